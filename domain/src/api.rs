@@ -1,0 +1,117 @@
+//! The messages the API and the app exchange, defined once for both sides.
+
+use crate::{Office, University};
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/health`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    /// Always `"ok"` when the answer is 200.
+    pub status: String,
+    /// The server's version (the workspace version).
+    pub version: String,
+    /// `"sqlite"` or `"postgres"`.
+    pub database: String,
+}
+
+/// `GET /api/universities`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UniversitiesResponse {
+    pub universities: Vec<University>,
+}
+
+/// `GET /api/offices[?university=ID]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficesResponse {
+    pub offices: Vec<Office>,
+}
+
+/// The stable code of an API error. The app turns each into a translated
+/// message (Fluent key `api-error-<code>`); clients must not parse `message`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No such route or resource.
+    NotFound,
+    /// The route exists but not for this HTTP method.
+    MethodNotAllowed,
+    /// A query string that is not valid (not UTF-8, wrong type, …).
+    InvalidQuery,
+    /// A query string longer than the server accepts.
+    QueryTooLong,
+    /// A request body larger than the server accepts.
+    PayloadTooLarge,
+    /// A `university` that is not one of the 12.
+    UnknownUniversity,
+    /// Any other client error.
+    BadRequest,
+    /// The database cannot be reached.
+    ServiceUnavailable,
+    /// A fault on the server; details are in its logs, never in the answer.
+    Internal,
+    /// A code this version of the app does not know yet (newer server).
+    #[serde(other)]
+    Unknown,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::InvalidQuery => "invalid_query",
+            ErrorCode::QueryTooLong => "query_too_long",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::UnknownUniversity => "unknown_university",
+            ErrorCode::BadRequest => "bad_request",
+            ErrorCode::ServiceUnavailable => "service_unavailable",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Unknown => "unknown",
+        }
+    }
+}
+
+/// The JSON body of every API error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    /// A short English explanation for developers; the app shows its own
+    /// translated text for `code`.
+    pub message: String,
+    /// The request fields the error is about (query parameters or body
+    /// fields), empty when it is about the request as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialise_as_their_stable_names() {
+        for code in [
+            ErrorCode::NotFound,
+            ErrorCode::MethodNotAllowed,
+            ErrorCode::InvalidQuery,
+            ErrorCode::QueryTooLong,
+            ErrorCode::PayloadTooLarge,
+            ErrorCode::UnknownUniversity,
+            ErrorCode::BadRequest,
+            ErrorCode::ServiceUnavailable,
+            ErrorCode::Internal,
+        ] {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+        }
+    }
+
+    #[test]
+    fn an_unknown_code_from_a_newer_server_still_parses() {
+        let body: ErrorBody =
+            serde_json::from_str(r#"{"code":"brand_new","message":"x"}"#).unwrap();
+        assert_eq!(body.code, ErrorCode::Unknown);
+        assert!(body.fields.is_empty());
+    }
+}

@@ -1,0 +1,142 @@
+//! The languages the service speaks, and how one is chosen.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A language of the service. Arabic is written right to left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ar,
+    Fr,
+    En,
+}
+
+/// Text direction of a language, as the HTML `dir` attribute spells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+}
+
+impl Lang {
+    /// Every language, in the order the language switcher shows them.
+    pub const ALL: [Lang; 3] = [Lang::Ar, Lang::Fr, Lang::En];
+
+    /// Used when nothing the browser prefers is spoken here: French is the
+    /// language of the universities' own platforms.
+    pub const FALLBACK: Lang = Lang::Fr;
+
+    /// The BCP 47 code (`ar`, `fr`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, as shown in the language switcher.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Ar => "العربية",
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+
+    pub fn dir(self) -> Dir {
+        match self {
+            Lang::Ar => Dir::Rtl,
+            Lang::Fr | Lang::En => Dir::Ltr,
+        }
+    }
+
+    /// Reads a language tag such as `fr`, `fr-MA`, `ar_MA` or `EN-gb` by its
+    /// primary subtag. Tags for other languages give `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
+    }
+
+    /// Chooses the language: the one the student picked before (remembered
+    /// by the browser) if it is still valid, else the first of the browser's
+    /// preferred languages that the service speaks, else [`Lang::FALLBACK`].
+    pub fn negotiate<S: AsRef<str>>(remembered: Option<&str>, preferred: &[S]) -> Lang {
+        remembered
+            .and_then(Lang::from_tag)
+            .or_else(|| {
+                preferred
+                    .iter()
+                    .find_map(|tag| Lang::from_tag(tag.as_ref()))
+            })
+            .unwrap_or(Lang::FALLBACK)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_tags_by_primary_subtag() {
+        assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("fr-MA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("ar_MA"), Some(Lang::Ar));
+        assert_eq!(Lang::from_tag(" EN-gb "), Some(Lang::En));
+        assert_eq!(Lang::from_tag("es"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::from_tag("french"), None);
+    }
+
+    #[test]
+    fn a_remembered_choice_wins_over_the_browser() {
+        assert_eq!(Lang::negotiate(Some("en"), &["ar-MA", "fr"]), Lang::En);
+    }
+
+    #[test]
+    fn an_invalid_remembered_choice_is_ignored() {
+        assert_eq!(Lang::negotiate(Some("xx"), &["ar-MA"]), Lang::Ar);
+    }
+
+    #[test]
+    fn the_first_spoken_browser_language_is_taken() {
+        assert_eq!(Lang::negotiate(None, &["es-ES", "en-US", "fr"]), Lang::En);
+    }
+
+    #[test]
+    fn french_when_nothing_matches() {
+        assert_eq!(Lang::negotiate::<&str>(None, &[]), Lang::Fr);
+        assert_eq!(Lang::negotiate(None, &["de", "es"]), Lang::Fr);
+    }
+
+    #[test]
+    fn only_arabic_is_right_to_left() {
+        assert_eq!(Lang::Ar.dir().as_str(), "rtl");
+        assert_eq!(Lang::Fr.dir().as_str(), "ltr");
+        assert_eq!(Lang::En.dir().as_str(), "ltr");
+    }
+
+    #[test]
+    fn serialises_as_the_code() {
+        assert_eq!(serde_json::to_string(&Lang::Ar).unwrap(), "\"ar\"");
+        assert_eq!(serde_json::from_str::<Lang>("\"en\"").unwrap(), Lang::En);
+    }
+}

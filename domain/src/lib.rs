@@ -1,0 +1,10 @@
+//! The AMOE domain: types and rules that the browser app and the API server
+//! both compile, so the two can never disagree. No I/O lives here: no tokio,
+//! no database, no browser API.
+
+pub mod api;
+pub mod lang;
+pub mod reference;
+
+pub use lang::Lang;
+pub use reference::{Office, University};
