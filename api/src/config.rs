@@ -1,0 +1,68 @@
+//! Configuration, read once from the environment at start-up.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where the SQLite file goes when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/amoe.db";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `sqlite://PATH` (default) or `postgres://…`.
+    pub database_url: String,
+    /// Address to listen on; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The built app (Trunk's `dist/`); `None` serves the API alone.
+    pub dist_dir: Option<PathBuf>,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// Longest query string accepted, in bytes.
+    pub query_limit: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is not valid: {value:?} ({reason})")]
+    Invalid {
+        name: &'static str,
+        value: String,
+        reason: String,
+    },
+}
+
+impl Config {
+    /// Reads `DATABASE_URL`, `AMOE_ADDR` (default `127.0.0.1:8080`) and
+    /// `AMOE_DIST` (default `dist`, or empty to serve no app).
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let addr_text = var("AMOE_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let addr = addr_text.parse().map_err(|e| ConfigError::Invalid {
+            name: "AMOE_ADDR",
+            value: addr_text.clone(),
+            reason: format!("{e}; expected HOST:PORT such as 127.0.0.1:8080"),
+        })?;
+        let dist_dir = match std::env::var("AMOE_DIST") {
+            Ok(v) if v.trim().is_empty() => None,
+            Ok(v) => Some(PathBuf::from(v)),
+            Err(_) => Some(PathBuf::from("dist")),
+        };
+        Ok(Config {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            addr,
+            dist_dir,
+            ..Config::default()
+        })
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: DEFAULT_DATABASE_URL.into(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            dist_dir: None,
+            body_limit: 64 * 1024,
+            query_limit: 1024,
+        }
+    }
+}

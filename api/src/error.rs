@@ -1,0 +1,130 @@
+//! One error type for the whole API, mapped once to an HTTP answer whose
+//! body is always JSON with a stable `code` ([`ErrorBody`]).
+
+use amoe_domain::api::{ErrorBody, ErrorCode};
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("there is nothing at this address")]
+    NotFound,
+    #[error("this address does not accept this method")]
+    MethodNotAllowed,
+    #[error("the query string is not valid: {message}")]
+    InvalidQuery {
+        message: String,
+        fields: Vec<String>,
+    },
+    #[error("the query string is longer than {limit} bytes")]
+    QueryTooLong { limit: usize },
+    #[error("the request body is too large")]
+    PayloadTooLarge,
+    #[error("no university has this id")]
+    UnknownUniversity { field: &'static str },
+    /// Logged in full on the server, never shown to the client.
+    #[error("the database could not answer")]
+    Database(#[from] sqlx::Error),
+    #[error("the server failed")]
+    Internal,
+}
+
+impl Error {
+    fn status(&self) -> StatusCode {
+        match self {
+            Error::NotFound | Error::UnknownUniversity { .. } => StatusCode::NOT_FOUND,
+            Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Error::InvalidQuery { .. } | Error::QueryTooLong { .. } => StatusCode::BAD_REQUEST,
+            Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::Database(e) if is_unavailable(e) => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Database(_) | Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotFound => ErrorCode::NotFound,
+            Error::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            Error::InvalidQuery { .. } => ErrorCode::InvalidQuery,
+            Error::QueryTooLong { .. } => ErrorCode::QueryTooLong,
+            Error::PayloadTooLarge => ErrorCode::PayloadTooLarge,
+            Error::UnknownUniversity { .. } => ErrorCode::UnknownUniversity,
+            Error::Database(e) if is_unavailable(e) => ErrorCode::ServiceUnavailable,
+            Error::Database(_) | Error::Internal => ErrorCode::Internal,
+        }
+    }
+
+    fn fields(&self) -> Vec<String> {
+        match self {
+            Error::InvalidQuery { fields, .. } => fields.clone(),
+            Error::UnknownUniversity { field } => vec![(*field).to_owned()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A pool that cannot hand out a connection means the database is down or
+/// overloaded: the client may retry later.
+fn is_unavailable(e: &sqlx::Error) -> bool {
+    matches!(
+        e,
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)
+    )
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        if let Error::Database(e) = &self {
+            tracing::error!(error = %e, "database error");
+        }
+        json_error(self.status(), self.code(), self.to_string(), self.fields())
+    }
+}
+
+/// The one place an error body is written.
+pub fn json_error(
+    status: StatusCode,
+    code: ErrorCode,
+    message: String,
+    fields: Vec<String>,
+) -> Response {
+    let mut response = (
+        status,
+        Json(ErrorBody {
+            code,
+            message,
+            fields,
+        }),
+    )
+        .into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Turns any error answer that is not JSON yet (one made by a layer, such as
+/// a timeout or a body limit) into the JSON shape, keeping its status.
+pub fn ensure_json(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let code = match status {
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT => {
+            ErrorCode::ServiceUnavailable
+        }
+        s if s.is_client_error() => ErrorCode::BadRequest,
+        _ => ErrorCode::Internal,
+    };
+    let message = status.canonical_reason().unwrap_or("error").to_lowercase();
+    json_error(status, code, message, Vec::new())
+}

@@ -1,0 +1,16 @@
+//! `GET /api/health`: the server is up and its database answers.
+
+use super::ApiContext;
+use crate::error::Error;
+use amoe_domain::api::Health;
+use axum::Json;
+use axum::extract::State;
+
+pub async fn get(State(ctx): State<ApiContext>) -> Result<Json<Health>, Error> {
+    ctx.db.ping().await?;
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        database: ctx.db.backend.as_str().into(),
+    }))
+}

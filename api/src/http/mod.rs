@@ -1,0 +1,58 @@
+//! The HTTP surface: `/api/*` (one module per resource) and the built app.
+
+mod app;
+mod extract;
+mod health;
+mod middleware;
+mod offices;
+mod universities;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::Error;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct ApiContext {
+    pub db: Db,
+}
+
+pub fn router(ctx: ApiContext, config: &Config) -> Router {
+    let api = Router::new()
+        .route("/health", get(health::get))
+        .route("/universities", get(universities::list))
+        .route("/offices", get(offices::list))
+        .fallback(|| async { Error::NotFound })
+        .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
+        .with_state(ctx)
+        .layer(axum::middleware::from_fn_with_state(
+            config.query_limit,
+            middleware::limit_query,
+        ))
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::map_response(|r| async {
+            crate::error::ensure_json(r)
+        }))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(CatchPanicLayer::custom(middleware::panic_to_json));
+
+    let router = Router::new().nest("/api", api);
+    let router = match &config.dist_dir {
+        Some(dist) => router.merge(app::router(dist)),
+        None => router,
+    };
+    router
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::log_request))
+}

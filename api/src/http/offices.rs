@@ -1,0 +1,31 @@
+//! `GET /api/offices[?university=ID]`: the ONOUSC reception offices.
+
+use super::ApiContext;
+use super::extract::Query;
+use crate::db::reference;
+use crate::error::Error;
+use amoe_domain::api::OfficesResponse;
+use axum::Json;
+use axum::extract::State;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct Filter {
+    university: Option<String>,
+}
+
+pub async fn list(
+    State(ctx): State<ApiContext>,
+    Query(filter): Query<Filter>,
+) -> Result<Json<OfficesResponse>, Error> {
+    let university = filter.university.as_deref().filter(|id| !id.is_empty());
+    if let Some(id) = university {
+        if !reference::university_exists(&ctx.db.pool, id).await? {
+            return Err(Error::UnknownUniversity {
+                field: "university",
+            });
+        }
+    }
+    let offices = reference::offices(&ctx.db.pool, university).await?;
+    Ok(Json(OfficesResponse { offices }))
+}

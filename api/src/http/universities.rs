@@ -1,0 +1,13 @@
+//! `GET /api/universities`: the 12 public universities.
+
+use super::ApiContext;
+use crate::db::reference;
+use crate::error::Error;
+use amoe_domain::api::UniversitiesResponse;
+use axum::Json;
+use axum::extract::State;
+
+pub async fn list(State(ctx): State<ApiContext>) -> Result<Json<UniversitiesResponse>, Error> {
+    let universities = reference::universities(&ctx.db.pool).await?;
+    Ok(Json(UniversitiesResponse { universities }))
+}

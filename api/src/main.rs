@@ -1,0 +1,75 @@
+//! `amoe-api`: reads its configuration from the environment (see README),
+//! opens and migrates the database, seeds the reference data, and serves the
+//! app and `/api/*` until Ctrl-C or SIGTERM.
+
+use amoe_api::Server;
+use amoe_api::config::Config;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("amoe-api: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let server = match Server::build(config).await {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("amoe-api: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let addr = server.local_addr();
+    let host = if addr.ip().is_loopback() || addr.ip().is_unspecified() {
+        "localhost".to_string()
+    } else {
+        addr.ip().to_string()
+    };
+    println!(
+        "AMOE is running at http://{host}:{}/ ({} database). Press Ctrl-C to stop.",
+        addr.port(),
+        server.db.backend.as_str()
+    );
+    match server.serve(shutdown_signal()).await {
+        Ok(()) => {
+            println!("AMOE stopped.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("amoe-api: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
