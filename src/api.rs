@@ -1,0 +1,54 @@
+//! The only module that talks to the API. Every call answers the domain's
+//! own types (shared with the server) or an [`ApiError`].
+
+use amoe_domain::University;
+use amoe_domain::api::{ErrorBody, UniversitiesResponse};
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a call failed, as the app needs to tell the student.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, or the server is down.
+    Network,
+    /// The server answered with one of its JSON errors.
+    Server(ErrorBody),
+    /// The server answered something this app cannot read.
+    Unexpected(u16),
+}
+
+pub async fn universities() -> Result<Vec<University>, ApiError> {
+    let response: UniversitiesResponse = get("/api/universities").await?;
+    Ok(response.universities)
+}
+
+async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(response).await
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    if response.ok() {
+        return json::<T>(response)
+            .await
+            .map_err(|_| ApiError::Unexpected(status));
+    }
+    match json::<ErrorBody>(response).await {
+        Ok(body) => Err(ApiError::Server(body)),
+        Err(_) => Err(ApiError::Unexpected(status)),
+    }
+}
+
+/// Parses a JSON body with the browser's own `JSON.parse`: serde_json would
+/// add about 8 KB (brotli) to the wasm for the same result.
+async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ()> {
+    let raw: web_sys::Response = response.into();
+    let promise = raw.json().map_err(|_| ())?;
+    let value = JsFuture::from(promise).await.map_err(|_| ())?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| ())
+}

@@ -1,0 +1,6 @@
+//! Parts that several screens share.
+
+pub mod api_error;
+pub mod language_switcher;
+pub mod layout;
+pub mod page_heading;

@@ -1,0 +1,41 @@
+//! The AMOE web app: a client-side rendered Leptos app built by Trunk.
+//!
+//! `main.rs` mounts [`App`]; `api.rs` is the only place that talks HTTP;
+//! `i18n.rs` holds the languages; `routes/` has one module per screen and
+//! `components/` the parts screens share.
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod routes;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = i18n::provide_i18n();
+    // Flat routes: every screen is a top-level path, and `FlatRoutes` is
+    // about 11 KB (brotli) smaller than nested `Routes`.
+    // Nothing is drawn until the language's messages are in: a page in the
+    // wrong language (or with raw keys) would be worse than a blank moment.
+    // The memo changes once (false → true): switching language later
+    // re-renders text, never the router or the page.
+    let ready = Memo::new(move |_| i18n.is_ready());
+    move || {
+        ready.get().then(|| {
+            view! {
+                <Router>
+                    <Layout>
+                        <FlatRoutes fallback=routes::not_found::NotFound>
+                            <Route path=path!("") view=routes::home::Home />
+                            <Route path=path!("universities") view=routes::universities::Universities />
+                        </FlatRoutes>
+                    </Layout>
+                </Router>
+            }
+        })
+    }
+}

@@ -1,0 +1,163 @@
+//! Every message exists in ar, fr and en, with the same variables, and
+//! every key the app's code uses exists.
+
+use amoe::i18n::build_bundle;
+use amoe_domain::Lang;
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Message id → the names of the variables it uses.
+type Messages = BTreeMap<String, BTreeSet<String>>;
+
+fn ftl_files(lang: Lang) -> Vec<PathBuf> {
+    let dir = Path::new(ROOT).join("locales").join(lang.code());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn variables_of(pattern: &ast::Pattern<String>, into: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            variables_of_expression(expression, into);
+        }
+    }
+}
+
+fn variables_of_expression(expression: &ast::Expression<String>, into: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Inline(inline) => variables_of_inline(inline, into),
+        ast::Expression::Select { selector, variants } => {
+            variables_of_inline(selector, into);
+            for variant in variants {
+                variables_of(&variant.value, into);
+            }
+        }
+    }
+}
+
+fn variables_of_inline(inline: &ast::InlineExpression<String>, into: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            into.insert(id.name.clone());
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            variables_of_expression(expression, into)
+        }
+        _ => {}
+    }
+}
+
+fn messages(lang: Lang) -> Messages {
+    let mut messages = Messages::new();
+    for file in ftl_files(lang) {
+        let source = std::fs::read_to_string(&file).unwrap();
+        let resource = fluent_syntax::parser::parse(source.clone())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", file.display()));
+        for entry in resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let mut variables = BTreeSet::new();
+                if let Some(value) = &message.value {
+                    variables_of(value, &mut variables);
+                }
+                for attribute in &message.attributes {
+                    variables_of(&attribute.value, &mut variables);
+                }
+                let id = message.id.name;
+                assert!(
+                    messages.insert(id.clone(), variables).is_none(),
+                    "{}: {id} defined twice",
+                    file.display()
+                );
+            }
+        }
+        // The app's own loader must accept the file too.
+        build_bundle(lang, source).unwrap();
+    }
+    messages
+}
+
+#[test]
+fn every_language_has_every_message_with_the_same_variables() {
+    let french = messages(Lang::Fr);
+    assert!(!french.is_empty());
+    for lang in [Lang::Ar, Lang::En] {
+        let other = messages(lang);
+        let missing: Vec<_> = french.keys().filter(|k| !other.contains_key(*k)).collect();
+        let extra: Vec<_> = other.keys().filter(|k| !french.contains_key(*k)).collect();
+        assert!(missing.is_empty(), "missing in {lang}: {missing:?}");
+        assert!(extra.is_empty(), "in {lang} but not in fr: {extra:?}");
+        for (key, variables) in &french {
+            assert_eq!(&other[key], variables, "variables of {key} in {lang}");
+        }
+    }
+}
+
+/// The message keys written in the app's code: the first argument of
+/// `t(…)`/`tr(…)`/`t_with(…)`, a `key="…"` property, or a `=> "…"` match arm that
+/// names a key.
+fn keys_used_in(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for marker in ["t(\"", "tr(\"", "t_with(\"", "key=\"", "=> \""] {
+        for (start, _) in source.match_indices(marker) {
+            // `t(` must be a whole word (not the end of `expect(`).
+            let before = source[..start].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = &source[start + marker.len()..];
+            if let Some(end) = rest.find('"') {
+                keys.push(rest[..end].to_owned());
+            }
+        }
+    }
+    keys
+}
+
+fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, into);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            into.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_exists() {
+    let french = messages(Lang::Fr);
+    let mut files = Vec::new();
+    rust_files(&Path::new(ROOT).join("src"), &mut files);
+    let mut used = 0;
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for key in keys_used_in(&source) {
+            used += 1;
+            assert!(
+                french.contains_key(&key),
+                "{} uses {key:?}, which is not in locales/",
+                file.display()
+            );
+        }
+    }
+    assert!(
+        used > 20,
+        "the scan found only {used} keys: is it still right?"
+    );
+}
+
+#[test]
+fn the_scan_finds_keys_in_each_form() {
+    let source = r#"i18n.t("a-b") t_with("c-d", &[]) <PageHeading key="e-f" /> Lang::Ar => "g-h", {tr("i-j")}
+        x.expect("not a key")"#;
+    assert_eq!(keys_used_in(source), ["a-b", "i-j", "c-d", "e-f", "g-h"]);
+}
