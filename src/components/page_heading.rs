@@ -27,10 +27,10 @@ pub fn PageHeading(
         document().set_title(&document_title(&i18n.t(key), &i18n.t("service-name")));
     });
     Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
-            if SHOWN_ONE.swap(true, Ordering::Relaxed) {
-                let _ = h1.focus();
-            }
+        if let Some(h1) = heading.get()
+            && SHOWN_ONE.swap(true, Ordering::Relaxed)
+        {
+            let _ = h1.focus();
         }
     });
     view! {

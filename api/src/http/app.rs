@@ -2,6 +2,7 @@
 //! route, hashed assets cached for a year, everything else revalidated, and
 //! the `.br`/`.gz` files written next to each asset at build time.
 
+use crate::error::Error;
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -38,7 +39,12 @@ async fn client_route(
     index: PathBuf,
     request: Request,
 ) -> Result<Response, std::convert::Infallible> {
-    let last = request.uri().path().rsplit('/').next().unwrap_or_default();
+    let path = request.uri().path();
+    // `/api/` (with its slash) escapes the nested API router: still the API.
+    if path == "/api" || path.starts_with("/api/") {
+        return Ok(Error::NotFound.into_response());
+    }
+    let last = path.rsplit('/').next().unwrap_or_default();
     if last.contains('.') {
         return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
     }

@@ -50,7 +50,7 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
     let router = Router::new().nest("/api", api);
     let router = match &config.dist_dir {
         Some(dist) => router.merge(app::router(dist)),
-        None => router,
+        None => router.fallback(|| async { Error::NotFound }),
     };
     router
         .layer(axum::middleware::from_fn(middleware::security_headers))

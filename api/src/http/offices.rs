@@ -19,12 +19,12 @@ pub async fn list(
     Query(filter): Query<Filter>,
 ) -> Result<Json<OfficesResponse>, Error> {
     let university = filter.university.as_deref().filter(|id| !id.is_empty());
-    if let Some(id) = university {
-        if !reference::university_exists(&ctx.db.pool, id).await? {
-            return Err(Error::UnknownUniversity {
-                field: "university",
-            });
-        }
+    if let Some(id) = university
+        && !reference::university_exists(&ctx.db.pool, id).await?
+    {
+        return Err(Error::UnknownUniversity {
+            field: "university",
+        });
     }
     let offices = reference::offices(&ctx.db.pool, university).await?;
     Ok(Json(OfficesResponse { offices }))

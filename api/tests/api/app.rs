@@ -1,0 +1,124 @@
+//! Serving the built app: client routes get index.html (never cached),
+//! hashed assets are cached for a year, precompressed files are used.
+
+use crate::helpers::TestApp;
+use std::path::Path;
+
+const JS: &str = "amoe-0123456789abcdef.js";
+
+/// A dist/ shaped like Trunk's, with the .br/.gz files xtask writes.
+fn dist(dir: &Path) -> std::path::PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(dist.join("locales/fr")).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>AMOE</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join(JS), "console.log('app')").unwrap();
+    std::fs::write(dist.join(format!("{JS}.br")), "BROTLI").unwrap();
+    std::fs::write(dist.join("locales/fr/main.ftl"), "a = A\n").unwrap();
+    dist
+}
+
+async fn app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dist(dir.path());
+    let database_url = format!("sqlite://{}/amoe.db", dir.path().display());
+    TestApp::spawn_with(database_url, dir, Some(dist)).await
+}
+
+#[tokio::test]
+async fn client_routes_get_index_html_revalidated_every_time() {
+    let app = app().await;
+    for path in ["/", "/universities", "/declare/identity", "/no/such/page"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        assert!(
+            response.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html"),
+            "{path}"
+        );
+        assert_eq!(
+            response.text().await.unwrap(),
+            "<!doctype html><title>AMOE</title>"
+        );
+    }
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_and_precompressed() {
+    let app = app().await;
+    let plain = app.get(&format!("/{JS}")).await;
+    assert_eq!(plain.status(), 200);
+    assert_eq!(
+        plain.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(plain.text().await.unwrap(), "console.log('app')");
+
+    let compressed = app
+        .client
+        .get(format!("{}/{JS}", app.url))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.text().await.unwrap(), "BROTLI");
+}
+
+#[tokio::test]
+async fn locales_are_served_and_revalidated() {
+    let app = app().await;
+    let response = app.get("/locales/fr/main.ftl").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+}
+
+#[tokio::test]
+async fn a_missing_asset_is_a_404_not_the_app() {
+    let app = app().await;
+    for path in [
+        "/amoe-ffffffffffffffff.js",
+        "/favicon.ico",
+        "/locales/xx/main.ftl",
+    ] {
+        assert_eq!(app.get(path).await.status(), 404, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_api_is_still_the_api_next_to_the_app() {
+    let app = app().await;
+    for path in ["/api/nope", "/api/", "/api"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/json",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let app = app().await;
+    for path in ["/", "/api/health", "/api/nope"] {
+        let response = app.get(path).await;
+        assert_eq!(
+            response.headers()["x-content-type-options"],
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(
+            response.headers()["referrer-policy"],
+            "no-referrer",
+            "{path}"
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Spawns the real server on a random port with a fresh database (a SQLite
+//! file in a temporary directory, or a new database in the PostgreSQL
+//! cluster that `cargo xtask test` starts), and talks to it over HTTP.
+
+use amoe_api::Server;
+use amoe_api::config::Config;
+use sqlx::{Connection, Executor};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tokio::sync::oneshot;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub url: String,
+    pub database_url: String,
+    pub client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// A server over a fresh database of `engine`.
+    pub async fn spawn(engine: Engine) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let database_url = fresh_database(engine, &dir).await;
+        TestApp::spawn_with(database_url, dir, None).await
+    }
+
+    /// A server over an existing database, optionally serving `dist`.
+    pub async fn spawn_with(
+        database_url: String,
+        dir: tempfile::TempDir,
+        dist: Option<PathBuf>,
+    ) -> TestApp {
+        let config = Config {
+            database_url: database_url.clone(),
+            addr: "127.0.0.1:0".parse().unwrap(),
+            dist_dir: dist,
+            ..Config::default()
+        };
+        let server = Server::build(config).await.expect("the server starts");
+        let url = format!("http://{}", server.local_addr());
+        let (tx, rx) = oneshot::channel::<()>();
+        let handle = tokio::spawn(async move {
+            server
+                .serve(async {
+                    let _ = rx.await;
+                })
+                .await
+                .unwrap();
+        });
+        TestApp {
+            url,
+            database_url,
+            client: reqwest::Client::new(),
+            shutdown: Some(tx),
+            handle: Some(handle),
+            _dir: dir,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.url))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Stops the server and waits until it has closed its database.
+    pub async fn stop(mut self) -> tempfile::TempDir {
+        self.shutdown.take().unwrap().send(()).unwrap();
+        self.handle.take().unwrap().await.unwrap();
+        // Move the directory out without running TestApp's drop twice.
+        std::mem::replace(&mut self._dir, tempfile::tempdir().unwrap())
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+static DATABASES: AtomicUsize = AtomicUsize::new(0);
+
+async fn fresh_database(engine: Engine, dir: &tempfile::TempDir) -> String {
+    match engine {
+        Engine::Sqlite => format!("sqlite://{}/amoe.db", dir.path().display()),
+        Engine::Postgres => {
+            let admin = std::env::var("AMOE_TEST_POSTGRES_URL").expect(
+                "AMOE_TEST_POSTGRES_URL is not set: run the tests with `cargo xtask test`, \
+                 which starts a throwaway PostgreSQL cluster, or point it at a server \
+                 where the user may create databases",
+            );
+            let name = format!(
+                "amoe_test_{}_{}",
+                std::process::id(),
+                DATABASES.fetch_add(1, Ordering::Relaxed)
+            );
+            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+            conn.execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .unwrap();
+            let (base, _) = admin.rsplit_once('/').unwrap();
+            format!("{base}/{name}")
+        }
+    }
+}
+
+/// Writes each test once and runs it on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $test() {
+                super::$test($crate::helpers::Engine::Sqlite).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $test() {
+                super::$test($crate::helpers::Engine::Postgres).await
+            })*
+        }
+    };
+}

@@ -1,0 +1,7 @@
+//! The API over HTTP, as a client sees it.
+
+mod app;
+mod errors;
+mod helpers;
+mod process;
+mod reference;

@@ -1,0 +1,111 @@
+//! The project's commands (the cargo-xtask convention):
+//!
+//! - `cargo xtask run`: install what is missing, build the app in release
+//!   mode, and start the API (SQLite under `data/`) serving it.
+//! - `cargo xtask test`: install what is missing, then lint and run every
+//!   test: Rust unit and HTTP tests on SQLite and on a throwaway PostgreSQL,
+//!   the locale test, the size budget, and the end-to-end tests in headless
+//!   Chromium against the release build.
+//! - `cargo xtask bench`: print the first-load bytes and the API's
+//!   requests per second and latency.
+
+mod app;
+mod bench;
+mod postgres;
+mod process;
+mod size;
+mod tools;
+
+use std::process::ExitCode;
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(),
+        Some("bench") => bench::bench(),
+        Some("build") => tools::ensure_build_tools().and_then(|()| app::build()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <run|test|bench|build>\n\
+                 \n  run    build the app and start it on http://localhost:8080/\
+                 \n  test   lint and run every test (installs what is missing)\
+                 \n  bench  print bundle sizes and API requests/s\
+                 \n  build  build the app (release) into dist/"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds everything in release mode, then becomes the API server (so that
+/// Ctrl-C reaches it directly and it shuts down cleanly).
+fn run() -> Result {
+    tools::ensure_build_tools()?;
+    app::build()?;
+    process::step("Building the API (release)");
+    process::cargo(&["build", "--release", "--package", "amoe-api"]).run()?;
+    let binary = process::root().join("target/release/amoe-api");
+    let mut command = std::process::Command::new(&binary);
+    command.current_dir(process::root());
+    process::step("Starting AMOE");
+    Err(format!(
+        "cannot start {}: {}",
+        binary.display(),
+        process::exec(command)
+    ))
+}
+
+fn test() -> Result {
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    process::step("Checking formatting and lints");
+    process::cargo(&["fmt", "--all", "--", "--check"]).run()?;
+    process::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .run()?;
+    {
+        let cluster = postgres::Cluster::start()?;
+        process::step("Unit, locale and API tests (SQLite and PostgreSQL)");
+        process::cargo(&["test", "--workspace"])
+            .env("AMOE_TEST_POSTGRES_URL", cluster.url())
+            .run()?;
+    }
+    app::build()?;
+    size::check_budget()?;
+    process::step("End-to-end tests in headless Chromium");
+    process::cargo(&["build", "--package", "amoe-api"]).run()?;
+    let mut files: Vec<String> = std::fs::read_dir(process::root().join("tests/e2e"))
+        .map_err(|e| format!("tests/e2e: {e}"))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut args = vec!["--test", "--test-concurrency=1"];
+    args.extend(files.iter().map(String::as_str));
+    process::Cmd::new("node", &args)
+        .env(
+            "AMOE_API_BIN",
+            process::root().join("target/debug/amoe-api"),
+        )
+        .env("AMOE_DIST", process::root().join("dist"))
+        .run()?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! A throwaway PostgreSQL cluster for the tests: created in a temporary
+//! directory on a free port, removed when dropped. PostgreSQL refuses to run
+//! as root, so as root it runs as the `postgres` user (Debian's package
+//! creates it).
+
+use crate::Result;
+use crate::process::{Cmd, step};
+use std::path::PathBuf;
+
+/// The newest `/usr/lib/postgresql/<version>/bin` that has `initdb`.
+pub fn bin_dir() -> Option<PathBuf> {
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| {
+            let version = entry.file_name().to_str()?.parse().ok()?;
+            let bin = entry.path().join("bin");
+            bin.join("initdb").exists().then_some((version, bin))
+        })
+        .collect();
+    versions.sort();
+    versions.pop().map(|(_, bin)| bin)
+}
+
+pub struct Cluster {
+    dir: PathBuf,
+    bin: PathBuf,
+    port: u16,
+    as_postgres: bool,
+}
+
+impl Cluster {
+    pub fn start() -> Result<Cluster> {
+        step("Starting a throwaway PostgreSQL cluster");
+        let bin = bin_dir().ok_or("PostgreSQL is not installed (apt-get install postgresql)")?;
+        let dir = std::env::temp_dir().join(format!("amoe-pg-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let as_postgres = crate::process::is_root();
+        if as_postgres {
+            Cmd::new("chown", &["postgres:postgres", &dir.to_string_lossy()]).run()?;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .map_err(|e| format!("no free port: {e}"))?
+            .port();
+        let cluster = Cluster {
+            dir,
+            bin,
+            port,
+            as_postgres,
+        };
+        let data = cluster.dir.join("data");
+        let data = data.to_string_lossy();
+        cluster
+            .pg(
+                "initdb",
+                &[
+                    "-D",
+                    &data,
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                    "--no-sync",
+                ],
+            )
+            .run()?;
+        let options = format!(
+            "-p {port} -k {socket} -c listen_addresses=127.0.0.1 -c fsync=off \
+             -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            socket = cluster.dir.display()
+        );
+        let log = cluster.dir.join("server.log");
+        cluster
+            .pg(
+                "pg_ctl",
+                &[
+                    "-D",
+                    &data,
+                    "-l",
+                    &log.to_string_lossy(),
+                    "-o",
+                    &options,
+                    "-w",
+                    "start",
+                ],
+            )
+            .run()?;
+        Ok(cluster)
+    }
+
+    /// The superuser URL; tests create one database each from it.
+    pub fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    fn pg(&self, program: &str, args: &[&str]) -> Cmd {
+        let program = self.bin.join(program).to_string_lossy().into_owned();
+        if self.as_postgres {
+            let mut all = vec!["-u", "postgres", "--", program.as_str()];
+            all.extend(args);
+            Cmd::new("runuser", &all)
+        } else {
+            Cmd::new(&program, args)
+        }
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let data = self.dir.join("data");
+        let _ = self
+            .pg(
+                "pg_ctl",
+                &["-D", &data.to_string_lossy(), "-m", "immediate", "stop"],
+            )
+            .run();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

@@ -1,0 +1,93 @@
+//! What a first visit downloads, and the budget it must fit in.
+
+use crate::Result;
+use crate::app::{brotli, files, gzip};
+use crate::process::{root, step};
+use std::path::{Path, PathBuf};
+
+/// Brotli bytes of a first visit (html + js + wasm + css + icon + the
+/// largest locale). Never raise it silently: see README, "Size budget".
+pub const BUDGET_BROTLI: usize = 150_000;
+
+pub struct Entry {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+/// The first-load files: everything Trunk puts at the top of dist/ (html,
+/// js, wasm, css, icon) plus the locale a visitor fetches; every locale is
+/// listed, and the largest one counts in the total.
+pub fn first_load() -> Result<(Vec<Entry>, Vec<Entry>)> {
+    let dist = root().join("dist");
+    let measure = |path: &Path| -> Result<Entry> {
+        let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(Entry {
+            name: path
+                .strip_prefix(&dist)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned(),
+            raw: data.len(),
+            gzip: gzip(&data).len(),
+            brotli: brotli(&data).len(),
+        })
+    };
+    let is_original = |path: &PathBuf| {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        !matches!(ext, "br" | "gz")
+    };
+    let mut shell = Vec::new();
+    for path in files(&dist)?.into_iter().filter(is_original) {
+        if path.parent() == Some(dist.as_path()) {
+            shell.push(measure(&path)?);
+        }
+    }
+    let mut locales = Vec::new();
+    for path in files(&dist.join("locales"))?
+        .into_iter()
+        .filter(is_original)
+    {
+        locales.push(measure(&path)?);
+    }
+    Ok((shell, locales))
+}
+
+pub fn total(shell: &[Entry], locales: &[Entry]) -> (usize, usize, usize) {
+    let largest = locales.iter().max_by_key(|e| e.brotli);
+    shell.iter().chain(largest).fold((0, 0, 0), |(r, g, b), e| {
+        (r + e.raw, g + e.gzip, b + e.brotli)
+    })
+}
+
+pub fn print(shell: &[Entry], locales: &[Entry]) {
+    println!(
+        "{:<40} {:>9} {:>9} {:>9}",
+        "first load", "raw", "gzip", "brotli"
+    );
+    for e in shell.iter().chain(locales) {
+        println!("{:<40} {:>9} {:>9} {:>9}", e.name, e.raw, e.gzip, e.brotli);
+    }
+    let (raw, gz, br) = total(shell, locales);
+    println!(
+        "{:<40} {:>9} {:>9} {:>9}   (budget {BUDGET_BROTLI} brotli)",
+        "total (with the largest locale)", raw, gz, br
+    );
+}
+
+pub fn check_budget() -> Result {
+    step("Size budget");
+    let (shell, locales) = first_load()?;
+    print(&shell, &locales);
+    let (_, _, brotli) = total(&shell, &locales);
+    if brotli > BUDGET_BROTLI {
+        return Err(format!(
+            "the first load is {brotli} bytes brotli, over the {BUDGET_BROTLI}-byte budget"
+        ));
+    }
+    Ok(())
+}
