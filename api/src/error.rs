@@ -128,3 +128,58 @@ pub fn ensure_json(response: Response) -> Response {
     let message = status.canonical_reason().unwrap_or("error").to_lowercase();
     json_error(status, code, message, Vec::new())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::{Body, to_bytes};
+
+    async fn body(response: Response) -> ErrorBody {
+        let bytes = to_bytes(response.into_body(), 4096).await.unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_plain_text_error_from_a_layer_becomes_json_with_its_status() {
+        let plain = Response::builder()
+            .status(StatusCode::PAYLOAD_TOO_LARGE)
+            .body(Body::from("length limit exceeded"))
+            .unwrap();
+        let response = ensure_json(plain);
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "application/json");
+        assert_eq!(body(response).await.code, ErrorCode::PayloadTooLarge);
+    }
+
+    #[tokio::test]
+    async fn a_timeout_becomes_service_unavailable() {
+        let plain = Response::builder()
+            .status(StatusCode::SERVICE_UNAVAILABLE)
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(
+            body(ensure_json(plain)).await.code,
+            ErrorCode::ServiceUnavailable
+        );
+    }
+
+    #[tokio::test]
+    async fn successes_and_json_errors_pass_through_untouched() {
+        let ok = Response::new(Body::from("fine"));
+        let ok = ensure_json(ok);
+        assert!(ok.headers().get(header::CONTENT_TYPE).is_none());
+        let json = Error::NotFound.into_response();
+        assert_eq!(body(ensure_json(json)).await.code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn database_details_never_reach_the_client() {
+        let error = Error::Database(sqlx::Error::Protocol("secret detail".into()));
+        assert!(!error.to_string().contains("secret"));
+        assert_eq!(error.code(), ErrorCode::Internal);
+        assert_eq!(
+            Error::Database(sqlx::Error::PoolTimedOut).status(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+    }
+}

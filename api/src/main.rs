@@ -4,7 +4,7 @@
 
 use amoe_api::Server;
 use amoe_api::config::Config;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -37,14 +37,14 @@ async fn main() -> ExitCode {
     } else {
         addr.ip().to_string()
     };
-    println!(
+    say(&format!(
         "AMOE is running at http://{host}:{}/ ({} database). Press Ctrl-C to stop.",
         addr.port(),
         server.db.backend.as_str()
-    );
+    ));
     match server.serve(shutdown_signal()).await {
         Ok(()) => {
-            println!("AMOE stopped.");
+            say("AMOE stopped.");
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -52,6 +52,14 @@ async fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints a line for the person who started the server. A closed stdout
+/// (the parent went away) must not bring the server down, as `println!`
+/// would by panicking.
+fn say(line: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{line}").and_then(|()| stdout.flush());
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.

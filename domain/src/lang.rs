@@ -45,15 +45,6 @@ impl Lang {
         }
     }
 
-    /// The language's own name, as shown in the language switcher.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::Ar => "العربية",
-            Lang::Fr => "Français",
-            Lang::En => "English",
-        }
-    }
-
     pub fn dir(self) -> Dir {
         match self {
             Lang::Ar => Dir::Rtl,

@@ -147,6 +147,27 @@ describe('walking skeleton', () => {
   });
 });
 
+describe('when nothing can be loaded', () => {
+  test('a message in the three languages says so', async () => {
+    const server = await startServer();
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser, { allow: [/Failed to load resource/] });
+      await page.route('**/locales/**', (route) => route.abort());
+      await page.goto(server.url);
+      const message = page.locator('#boot-error');
+      await message.waitFor();
+      for (const lang of LANGS) {
+        assert.ok(await message.locator(`p[lang="${lang}"]`).isVisible(), lang);
+      }
+      await page.done();
+    } finally {
+      await browser.close();
+      await server.dispose();
+    }
+  });
+});
+
 describe('when the API is down', () => {
   test('the universities page says so in the language shown, and retry recovers', async () => {
     const server = await startServer();
