@@ -101,15 +101,17 @@ fn every_language_has_every_message_with_the_same_variables() {
 }
 
 /// The message keys written in the app's code: the first argument of
-/// `t(…)`/`tr(…)`/`t_with(…)`, a `key="…"` property, or a `=> "…"` match arm that
+/// `t(…)`/`tr(…)`/`t_with(…)`, a `key="…"` or `…_key="…"` property, or a `=> "…"` match arm that
 /// names a key.
 fn keys_used_in(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for marker in ["t(\"", "tr(\"", "t_with(\"", "key=\"", "=> \""] {
         for (start, _) in source.match_indices(marker) {
-            // `t(` must be a whole word (not the end of `expect(`).
+            // `t(` must be a whole word (not the end of `expect(`); `key="`
+            // may end a longer property name (`title_key="`).
             let before = source[..start].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            let is_call = marker.starts_with('t');
+            if is_call && before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
             let rest = &source[start + marker.len()..];
@@ -158,6 +160,9 @@ fn every_key_the_code_uses_exists() {
 #[test]
 fn the_scan_finds_keys_in_each_form() {
     let source = r#"i18n.t("a-b") t_with("c-d", &[]) <PageHeading key="e-f" /> Lang::Ar => "g-h", {tr("i-j")}
-        x.expect("not a key")"#;
-    assert_eq!(keys_used_in(source), ["a-b", "i-j", "c-d", "e-f", "g-h"]);
+        <Journey title_key="k-l" /> x.expect("not a key")"#;
+    assert_eq!(
+        keys_used_in(source),
+        ["a-b", "i-j", "c-d", "e-f", "k-l", "g-h"]
+    );
 }

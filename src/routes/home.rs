@@ -12,27 +12,35 @@ pub fn Home() -> impl IntoView {
         <p>{tr("home-who")}</p>
         <h2 class="heading-l">{tr("home-journeys-title")}</h2>
         <ul class="journeys">
-            <li class="journey">
-                <h3 class="heading-m">{tr("journey-declare-title")}</h3>
-                <p>{tr("journey-declare-text")}</p>
-                <p class="tag">{tr("journey-coming-soon")}</p>
-            </li>
-            <li class="journey">
-                <h3 class="heading-m">{tr("journey-status-title")}</h3>
-                <p>{tr("journey-status-text")}</p>
-                <p class="tag">{tr("journey-coming-soon")}</p>
-            </li>
-            <li class="journey">
-                <h3 class="heading-m">{tr("journey-offices-title")}</h3>
-                <p>{tr("journey-offices-text")}</p>
-                <p class="tag">{tr("journey-coming-soon")}</p>
-            </li>
-            <li class="journey">
-                <h3 class="heading-m">
-                    <a href="/universities">{tr("journey-universities-title")}</a>
-                </h3>
-                <p>{tr("journey-universities-text")}</p>
-            </li>
+            <Journey title_key="journey-declare-title" text_key="journey-declare-text" />
+            <Journey title_key="journey-status-title" text_key="journey-status-text" />
+            <Journey title_key="journey-offices-title" text_key="journey-offices-text" />
+            <Journey
+                title_key="journey-universities-title"
+                text_key="journey-universities-text"
+                href="/universities"
+            />
         </ul>
+    }
+}
+
+/// One journey of the service: a link once it exists, "coming soon" before.
+#[component]
+fn Journey(
+    title_key: &'static str,
+    text_key: &'static str,
+    #[prop(optional)] href: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <li class="journey">
+            <h3 class="heading-m">
+                {match href {
+                    Some(href) => view! { <a href=href>{tr(title_key)}</a> }.into_any(),
+                    None => tr(title_key).into_any(),
+                }}
+            </h3>
+            <p>{tr(text_key)}</p>
+            {href.is_none().then(|| view! { <p class="tag">{tr("journey-coming-soon")}</p> })}
+        </li>
     }
 }

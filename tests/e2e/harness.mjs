@@ -77,6 +77,18 @@ export async function startServer({ port = 0, dataDir } = {}) {
   };
 }
 
+/** Runs `body` with a server and a browser of its own, then disposes both. */
+export async function withOwnServer(body) {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    await body({ server, browser });
+  } finally {
+    await browser.close();
+    await server.dispose();
+  }
+}
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,

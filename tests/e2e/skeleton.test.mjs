@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DESKTOP, LANGS, PHONE, expectAccessible, expectNoHorizontalScroll, heading,
-  launchBrowser, messages, openPage, plain, startServer,
+  launchBrowser, messages, openPage, plain, startServer, withOwnServer,
 } from './harness.mjs';
 
 const T = Object.fromEntries(LANGS.map((lang) => [lang, messages(lang)]));
@@ -148,53 +148,39 @@ describe('walking skeleton', () => {
 });
 
 describe('when nothing can be loaded', () => {
-  test('a message in the three languages says so', async () => {
-    const server = await startServer();
-    const browser = await launchBrowser();
-    try {
-      const page = await openPage(browser, { allow: [/Failed to load resource/] });
-      await page.route('**/locales/**', (route) => route.abort());
-      await page.goto(server.url);
-      const message = page.locator('#boot-error');
-      await message.waitFor();
-      for (const lang of LANGS) {
-        assert.ok(await message.locator(`p[lang="${lang}"]`).isVisible(), lang);
-      }
-      await page.done();
-    } finally {
-      await browser.close();
-      await server.dispose();
+  test('a message in the three languages says so', () => withOwnServer(async ({ server, browser }) => {
+    const page = await openPage(browser, { allow: [/Failed to load resource/] });
+    await page.route('**/locales/**', (route) => route.abort());
+    await page.goto(server.url);
+    const message = page.locator('#boot-error');
+    await message.waitFor();
+    for (const lang of LANGS) {
+      assert.ok(await message.locator(`p[lang="${lang}"]`).isVisible(), lang);
     }
-  });
+    await page.done();
+  }));
 });
 
 describe('when the API is down', () => {
-  test('the universities page says so in the language shown, and retry recovers', async () => {
-    const server = await startServer();
-    const browser = await launchBrowser();
-    try {
-      for (const lang of LANGS) {
-        // The browser reports the refused connections itself.
-        const page = await openPage(browser, { locale: lang, allow: [/Failed to load resource/] });
-        await page.goto(server.url);
-        await heading(page);
-        await server.stop();
-        await page.click('a[href="/universities"]');
-        const alert = page.locator('[role="alert"]');
-        await alert.waitFor();
-        assert.match(plain(await alert.innerText()), new RegExp(T[lang]['error-network'].replace(/[.?*+()]/g, '\\$&')));
-        await expectAccessible(page, `API down in ${lang}`);
+  test('the universities page says so in the language shown, and retry recovers', () => withOwnServer(async ({ server, browser }) => {
+    for (const lang of LANGS) {
+      // The browser reports the refused connections itself.
+      const page = await openPage(browser, { locale: lang, allow: [/Failed to load resource/] });
+      await page.goto(server.url);
+      await heading(page);
+      await server.stop();
+      await page.click('a[href="/universities"]');
+      const alert = page.locator('[role="alert"]');
+      await alert.waitFor();
+      assert.match(plain(await alert.innerText()), new RegExp(T[lang]['error-network'].replace(/[.?*+()]/g, '\\$&')));
+      await expectAccessible(page, `API down in ${lang}`);
 
-        const restarted = await startServer({ port: server.port, dataDir: server.dataDir });
-        server.stop = restarted.stop.bind(restarted);
-        await page.click(`[role="alert"] button`);
-        await page.locator('.university').nth(11).waitFor();
-        assert.equal(await page.locator('.university').count(), 12);
-        await page.done();
-      }
-    } finally {
-      await browser.close();
-      await server.dispose();
+      const restarted = await startServer({ port: server.port, dataDir: server.dataDir });
+      server.stop = restarted.stop.bind(restarted);
+      await page.click(`[role="alert"] button`);
+      await page.locator('.university').nth(11).waitFor();
+      assert.equal(await page.locator('.university').count(), 12);
+      await page.done();
     }
-  });
+  }));
 });

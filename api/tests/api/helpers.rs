@@ -73,6 +73,17 @@ impl TestApp {
             .unwrap()
     }
 
+    /// GETs `path` and reads its JSON body as `T`.
+    pub async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
+        let response = self.get(path).await;
+        assert!(
+            response.status().is_success(),
+            "{path}: {}",
+            response.status()
+        );
+        response.json().await.unwrap()
+    }
+
     /// Stops the server and waits until it has closed its database.
     pub async fn stop(mut self) -> tempfile::TempDir {
         self.shutdown.take().unwrap().send(()).unwrap();

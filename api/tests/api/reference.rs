@@ -47,14 +47,9 @@ async fn universities_are_the_12_of_the_leaflet_in_its_order(engine: Engine) {
 
 async fn offices_are_the_34_and_filter_by_university(engine: Engine) {
     let app = TestApp::spawn(engine).await;
-    let all: OfficesResponse = app.get("/api/offices").await.json().await.unwrap();
+    let all: OfficesResponse = app.get_json("/api/offices").await;
     assert_eq!(all.offices.len(), 34);
-    let rabat: OfficesResponse = app
-        .get("/api/offices?university=um5")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let rabat: OfficesResponse = app.get_json("/api/offices?university=um5").await;
     // Mohammed V University serves the three Rabat offices and Salé's.
     assert_eq!(rabat.offices.len(), 4);
     let in_rabat = rabat
@@ -64,21 +59,11 @@ async fn offices_are_the_34_and_filter_by_university(engine: Engine) {
         .count();
     assert_eq!(in_rabat, 3);
     assert!(rabat.offices.iter().any(|o| o.id == "sale"));
-    let fes: OfficesResponse = app
-        .get("/api/offices?university=usmba")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let fes: OfficesResponse = app.get_json("/api/offices?university=usmba").await;
     let in_fes = fes.offices.iter().filter(|o| o.city_fr == "Fès").count();
     assert_eq!(in_fes, 2);
     // An empty filter is no filter.
-    let empty: OfficesResponse = app
-        .get("/api/offices?university=")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let empty: OfficesResponse = app.get_json("/api/offices?university=").await;
     assert_eq!(empty.offices.len(), 34);
 }
 
