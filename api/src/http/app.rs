@@ -11,15 +11,19 @@ use axum::response::{IntoResponse, Response};
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub fn router(dist: &Path) -> Router {
-    if !dist.join("index.html").is_file() {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap_or_else(|_| {
         tracing::warn!(
             dist = %dist.display(),
             "the app is not built (no index.html): only /api is served; `cargo xtask run` builds it"
         );
-    }
-    let index = dist.join("index.html");
+        String::new()
+    });
+    let csp = HeaderValue::from_str(&super::csp::policy(&html))
+        .expect("the policy is ASCII without control characters");
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
@@ -30,6 +34,10 @@ pub fn router(dist: &Path) -> Router {
     Router::new()
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_control))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
+        ))
 }
 
 /// Any path that is not a file is a route of the app: answer `index.html`.

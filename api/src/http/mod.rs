@@ -1,6 +1,7 @@
 //! The HTTP surface: `/api/*` (one module per resource) and the built app.
 
 mod app;
+mod csp;
 mod extract;
 mod health;
 mod middleware;

@@ -72,6 +72,31 @@ async fn hashed_assets_are_immutable_and_precompressed() {
 }
 
 #[tokio::test]
+async fn pages_carry_a_policy_that_allows_only_their_own_inline_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dist(dir.path());
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><script type=module>import init from '/a.js';</script>",
+    )
+    .unwrap();
+    let database_url = format!("sqlite://{}/amoe.db", dir.path().display());
+    let app = TestApp::spawn_with(database_url, dir, Some(dist)).await;
+    for path in ["/", "/universities"] {
+        let response = app.get(path).await;
+        let policy = response.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{policy}"
+        );
+        assert!(policy.contains("frame-ancestors 'self'"), "{policy}");
+    }
+}
+
+#[tokio::test]
 async fn locales_are_served_and_revalidated() {
     let app = app().await;
     let response = app.get("/locales/fr/main.ftl").await;
