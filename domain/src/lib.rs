@@ -5,6 +5,8 @@
 pub mod api;
 pub mod lang;
 pub mod reference;
+pub mod student;
+mod text;
 
 pub use lang::Lang;
 pub use reference::{Office, University};
