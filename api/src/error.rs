@@ -1,7 +1,7 @@
 //! One error type for the whole API, mapped once to an HTTP answer whose
 //! body is always JSON with a stable `code` ([`ErrorBody`]).
 
-use amoe_domain::api::{ErrorBody, ErrorCode};
+use amoe_domain::api::{ErrorBody, ErrorCode, FieldError};
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,10 +13,7 @@ pub enum Error {
     #[error("this address does not accept this method")]
     MethodNotAllowed,
     #[error("the query string is not valid: {message}")]
-    InvalidQuery {
-        message: String,
-        fields: Vec<String>,
-    },
+    InvalidQuery { message: String },
     #[error("the query string is longer than {limit} bytes")]
     QueryTooLong { limit: usize },
     #[error("the request body is too large")]
@@ -55,10 +52,12 @@ impl Error {
         }
     }
 
-    fn fields(&self) -> Vec<String> {
+    fn fields(&self) -> Vec<FieldError> {
         match self {
-            Error::InvalidQuery { fields, .. } => fields.clone(),
-            Error::UnknownUniversity { field } => vec![(*field).to_owned()],
+            Error::UnknownUniversity { field } => vec![FieldError {
+                field: (*field).to_owned(),
+                code: ErrorCode::UnknownUniversity.as_str().to_owned(),
+            }],
             _ => Vec::new(),
         }
     }
@@ -87,7 +86,7 @@ pub fn json_error(
     status: StatusCode,
     code: ErrorCode,
     message: String,
-    fields: Vec<String>,
+    fields: Vec<FieldError>,
 ) -> Response {
     let mut response = (
         status,

@@ -71,6 +71,14 @@ impl ErrorCode {
     }
 }
 
+/// An error about one field of a request: its name and the stable code of
+/// what is wrong (the app shows the message `error-<code>`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
+
 /// The JSON body of every API error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -79,9 +87,10 @@ pub struct ErrorBody {
     /// translated text for `code`.
     pub message: String,
     /// The request fields the error is about (query parameters or body
-    /// fields), empty when it is about the request as a whole.
+    /// fields) with each one's error code; empty when it is about the
+    /// request as a whole.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<String>,
+    pub fields: Vec<FieldError>,
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! no database, no browser API.
 
 pub mod api;
+pub mod declaration;
 pub mod lang;
 pub mod reference;
 pub mod student;

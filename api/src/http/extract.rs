@@ -22,7 +22,6 @@ where
             .map(|axum::extract::Query(value)| Query(value))
             .map_err(|rejection| Error::InvalidQuery {
                 message: rejection.body_text(),
-                fields: Vec::new(),
             })
     }
 }

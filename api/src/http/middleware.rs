@@ -55,7 +55,6 @@ pub async fn limit_query(State(limit): State<usize>, request: Request, next: Nex
     {
         return Error::InvalidQuery {
             message: "the query string is not UTF-8".into(),
-            fields: Vec::new(),
         }
         .into_response();
     }

@@ -78,7 +78,9 @@ async fn an_unknown_university_is_a_json_404_naming_the_field(engine: Engine) {
         assert_eq!(response.status(), 404, "{query}");
         let body: ErrorBody = response.json().await.unwrap();
         assert_eq!(body.code, ErrorCode::UnknownUniversity, "{query}");
-        assert_eq!(body.fields, ["university"], "{query}");
+        assert_eq!(body.fields.len(), 1, "{query}");
+        assert_eq!(body.fields[0].field, "university", "{query}");
+        assert_eq!(body.fields[0].code, "unknown_university", "{query}");
     }
 }
 
