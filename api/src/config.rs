@@ -1,5 +1,6 @@
 //! Configuration, read once from the environment at start-up.
 
+use amoe_domain::declaration::{Rules, YearStart};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -18,6 +19,8 @@ pub struct Config {
     pub body_limit: usize,
     /// Longest query string accepted, in bytes.
     pub query_limit: usize,
+    /// Eligibility rules and the academic calendar.
+    pub rules: Rules,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -46,13 +49,41 @@ impl Config {
             Ok(v) => Some(PathBuf::from(v)),
             Err(_) => Some(PathBuf::from("dist")),
         };
+        let mut rules = Rules::default();
+        if let Some(text) = var("AMOE_AGE_LIMIT") {
+            rules.age_limit = text
+                .parse()
+                .ok()
+                .filter(|a| (18..=99).contains(a))
+                .ok_or_else(|| ConfigError::Invalid {
+                    name: "AMOE_AGE_LIMIT",
+                    value: text.clone(),
+                    reason: "expected the oldest age covered, such as 30".into(),
+                })?;
+        }
+        if let Some(text) = var("AMOE_YEAR_START") {
+            rules.year_start = parse_year_start(&text).ok_or_else(|| ConfigError::Invalid {
+                name: "AMOE_YEAR_START",
+                value: text.clone(),
+                reason: "expected MM-DD, such as 09-01".into(),
+            })?;
+        }
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             addr,
             dist_dir,
+            rules,
             ..Config::default()
         })
     }
+}
+
+/// `MM-DD`, a day that exists in every year.
+fn parse_year_start(text: &str) -> Option<YearStart> {
+    let (month, day) = text.trim().split_once('-')?;
+    let month = time::Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    let day: u8 = day.parse().ok()?;
+    (day >= 1 && day <= month.length(2001)).then_some(YearStart { month, day })
 }
 
 impl Default for Config {
@@ -63,6 +94,7 @@ impl Default for Config {
             dist_dir: None,
             body_limit: 64 * 1024,
             query_limit: 1024,
+            rules: Rules::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! body is always JSON with a stable `code` ([`ErrorBody`]).
 
 use amoe_domain::api::{ErrorBody, ErrorCode, FieldError};
+use amoe_domain::declaration::{Ineligibility, Rejection, field};
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -20,6 +21,20 @@ pub enum Error {
     PayloadTooLarge,
     #[error("no university has this id")]
     UnknownUniversity { field: &'static str },
+    #[error("the body is not the JSON this route takes: {message}")]
+    InvalidJson { message: String },
+    #[error("the body must be JSON (Content-Type: application/json)")]
+    UnsupportedMediaType,
+    #[error("some fields are not valid")]
+    InvalidFields(Vec<FieldError>),
+    #[error("the student is not eligible")]
+    NotEligible(FieldError),
+    #[error("a declaration already exists for this CIN this academic year")]
+    AlreadyDeclared,
+    #[error("the Idempotency-Key header must be a UUID v4")]
+    IdempotencyKeyMissing,
+    #[error("this Idempotency-Key was used for a different declaration")]
+    IdempotencyKeyReused,
     /// Logged in full on the server, never shown to the client.
     #[error("the database could not answer")]
     Database(#[from] sqlx::Error),
@@ -32,7 +47,15 @@ impl Error {
         match self {
             Error::NotFound | Error::UnknownUniversity { .. } => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Error::InvalidQuery { .. } | Error::QueryTooLong { .. } => StatusCode::BAD_REQUEST,
+            Error::InvalidQuery { .. }
+            | Error::QueryTooLong { .. }
+            | Error::InvalidJson { .. }
+            | Error::IdempotencyKeyMissing => StatusCode::BAD_REQUEST,
+            Error::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::InvalidFields(_) | Error::NotEligible(_) | Error::IdempotencyKeyReused => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            Error::AlreadyDeclared => StatusCode::CONFLICT,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Database(e) if is_unavailable(e) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Database(_) | Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -47,6 +70,13 @@ impl Error {
             Error::QueryTooLong { .. } => ErrorCode::QueryTooLong,
             Error::PayloadTooLarge => ErrorCode::PayloadTooLarge,
             Error::UnknownUniversity { .. } => ErrorCode::UnknownUniversity,
+            Error::InvalidJson { .. } => ErrorCode::InvalidJson,
+            Error::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            Error::InvalidFields(_) => ErrorCode::InvalidFields,
+            Error::NotEligible(_) => ErrorCode::NotEligible,
+            Error::AlreadyDeclared => ErrorCode::AlreadyDeclared,
+            Error::IdempotencyKeyMissing => ErrorCode::IdempotencyKeyMissing,
+            Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Error::Database(e) if is_unavailable(e) => ErrorCode::ServiceUnavailable,
             Error::Database(_) | Error::Internal => ErrorCode::Internal,
         }
@@ -58,7 +88,27 @@ impl Error {
                 field: (*field).to_owned(),
                 code: ErrorCode::UnknownUniversity.as_str().to_owned(),
             }],
+            Error::InvalidFields(fields) => fields.clone(),
+            Error::NotEligible(reason) => vec![reason.clone()],
             _ => Vec::new(),
+        }
+    }
+}
+
+impl From<Rejection> for Error {
+    fn from(rejection: Rejection) -> Error {
+        match rejection {
+            Rejection::Invalid(fields) => Error::InvalidFields(fields),
+            Rejection::NotEligible(why) => {
+                let field = match why {
+                    Ineligibility::CoveredElsewhere { .. } => field::COVERED,
+                    Ineligibility::OverAge { .. } => field::BIRTH_DATE,
+                };
+                Error::NotEligible(FieldError {
+                    field: field.to_owned(),
+                    code: why.code().to_owned(),
+                })
+            }
         }
     }
 }

@@ -40,7 +40,11 @@ impl Server {
                 addr: config.addr,
                 source,
             })?;
-        let router = http::router(http::ApiContext { db: db.clone() }, &config);
+        let context = http::ApiContext {
+            db: db.clone(),
+            rules: config.rules,
+        };
+        let router = http::router(context, &config);
         Ok(Server {
             listener,
             router,

@@ -1,5 +1,6 @@
 //! The messages the API and the app exchange, defined once for both sides.
 
+use crate::declaration::{AcademicYear, Reference};
 use crate::{Office, University};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,33 @@ pub struct OfficesResponse {
     pub offices: Vec<Office>,
 }
 
+/// Where a declaration stands. Only `received` exists before the fund's
+/// decisions arrive (the "Track and operate" issue adds the others).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Received,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+        }
+    }
+}
+
+/// `201` answer of `POST /api/declarations` (and of every retry with the
+/// same `Idempotency-Key`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub reference: Reference,
+    pub academic_year: AcademicYear,
+    pub status: Status,
+    /// RFC 3339, UTC.
+    pub received_at: String,
+}
+
 /// The stable code of an API error. The app turns each into a translated
 /// message (Fluent key `api-error-<code>`); clients must not parse `message`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,6 +71,22 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// A `university` that is not one of the 12.
     UnknownUniversity,
+    /// A body that is not the JSON the route takes (syntax, types, unknown
+    /// fields).
+    InvalidJson,
+    /// A body that is not `application/json`.
+    UnsupportedMediaType,
+    /// Fields to correct: `fields` has each one's code.
+    InvalidFields,
+    /// Valid, but the scheme does not cover the student: `fields` names
+    /// why (`covered_elsewhere` on `covered`, `over_age` on `birth_date`).
+    NotEligible,
+    /// A declaration exists for this CIN this academic year.
+    AlreadyDeclared,
+    /// No `Idempotency-Key` header, or not a UUID v4.
+    IdempotencyKeyMissing,
+    /// This `Idempotency-Key` was used for a different declaration.
+    IdempotencyKeyReused,
     /// Any other client error.
     BadRequest,
     /// The database cannot be reached.
@@ -63,6 +107,13 @@ impl ErrorCode {
             ErrorCode::QueryTooLong => "query_too_long",
             ErrorCode::PayloadTooLarge => "payload_too_large",
             ErrorCode::UnknownUniversity => "unknown_university",
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::InvalidFields => "invalid_fields",
+            ErrorCode::NotEligible => "not_eligible",
+            ErrorCode::AlreadyDeclared => "already_declared",
+            ErrorCode::IdempotencyKeyMissing => "idempotency_key_missing",
+            ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
@@ -106,6 +157,13 @@ mod tests {
             ErrorCode::QueryTooLong,
             ErrorCode::PayloadTooLarge,
             ErrorCode::UnknownUniversity,
+            ErrorCode::InvalidJson,
+            ErrorCode::UnsupportedMediaType,
+            ErrorCode::InvalidFields,
+            ErrorCode::NotEligible,
+            ErrorCode::AlreadyDeclared,
+            ErrorCode::IdempotencyKeyMissing,
+            ErrorCode::IdempotencyKeyReused,
             ErrorCode::BadRequest,
             ErrorCode::ServiceUnavailable,
             ErrorCode::Internal,

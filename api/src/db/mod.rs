@@ -2,6 +2,7 @@
 //! chosen by `DATABASE_URL`, behind one sqlx `Any` pool and one set of
 //! portable migrations.
 
+pub mod declarations;
 pub mod reference;
 
 use sqlx::AnyPool;

@@ -2,6 +2,7 @@
 
 mod app;
 mod csp;
+mod declarations;
 mod extract;
 mod health;
 mod middleware;
@@ -11,9 +12,10 @@ mod universities;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::Error;
+use amoe_domain::declaration::Rules;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
+use axum::routing::{get, post};
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -23,6 +25,7 @@ use tower_http::timeout::TimeoutLayer;
 #[derive(Clone)]
 pub struct ApiContext {
     pub db: Db,
+    pub rules: Rules,
 }
 
 pub fn router(ctx: ApiContext, config: &Config) -> Router {
@@ -30,6 +33,7 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .route("/health", get(health::get))
         .route("/universities", get(universities::list))
         .route("/offices", get(offices::list))
+        .route("/declarations", post(declarations::submit))
         .fallback(|| async { Error::NotFound })
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .with_state(ctx)

@@ -73,6 +73,23 @@ impl TestApp {
             .unwrap()
     }
 
+    /// POSTs a declaration form (JSON) under `key`.
+    pub async fn declare(&self, key: &str, form: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/declarations", self.url))
+            .header("idempotency-key", key)
+            .json(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A connection pool on the server's database, to look at what it stored.
+    pub async fn database(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database_url).await.unwrap()
+    }
+
     /// GETs `path` and reads its JSON body as `T`.
     pub async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
         let response = self.get(path).await;
@@ -103,7 +120,7 @@ impl Drop for TestApp {
 
 static DATABASES: AtomicUsize = AtomicUsize::new(0);
 
-async fn fresh_database(engine: Engine, dir: &tempfile::TempDir) -> String {
+pub async fn fresh_database(engine: Engine, dir: &tempfile::TempDir) -> String {
     match engine {
         Engine::Sqlite => format!("sqlite://{}/amoe.db", dir.path().display()),
         Engine::Postgres => {
@@ -132,13 +149,13 @@ async fn fresh_database(engine: Engine, dir: &tempfile::TempDir) -> String {
 macro_rules! on_both_engines {
     ($($test:ident),* $(,)?) => {
         mod sqlite {
-            $(#[tokio::test]
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $test() {
                 super::$test($crate::helpers::Engine::Sqlite).await
             })*
         }
         mod postgres {
-            $(#[tokio::test]
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $test() {
                 super::$test($crate::helpers::Engine::Postgres).await
             })*

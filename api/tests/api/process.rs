@@ -1,8 +1,13 @@
 //! The `amoe-api` binary itself: start-up errors name the problem and exit
-//! non-zero; SIGTERM stops it cleanly.
+//! non-zero; SIGTERM stops it cleanly; SIGKILL loses nothing acknowledged.
 
+use crate::declarations::{form, key};
+use crate::helpers::{Engine, fresh_database};
+use amoe_domain::api::Receipt;
+use sqlx::Row;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_amoe-api");
 
@@ -105,4 +110,129 @@ fn it_prints_its_url_and_stops_cleanly_on_sigterm() {
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
     assert!(rest.contains("AMOE stopped."), "{rest}");
+}
+
+crate::on_both_engines!(acknowledged_declarations_survive_kill_9_and_retries_store_them_once);
+
+/// Starts the binary on `database_url` and returns it with its base URL.
+fn start(database_url: &str) -> (Child, String) {
+    let mut child = Command::new(BINARY)
+        .env("DATABASE_URL", database_url)
+        .env("AMOE_ADDR", "127.0.0.1:0")
+        .env("AMOE_DIST", "")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let port = line
+        .split("http://localhost:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
+        .to_owned();
+    (child, format!("http://127.0.0.1:{port}"))
+}
+
+async fn acknowledged_declarations_survive_kill_9_and_retries_store_them_once(engine: Engine) {
+    const STUDENTS: u32 = 300;
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = fresh_database(engine, &dir).await;
+    let (mut server, url) = start(&database_url);
+    let client = reqwest::Client::new();
+    let keys: Vec<String> = (0..STUDENTS).map(|_| key()).collect();
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+
+    // A burst of submissions, 16 at a time; SIGKILL once 60 are answered.
+    let semaphore = Arc::new(tokio::sync::Semaphore::new(16));
+    let mut tasks = Vec::new();
+    for n in 0..STUDENTS {
+        let (client, url, key, acknowledged, semaphore) = (
+            client.clone(),
+            url.clone(),
+            keys[n as usize].clone(),
+            acknowledged.clone(),
+            semaphore.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let _permit = semaphore.acquire().await.unwrap();
+            let sent = client
+                .post(format!("{url}/api/declarations"))
+                .header("idempotency-key", &key)
+                .json(&form(5000 + n))
+                .send()
+                .await;
+            if let Ok(response) = sent
+                && response.status() == 201
+                && let Ok(receipt) = response.json::<Receipt>().await
+            {
+                acknowledged.lock().unwrap().push((n, receipt.reference));
+            }
+        }));
+    }
+    while acknowledged.lock().unwrap().len() < 60 {
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    }
+    Command::new("kill")
+        .args(["-KILL", &server.id().to_string()])
+        .status()
+        .unwrap();
+    server.wait().unwrap();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(
+        acknowledged.len() < STUDENTS as usize,
+        "the kill came too late to test anything"
+    );
+
+    // After a restart, every acknowledged declaration is there.
+    let (mut server, url) = start(&database_url);
+    sqlx::any::install_default_drivers();
+    let db = sqlx::AnyPool::connect(&database_url).await.unwrap();
+    for (n, reference) in &acknowledged {
+        let row = sqlx::query("SELECT cin FROM declarations WHERE reference = $1")
+            .bind(reference.to_string())
+            .fetch_optional(&db)
+            .await
+            .unwrap();
+        assert!(
+            row.is_some(),
+            "student {n}: {reference} was acknowledged, then lost"
+        );
+    }
+
+    // The clients retry everything with the same keys: each student ends up
+    // stored exactly once, under the reference they were first given.
+    for n in 0..STUDENTS {
+        let response = client
+            .post(format!("{url}/api/declarations"))
+            .header("idempotency-key", &keys[n as usize])
+            .json(&form(5000 + n))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201, "student {n}");
+        let receipt: Receipt = response.json().await.unwrap();
+        if let Some((_, first)) = acknowledged.iter().find(|(m, _)| *m == n) {
+            assert_eq!(&receipt.reference, first, "student {n}");
+        }
+    }
+    let stored: i64 = sqlx::query("SELECT COUNT(*) AS n FROM declarations")
+        .fetch_one(&db)
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(stored, i64::from(STUDENTS));
+    db.close().await;
+    Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
+    server.wait().unwrap();
 }

@@ -1,0 +1,57 @@
+//! `POST /api/declarations`: a student's declaration for the current
+//! academic year, stored once per `Idempotency-Key`.
+
+use super::ApiContext;
+use super::extract::{IdempotencyKey, Json};
+use crate::db::declarations::{self, Outcome};
+use crate::error::Error;
+use amoe_domain::api::Receipt;
+use amoe_domain::declaration::{DeclarationForm, Reference};
+use axum::extract::State;
+use axum::http::StatusCode;
+use sha2::{Digest, Sha256};
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+/// Morocco's civil time (UTC+1; the Ramadan switch to UTC+0 moves the
+/// date at most one hour, around midnight).
+const MOROCCO: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {
+    Ok(offset) => offset,
+    Err(_) => panic!("a valid offset"),
+};
+
+pub async fn submit(
+    State(ctx): State<ApiContext>,
+    IdempotencyKey(key): IdempotencyKey,
+    Json(form): Json<DeclarationForm>,
+) -> Result<(StatusCode, axum::Json<Receipt>), Error> {
+    let now = OffsetDateTime::now_utc();
+    let today = now.to_offset(MOROCCO).date();
+    let declaration = form.parse(today, &ctx.rules)?;
+    // What the key stands for: the declaration as parsed, so a retry that
+    // differs only in spacing or case is the same submission.
+    let canonical = serde_json::to_vec(&declaration).map_err(|_| Error::Internal)?;
+    let request_hash = format!("{:x}", Sha256::digest(&canonical));
+    let received_at = now.format(&Rfc3339).map_err(|_| Error::Internal)?;
+    let outcome = declarations::submit(
+        &ctx.db.pool,
+        &declaration,
+        &key,
+        &request_hash,
+        &received_at,
+        new_reference,
+    )
+    .await?;
+    match outcome {
+        Outcome::Created(receipt) | Outcome::Replayed(receipt) => {
+            Ok((StatusCode::CREATED, axum::Json(receipt)))
+        }
+        Outcome::KeyReused => Err(Error::IdempotencyKeyReused),
+        Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
+    }
+}
+
+fn new_reference() -> Reference {
+    let bits = getrandom::u32().expect("the operating system provides randomness");
+    Reference::from_random(bits)
+}
