@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the figures the README quotes. Sizes of the first
-//! load, then requests per second and latency of two API routes, measured
-//! with wrk against the release server on loopback (bounded: 10 s a route).
+//! load, then requests per second and latency of two API routes and of
+//! declaration submits (each a new student under a new key), measured with
+//! wrk against the release server on loopback (bounded: 10 s a route).
 
 use crate::process::{Cmd, cargo, root, step};
 use crate::{Result, app, size, tools};
@@ -33,11 +34,50 @@ pub fn bench() -> Result {
             .ok_or_else(|| format!("wrk failed on {url}"))?;
         println!("{route}\n{}", summary(&out));
         Ok::<_, String>(())
+    })
+    .and_then(|()| {
+        let script = data.join("declare.lua");
+        std::fs::write(&script, DECLARE_LUA).map_err(|e| e.to_string())?;
+        let url = format!("{}/api/declarations", server.url);
+        let script = script.to_string_lossy();
+        let out = Cmd::new("wrk", &["-t2", "-c32", "-d10s", "--latency", "-s", &script, &url])
+            .output()
+            .ok_or_else(|| format!("wrk failed on {url}"))?;
+        println!("POST /api/declarations (each a new student; 201s only count as accepted)\n{}", summary(&out));
+        Ok(())
     });
     server.stop();
     let _ = std::fs::remove_dir_all(&data);
     result
 }
+
+/// wrk script: every request a new student under a new UUID v4 key; any
+/// answer but 201 is reported by wrk as non-2xx.
+const DECLARE_LUA: &str = r#"
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  n = 0
+  math.randomseed(id * 7919 + os.time())
+end
+local function uuid4()
+  return string.gsub("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", "[xy]", function(c)
+    local v = (c == "x") and math.random(0, 15) or math.random(8, 11)
+    return string.format("%x", v)
+  end)
+end
+request = function()
+  n = n + 1
+  local student = id * 1000000 + n
+  local body = string.format('{"covered":"no","cin":"BK%d","massar":"R%09d","last_name":"Bench",'
+    .. '"first_name":"Student","birth_day":"7","birth_month":"3","birth_year":"2005",'
+    .. '"email":"s%d@example.ma","university":"um5","sworn":true}', student, student, student)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Idempotency-Key"] = uuid4()}, body)
+end
+"#;
 
 /// The lines of wrk's report worth quoting.
 fn summary(wrk: &str) -> String {
