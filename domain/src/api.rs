@@ -1,6 +1,6 @@
 //! The messages the API and the app exchange, defined once for both sides.
 
-use crate::declaration::{AcademicYear, Reference};
+use crate::declaration::{AcademicYear, Reference, Status};
 use crate::{Office, University};
 use serde::{Deserialize, Serialize};
 
@@ -25,22 +25,6 @@ pub struct UniversitiesResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfficesResponse {
     pub offices: Vec<Office>,
-}
-
-/// Where a declaration stands. Only `received` exists before the fund's
-/// decisions arrive (the "Track and operate" issue adds the others).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Received,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Received => "received",
-        }
-    }
 }
 
 /// `201` answer of `POST /api/declarations` (and of every retry with the

@@ -27,25 +27,33 @@ pub fn bench() -> Result {
     let data = std::env::temp_dir().join(format!("amoe-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     let mut server = Server::start(&data)?;
-    let result = ROUTES.iter().try_for_each(|route| {
-        let url = format!("{}{route}", server.url);
-        let out = Cmd::new("wrk", &["-t2", "-c32", "-d10s", "--latency", &url])
+    let result = ROUTES
+        .iter()
+        .try_for_each(|route| {
+            let url = format!("{}{route}", server.url);
+            let out = Cmd::new("wrk", &["-t2", "-c32", "-d10s", "--latency", &url])
+                .output()
+                .ok_or_else(|| format!("wrk failed on {url}"))?;
+            println!("{route}\n{}", summary(&out));
+            Ok::<_, String>(())
+        })
+        .and_then(|()| {
+            let script = data.join("declare.lua");
+            std::fs::write(&script, DECLARE_LUA).map_err(|e| e.to_string())?;
+            let url = format!("{}/api/declarations", server.url);
+            let script = script.to_string_lossy();
+            let out = Cmd::new(
+                "wrk",
+                &["-t2", "-c32", "-d10s", "--latency", "-s", &script, &url],
+            )
             .output()
             .ok_or_else(|| format!("wrk failed on {url}"))?;
-        println!("{route}\n{}", summary(&out));
-        Ok::<_, String>(())
-    })
-    .and_then(|()| {
-        let script = data.join("declare.lua");
-        std::fs::write(&script, DECLARE_LUA).map_err(|e| e.to_string())?;
-        let url = format!("{}/api/declarations", server.url);
-        let script = script.to_string_lossy();
-        let out = Cmd::new("wrk", &["-t2", "-c32", "-d10s", "--latency", "-s", &script, &url])
-            .output()
-            .ok_or_else(|| format!("wrk failed on {url}"))?;
-        println!("POST /api/declarations (each a new student; 201s only count as accepted)\n{}", summary(&out));
-        Ok(())
-    });
+            println!(
+                "POST /api/declarations (each a new student; 201s only count as accepted)\n{}",
+                summary(&out)
+            );
+            Ok(())
+        });
     server.stop();
     let _ = std::fs::remove_dir_all(&data);
     result

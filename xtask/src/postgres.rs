@@ -103,7 +103,12 @@ impl Cluster {
         if self.as_postgres {
             let mut all = vec!["-u", "postgres", "--", program.as_str()];
             all.extend(args);
-            Cmd::new("runuser", &all)
+            // Debian keeps runuser in /usr/sbin, which a CI PATH may lack.
+            let runuser = ["/usr/sbin/runuser", "/sbin/runuser"]
+                .into_iter()
+                .find(|path| std::path::Path::new(path).exists())
+                .unwrap_or("runuser");
+            Cmd::new(runuser, &all)
         } else {
             Cmd::new(&program, args)
         }

@@ -1,7 +1,7 @@
 //! Declarations and their status history.
 
-use amoe_domain::api::{Receipt, Status};
-use amoe_domain::declaration::{AcademicYear, Declaration, Reference};
+use amoe_domain::api::Receipt;
+use amoe_domain::declaration::{AcademicYear, Declaration, Reference, Status};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 

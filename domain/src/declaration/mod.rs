@@ -7,12 +7,14 @@ pub mod academic_year;
 pub mod coverage;
 pub mod eligibility;
 pub mod reference_number;
+pub mod status;
 pub mod university;
 
 pub use academic_year::{AcademicYear, YearStart};
 pub use coverage::{Coverage, Scheme};
 pub use eligibility::{Ineligibility, Rules};
 pub use reference_number::Reference;
+pub use status::{IllegalTransition, RefusalReason, Status};
 pub use university::{Establishment, UniversityId};
 
 use crate::Lang;
