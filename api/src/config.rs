@@ -1,5 +1,6 @@
 //! Configuration, read once from the environment at start-up.
 
+use crate::db::rate_limits::Limit;
 use amoe_domain::declaration::{Rules, YearStart};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -21,6 +22,12 @@ pub struct Config {
     pub query_limit: usize,
     /// Eligibility rules and the academic calendar.
     pub rules: Rules,
+    /// Status lookups per client IP (a burst), and failed lookups per CIN.
+    pub status_per_ip: Limit,
+    pub status_failures_per_cin: Limit,
+    /// Keys the hash of a CIN in rate-limit buckets, so the table holds no
+    /// CIN and no hash that a dictionary of CINs could reverse.
+    pub secret: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,12 +75,42 @@ impl Config {
                 reason: "expected MM-DD, such as 09-01".into(),
             })?;
         }
+        let defaults = Config::default();
+        let limit = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
+            match var(name) {
+                None => Ok(default),
+                Some(text) => text
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or(ConfigError::Invalid {
+                        name,
+                        value: text,
+                        reason: "expected a whole number above 0".into(),
+                    }),
+            }
+        };
         Ok(Config {
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             addr,
             dist_dir,
             rules,
-            ..Config::default()
+            status_per_ip: Limit {
+                max: limit("AMOE_STATUS_IP_MAX", defaults.status_per_ip.max)?,
+                window_secs: limit(
+                    "AMOE_STATUS_IP_WINDOW_SECS",
+                    defaults.status_per_ip.window_secs,
+                )?,
+            },
+            status_failures_per_cin: Limit {
+                max: limit("AMOE_STATUS_CIN_MAX", defaults.status_failures_per_cin.max)?,
+                window_secs: limit(
+                    "AMOE_STATUS_CIN_WINDOW_SECS",
+                    defaults.status_failures_per_cin.window_secs,
+                )?,
+            },
+            secret: var("AMOE_SECRET").unwrap_or(defaults.secret),
+            ..defaults
         })
     }
 }
@@ -95,6 +132,15 @@ impl Default for Config {
             body_limit: 64 * 1024,
             query_limit: 1024,
             rules: Rules::default(),
+            status_per_ip: Limit {
+                max: 20,
+                window_secs: 60,
+            },
+            status_failures_per_cin: Limit {
+                max: 5,
+                window_secs: 3600,
+            },
+            secret: "amoe-development-secret: set AMOE_SECRET in production".into(),
         }
     }
 }

@@ -35,6 +35,10 @@ pub enum Error {
     IdempotencyKeyMissing,
     #[error("this Idempotency-Key was used for a different declaration")]
     IdempotencyKeyReused,
+    #[error("no declaration matches these details")]
+    NoMatch,
+    #[error("too many attempts: try again in {retry_after} seconds")]
+    TooManyRequests { retry_after: i64 },
     /// Logged in full on the server, never shown to the client.
     #[error("the database could not answer")]
     Database(#[from] sqlx::Error),
@@ -56,6 +60,8 @@ impl Error {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             Error::AlreadyDeclared => StatusCode::CONFLICT,
+            Error::NoMatch => StatusCode::NOT_FOUND,
+            Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Database(e) if is_unavailable(e) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Database(_) | Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -77,6 +83,8 @@ impl Error {
             Error::AlreadyDeclared => ErrorCode::AlreadyDeclared,
             Error::IdempotencyKeyMissing => ErrorCode::IdempotencyKeyMissing,
             Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
+            Error::NoMatch => ErrorCode::NoMatch,
+            Error::TooManyRequests { .. } => ErrorCode::TooManyRequests,
             Error::Database(e) if is_unavailable(e) => ErrorCode::ServiceUnavailable,
             Error::Database(_) | Error::Internal => ErrorCode::Internal,
         }
@@ -127,7 +135,13 @@ impl IntoResponse for Error {
         if let Error::Database(e) = &self {
             tracing::error!(error = %e, "database error");
         }
-        json_error(self.status(), self.code(), self.to_string(), self.fields())
+        let mut response = json_error(self.status(), self.code(), self.to_string(), self.fields());
+        if let Error::TooManyRequests { retry_after } = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+        }
+        response
     }
 }
 

@@ -12,6 +12,19 @@ use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
+/// Every ten minutes, forgets rate-limit windows older than a day (the
+/// longest window anyone would configure).
+async fn forget_old_attempts(db: Db) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        let day_ago = time::OffsetDateTime::now_utc().unix_timestamp() - 86_400;
+        if let Err(e) = db::rate_limits::forget_before(&db.pool, day_ago).await {
+            tracing::warn!(error = %e, "cannot forget old rate-limit windows");
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error(transparent)]
@@ -43,6 +56,9 @@ impl Server {
         let context = http::ApiContext {
             db: db.clone(),
             rules: config.rules,
+            status_per_ip: config.status_per_ip,
+            status_failures_per_cin: config.status_failures_per_cin,
+            secret: config.secret.as_str().into(),
         };
         let router = http::router(context, &config);
         Ok(Server {
@@ -64,9 +80,14 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let cleaner = tokio::spawn(forget_old_attempts(self.db.clone()));
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await?;
+        cleaner.abort();
         self.db.pool.close().await;
         Ok(())
     }

@@ -38,6 +38,32 @@ pub struct Receipt {
     pub received_at: String,
 }
 
+/// One step of a declaration's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub status: Status,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
+/// A student's declaration as the status page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeclarationStatus {
+    pub reference: Reference,
+    pub academic_year: AcademicYear,
+    pub university: String,
+    pub status: Status,
+    /// Oldest first.
+    pub events: Vec<StatusEvent>,
+}
+
+/// `200` answer of `POST /api/status`: the student's declarations, the
+/// current academic year's first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusResponse {
+    pub declarations: Vec<DeclarationStatus>,
+}
+
 /// The stable code of an API error. The app turns each into a translated
 /// message (Fluent key `api-error-<code>`); clients must not parse `message`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -71,6 +97,11 @@ pub enum ErrorCode {
     IdempotencyKeyMissing,
     /// This `Idempotency-Key` was used for a different declaration.
     IdempotencyKeyReused,
+    /// No declaration matches this CIN, Massar code and birth date (the
+    /// same answer whether the student is unknown or a part is wrong).
+    NoMatch,
+    /// Too many attempts: wait the `Retry-After` seconds.
+    TooManyRequests,
     /// Any other client error.
     BadRequest,
     /// The database cannot be reached.
@@ -98,6 +129,8 @@ impl ErrorCode {
             ErrorCode::AlreadyDeclared => "already_declared",
             ErrorCode::IdempotencyKeyMissing => "idempotency_key_missing",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ErrorCode::NoMatch => "no_match",
+            ErrorCode::TooManyRequests => "too_many_requests",
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
@@ -148,6 +181,8 @@ mod tests {
             ErrorCode::AlreadyDeclared,
             ErrorCode::IdempotencyKeyMissing,
             ErrorCode::IdempotencyKeyReused,
+            ErrorCode::NoMatch,
+            ErrorCode::TooManyRequests,
             ErrorCode::BadRequest,
             ErrorCode::ServiceUnavailable,
             ErrorCode::Internal,

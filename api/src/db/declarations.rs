@@ -172,3 +172,68 @@ async fn insert(
     .await?;
     tx.commit().await
 }
+
+/// What the status lookup compares and shows, for one declaration.
+pub struct Found {
+    pub massar: String,
+    pub birth_date: String,
+    pub status: amoe_domain::api::DeclarationStatus,
+}
+
+/// Every declaration of `cin`, the newest academic year first, with its
+/// timeline.
+pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT reference, academic_year, received_at, massar, birth_date, university_id, status \
+         FROM declarations WHERE cin = $1 ORDER BY academic_year DESC",
+    )
+    .bind(cin)
+    .fetch_all(pool)
+    .await?;
+    let mut found = Vec::with_capacity(rows.len());
+    for row in rows {
+        let receipt = receipt(&row)?;
+        let status_text: String = row.try_get("status")?;
+        let status = Status::parse(&status_text).ok_or_else(|| sqlx::Error::ColumnDecode {
+            index: "status".into(),
+            source: format!("unknown status {status_text:?}").into(),
+        })?;
+        found.push(Found {
+            massar: row.try_get("massar")?,
+            birth_date: row.try_get("birth_date")?,
+            status: amoe_domain::api::DeclarationStatus {
+                events: Vec::new(),
+                university: row.try_get("university_id")?,
+                status,
+                reference: receipt.reference,
+                academic_year: receipt.academic_year,
+            },
+        });
+    }
+    Ok(found)
+}
+
+/// The timeline of a declaration, oldest first.
+pub async fn events(
+    pool: &AnyPool,
+    reference: &Reference,
+) -> Result<Vec<amoe_domain::api::StatusEvent>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT status, at FROM declaration_events WHERE reference = $1 ORDER BY position",
+    )
+    .bind(reference.to_string())
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let text: String = row.try_get("status")?;
+            Ok(amoe_domain::api::StatusEvent {
+                status: Status::parse(&text).ok_or_else(|| sqlx::Error::ColumnDecode {
+                    index: "status".into(),
+                    source: format!("unknown status {text:?}").into(),
+                })?,
+                at: row.try_get("at")?,
+            })
+        })
+        .collect()
+}

@@ -3,6 +3,7 @@
 //! portable migrations.
 
 pub mod declarations;
+pub mod rate_limits;
 pub mod reference;
 
 use sqlx::AnyPool;

@@ -15,7 +15,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 /// Morocco's civil time (UTC+1; the Ramadan switch to UTC+0 moves the
 /// date at most one hour, around midnight).
-const MOROCCO: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {
+pub const MOROCCO: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {
     Ok(offset) => offset,
     Err(_) => panic!("a valid offset"),
 };

@@ -7,10 +7,12 @@ mod extract;
 mod health;
 mod middleware;
 mod offices;
+mod status;
 mod universities;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::db::rate_limits::Limit;
 use crate::error::Error;
 use amoe_domain::declaration::Rules;
 use axum::Router;
@@ -26,6 +28,9 @@ use tower_http::timeout::TimeoutLayer;
 pub struct ApiContext {
     pub db: Db,
     pub rules: Rules,
+    pub status_per_ip: Limit,
+    pub status_failures_per_cin: Limit,
+    pub secret: std::sync::Arc<str>,
 }
 
 pub fn router(ctx: ApiContext, config: &Config) -> Router {
@@ -34,6 +39,7 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .route("/universities", get(universities::list))
         .route("/offices", get(offices::list))
         .route("/declarations", post(declarations::submit))
+        .route("/status", post(status::lookup))
         .fallback(|| async { Error::NotFound })
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .with_state(ctx)

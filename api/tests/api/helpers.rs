@@ -27,9 +27,20 @@ pub struct TestApp {
 impl TestApp {
     /// A server over a fresh database of `engine`.
     pub async fn spawn(engine: Engine) -> TestApp {
+        TestApp::spawn_configured(engine, |_| {}).await
+    }
+
+    /// A server over a fresh database of `engine`, configured by `adjust`.
+    pub async fn spawn_configured(engine: Engine, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let database_url = fresh_database(engine, &dir).await;
-        TestApp::spawn_with(database_url, dir, None).await
+        let mut config = Config {
+            database_url,
+            addr: "127.0.0.1:0".parse().unwrap(),
+            ..Config::default()
+        };
+        adjust(&mut config);
+        TestApp::start(config, dir).await
     }
 
     /// A server over an existing database, optionally serving `dist`.
@@ -39,11 +50,16 @@ impl TestApp {
         dist: Option<PathBuf>,
     ) -> TestApp {
         let config = Config {
-            database_url: database_url.clone(),
+            database_url,
             addr: "127.0.0.1:0".parse().unwrap(),
             dist_dir: dist,
             ..Config::default()
         };
+        TestApp::start(config, dir).await
+    }
+
+    async fn start(config: Config, dir: tempfile::TempDir) -> TestApp {
+        let database_url = config.database_url.clone();
         let server = Server::build(config).await.expect("the server starts");
         let url = format!("http://{}", server.local_addr());
         let (tx, rx) = oneshot::channel::<()>();
@@ -88,6 +104,16 @@ impl TestApp {
     pub async fn database(&self) -> sqlx::AnyPool {
         sqlx::any::install_default_drivers();
         sqlx::AnyPool::connect(&self.database_url).await.unwrap()
+    }
+
+    /// POSTs a status lookup (JSON).
+    pub async fn status(&self, lookup: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/status", self.url))
+            .json(lookup)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// GETs `path` and reads its JSON body as `T`.

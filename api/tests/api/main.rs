@@ -6,3 +6,4 @@ mod errors;
 mod helpers;
 mod process;
 mod reference;
+mod status;

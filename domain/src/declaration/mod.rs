@@ -6,6 +6,7 @@
 pub mod academic_year;
 pub mod coverage;
 pub mod eligibility;
+pub mod lookup;
 pub mod reference_number;
 pub mod status;
 pub mod university;
@@ -13,6 +14,7 @@ pub mod university;
 pub use academic_year::{AcademicYear, YearStart};
 pub use coverage::{Coverage, Scheme};
 pub use eligibility::{Ineligibility, Rules};
+pub use lookup::{Lookup, LookupForm};
 pub use reference_number::Reference;
 pub use status::{IllegalTransition, RefusalReason, Status};
 pub use university::{Establishment, UniversityId};

@@ -1,0 +1,149 @@
+//! `POST /api/status`: a student finds their declarations with CIN, Massar
+//! code and birth date; nothing tells an unknown student from a wrong
+//! combination; guessing is limited.
+
+use crate::declarations::{form, key};
+use crate::helpers::{Engine, TestApp};
+use amoe_api::db::rate_limits::Limit;
+use amoe_domain::api::{ErrorBody, ErrorCode, Receipt, StatusResponse};
+use serde_json::{Value, json};
+
+crate::on_both_engines!(
+    the_right_details_show_the_declaration_and_its_timeline,
+    unknown_and_wrong_details_get_the_very_same_answer,
+    invalid_details_are_field_errors_not_guesses,
+    failures_per_cin_are_limited_then_the_limit_resets,
+    attempts_per_ip_are_limited,
+);
+
+/// The lookup matching `form(n)`.
+fn lookup(n: u32) -> Value {
+    let form = form(n);
+    json!({
+        "cin": form["cin"], "massar": form["massar"],
+        "birth_day": form["birth_day"], "birth_month": form["birth_month"], "birth_year": form["birth_year"],
+    })
+}
+
+fn with(mut value: Value, field: &str, new: Value) -> Value {
+    value[field] = new;
+    value
+}
+
+async fn the_right_details_show_the_declaration_and_its_timeline(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let receipt: Receipt = app.declare(&key(), &form(1)).await.json().await.unwrap();
+    // Typed differently (case, spaces, Arabic-Indic digits): still a match.
+    let typed = with(
+        with(lookup(1), "cin", json!("ab 100001")),
+        "birth_day",
+        json!("٧"),
+    );
+    let response = app.status(&typed).await;
+    assert_eq!(response.status(), 200);
+    let body: StatusResponse = response.json().await.unwrap();
+    assert_eq!(body.declarations.len(), 1);
+    let declaration = &body.declarations[0];
+    assert_eq!(declaration.reference, receipt.reference);
+    assert_eq!(declaration.academic_year, receipt.academic_year);
+    assert_eq!(declaration.university, "um5");
+    assert_eq!(declaration.status.as_str(), "received");
+    assert_eq!(declaration.events.len(), 1);
+    assert_eq!(declaration.events[0].at, receipt.received_at);
+}
+
+async fn unknown_and_wrong_details_get_the_very_same_answer(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    assert_eq!(app.declare(&key(), &form(2)).await.status(), 201);
+    let wrong_birth = with(lookup(2), "birth_day", json!("8"));
+    let wrong_massar = with(lookup(2), "massar", json!("R999999999"));
+    let unknown = lookup(3);
+    let mut answers = Vec::new();
+    for attempt in [wrong_birth, wrong_massar, unknown] {
+        let response = app.status(&attempt).await;
+        let status = response.status().as_u16();
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        answers.push((status, content_type, response.text().await.unwrap()));
+    }
+    assert_eq!(answers[0].0, 404);
+    assert_eq!(answers[0], answers[1]);
+    assert_eq!(answers[0], answers[2]);
+    let body: ErrorBody = serde_json::from_str(&answers[0].2).unwrap();
+    assert_eq!(body.code, ErrorCode::NoMatch);
+}
+
+async fn invalid_details_are_field_errors_not_guesses(engine: Engine) {
+    let app = TestApp::spawn(engine).await;
+    let response = app.status(&json!({"cin": "12", "massar": "", "birth_day": "31", "birth_month": "2", "birth_year": "2004"})).await;
+    assert_eq!(response.status(), 422);
+    let body: ErrorBody = response.json().await.unwrap();
+    let codes: Vec<_> = body.fields.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "cin_missing_letters",
+            "massar_empty",
+            "birth_date_not_a_real_date"
+        ]
+    );
+    // Never in a URL.
+    let get = app.get("/api/status").await;
+    assert_eq!(get.status(), 405);
+}
+
+async fn failures_per_cin_are_limited_then_the_limit_resets(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, |config| {
+        config.status_failures_per_cin = Limit {
+            max: 3,
+            window_secs: 2,
+        };
+    })
+    .await;
+    assert_eq!(app.declare(&key(), &form(4)).await.status(), 201);
+    // Wait for the start of a fresh two-second window, so that the whole
+    // test runs inside one.
+    let now = time::OffsetDateTime::now_utc();
+    let into_window = (now.unix_timestamp() % 2) as f64 + f64::from(now.nanosecond()) / 1e9;
+    tokio::time::sleep(std::time::Duration::from_secs_f64(2.0 - into_window + 0.05)).await;
+
+    let wrong = with(lookup(4), "birth_day", json!("8"));
+    for _ in 0..3 {
+        assert_eq!(app.status(&wrong).await.status(), 404);
+    }
+    let limited = app.status(&wrong).await;
+    assert_eq!(limited.status(), 429);
+    let retry_after: i64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=2).contains(&retry_after), "{retry_after}");
+    let body: ErrorBody = limited.json().await.unwrap();
+    assert_eq!(body.code, ErrorCode::TooManyRequests);
+    // While limited, even the right details wait: otherwise the limit
+    // would tell the guesser when they are right.
+    assert_eq!(app.status(&lookup(4)).await.status(), 429);
+    // Another student is not affected.
+    assert_eq!(app.status(&lookup(5)).await.status(), 404);
+
+    tokio::time::sleep(std::time::Duration::from_secs(retry_after as u64)).await;
+    assert_eq!(app.status(&lookup(4)).await.status(), 200);
+}
+
+async fn attempts_per_ip_are_limited(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, |config| {
+        config.status_per_ip = Limit {
+            max: 5,
+            window_secs: 3600,
+        };
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for n in 0..7 {
+        statuses.push(app.status(&lookup(100 + n)).await.status().as_u16());
+    }
+    assert_eq!(statuses, [404, 404, 404, 404, 404, 429, 429]);
+}
