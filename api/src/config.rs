@@ -28,6 +28,9 @@ pub struct Config {
     /// Keys the hash of a CIN in rate-limit buckets, so the table holds no
     /// CIN and no hash that a dictionary of CINs could reverse.
     pub secret: String,
+    /// SHA-256 hashes of the operators' bearer tokens (none: the operator
+    /// routes refuse everyone).
+    pub operator_tokens: Vec<[u8; 32]>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,9 +113,35 @@ impl Config {
                 )?,
             },
             secret: var("AMOE_SECRET").unwrap_or(defaults.secret),
+            operator_tokens: match var("AMOE_OPERATOR_TOKEN_SHA256") {
+                None => Vec::new(),
+                Some(text) => parse_token_hashes(&text).ok_or(ConfigError::Invalid {
+                    name: "AMOE_OPERATOR_TOKEN_SHA256",
+                    value: "(hidden)".into(),
+                    reason: "expected comma-separated SHA-256 hashes, 64 hex digits each                              (sha256sum of the token)"
+                        .into(),
+                })?,
+            },
             ..defaults
         })
     }
+}
+
+/// Comma-separated hex SHA-256 hashes.
+fn parse_token_hashes(text: &str) -> Option<Vec<[u8; 32]>> {
+    text.split(',')
+        .map(|hex| {
+            let hex = hex.trim();
+            if hex.len() != 64 {
+                return None;
+            }
+            let mut hash = [0u8; 32];
+            for (i, byte) in hash.iter_mut().enumerate() {
+                *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
+            }
+            Some(hash)
+        })
+        .collect()
 }
 
 /// `MM-DD`, a day that exists in every year.
@@ -141,6 +170,7 @@ impl Default for Config {
                 window_secs: 3600,
             },
             secret: "amoe-development-secret: set AMOE_SECRET in production".into(),
+            operator_tokens: Vec::new(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use amoe_domain::api::{ErrorBody, ErrorCode, FieldError};
 use amoe_domain::declaration::{Ineligibility, Rejection, field};
+use amoe_domain::operator::RowError;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -37,6 +38,10 @@ pub enum Error {
     IdempotencyKeyReused,
     #[error("no declaration matches these details")]
     NoMatch,
+    #[error("unauthorized")]
+    Unauthorized,
+    #[error("the file has errors; nothing was applied")]
+    InvalidFile(Vec<RowError>),
     #[error("too many attempts: try again in {retry_after} seconds")]
     TooManyRequests { retry_after: i64 },
     /// Logged in full on the server, never shown to the client.
@@ -61,6 +66,8 @@ impl Error {
             }
             Error::AlreadyDeclared => StatusCode::CONFLICT,
             Error::NoMatch => StatusCode::NOT_FOUND,
+            Error::Unauthorized => StatusCode::UNAUTHORIZED,
+            Error::InvalidFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Database(e) if is_unavailable(e) => StatusCode::SERVICE_UNAVAILABLE,
@@ -84,6 +91,8 @@ impl Error {
             Error::IdempotencyKeyMissing => ErrorCode::IdempotencyKeyMissing,
             Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Error::NoMatch => ErrorCode::NoMatch,
+            Error::Unauthorized => ErrorCode::Unauthorized,
+            Error::InvalidFile(_) => ErrorCode::InvalidFile,
             Error::TooManyRequests { .. } => ErrorCode::TooManyRequests,
             Error::Database(e) if is_unavailable(e) => ErrorCode::ServiceUnavailable,
             Error::Database(_) | Error::Internal => ErrorCode::Internal,
@@ -136,10 +145,28 @@ impl IntoResponse for Error {
             tracing::error!(error = %e, "database error");
         }
         let mut response = json_error(self.status(), self.code(), self.to_string(), self.fields());
-        if let Error::TooManyRequests { retry_after } = self {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+        match self {
+            Error::TooManyRequests { retry_after } => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+            }
+            Error::Unauthorized => {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Error::InvalidFile(rows) => {
+                // The row-by-row report rides beside the usual fields.
+                let mut body = serde_json::json!({
+                    "code": ErrorCode::InvalidFile,
+                    "message": Error::InvalidFile(Vec::new()).to_string(),
+                });
+                body["rows"] = serde_json::to_value(rows).unwrap_or_default();
+                let status = response.status();
+                response = (status, axum::Json(body)).into_response();
+            }
+            _ => {}
         }
         response
     }

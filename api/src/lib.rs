@@ -59,6 +59,7 @@ impl Server {
             status_per_ip: config.status_per_ip,
             status_failures_per_cin: config.status_failures_per_cin,
             secret: config.secret.as_str().into(),
+            operator_tokens: config.operator_tokens.clone().into(),
         };
         let router = http::router(context, &config);
         Ok(Server {

@@ -102,6 +102,10 @@ pub enum ErrorCode {
     NoMatch,
     /// Too many attempts: wait the `Retry-After` seconds.
     TooManyRequests,
+    /// No operator token, or a wrong one.
+    Unauthorized,
+    /// An imported file with errors (`rows` lists them); nothing applied.
+    InvalidFile,
     /// Any other client error.
     BadRequest,
     /// The database cannot be reached.
@@ -131,6 +135,8 @@ impl ErrorCode {
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::NoMatch => "no_match",
             ErrorCode::TooManyRequests => "too_many_requests",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::InvalidFile => "invalid_file",
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::ServiceUnavailable => "service_unavailable",
             ErrorCode::Internal => "internal",
@@ -183,6 +189,8 @@ mod tests {
             ErrorCode::IdempotencyKeyReused,
             ErrorCode::NoMatch,
             ErrorCode::TooManyRequests,
+            ErrorCode::Unauthorized,
+            ErrorCode::InvalidFile,
             ErrorCode::BadRequest,
             ErrorCode::ServiceUnavailable,
             ErrorCode::Internal,

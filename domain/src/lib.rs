@@ -5,6 +5,7 @@
 pub mod api;
 pub mod declaration;
 pub mod lang;
+pub mod operator;
 pub mod reference;
 pub mod student;
 mod text;

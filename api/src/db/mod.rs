@@ -3,6 +3,7 @@
 //! portable migrations.
 
 pub mod declarations;
+pub mod operator;
 pub mod rate_limits;
 pub mod reference;
 

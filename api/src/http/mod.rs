@@ -7,6 +7,7 @@ mod extract;
 mod health;
 mod middleware;
 mod offices;
+mod operator;
 mod status;
 mod universities;
 
@@ -31,6 +32,8 @@ pub struct ApiContext {
     pub status_per_ip: Limit,
     pub status_failures_per_cin: Limit,
     pub secret: std::sync::Arc<str>,
+    /// SHA-256 hashes of the operators' tokens.
+    pub operator_tokens: std::sync::Arc<[[u8; 32]]>,
 }
 
 pub fn router(ctx: ApiContext, config: &Config) -> Router {
@@ -40,6 +43,11 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .route("/offices", get(offices::list))
         .route("/declarations", post(declarations::submit))
         .route("/status", post(status::lookup))
+        .route("/operator/export", post(operator::export))
+        .route(
+            "/operator/decisions",
+            post(operator::import).layer(DefaultBodyLimit::max(operator::IMPORT_LIMIT)),
+        )
         .fallback(|| async { Error::NotFound })
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .with_state(ctx)

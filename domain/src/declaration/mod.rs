@@ -5,6 +5,7 @@
 
 pub mod academic_year;
 pub mod coverage;
+pub mod decision;
 pub mod eligibility;
 pub mod lookup;
 pub mod reference_number;
@@ -13,6 +14,7 @@ pub mod university;
 
 pub use academic_year::{AcademicYear, YearStart};
 pub use coverage::{Coverage, Scheme};
+pub use decision::{Decision, DecisionRecord, Outcome};
 pub use eligibility::{Ineligibility, Rules};
 pub use lookup::{Lookup, LookupForm};
 pub use reference_number::Reference;

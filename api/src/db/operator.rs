@@ -1,0 +1,234 @@
+//! What operators do: export declarations to verify, record decisions.
+
+use amoe_domain::declaration::{Decision, Outcome, Status};
+use amoe_domain::operator::{ExportedDeclaration, RowError};
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyPool, Row, Transaction};
+
+/// Filters of an export, already checked.
+pub struct Filters {
+    pub status: Option<Status>,
+    pub university: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+/// Takes the write lock at once (SQLite otherwise fails a transaction that
+/// reads, then writes, while another writes). Harmless on PostgreSQL.
+async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE declarations SET status = status WHERE 1 = 0")
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+async fn next_position(tx: &mut Transaction<'_, Any>, reference: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM declaration_events WHERE reference = $1")
+        .bind(reference)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("next")
+}
+
+async fn record_event(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+    status: Status,
+    at: &str,
+) -> Result<(), sqlx::Error> {
+    let position = next_position(tx, reference).await?;
+    sqlx::query(
+        "INSERT INTO declaration_events (reference, position, status, at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(reference)
+    .bind(position)
+    .bind(status.as_str())
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error> {
+    let status: String = row.try_get("status")?;
+    Ok(ExportedDeclaration {
+        reference: row.try_get("reference")?,
+        academic_year: row.try_get("academic_year")?,
+        cin: row.try_get("cin")?,
+        massar: row.try_get("massar")?,
+        last_name: row.try_get("last_name")?,
+        first_name: row.try_get("first_name")?,
+        birth_date: row.try_get("birth_date")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        university: row.try_get("university_id")?,
+        establishment: row.try_get("establishment")?,
+        status: Status::parse(&status).ok_or_else(|| sqlx::Error::ColumnDecode {
+            index: "status".into(),
+            source: format!("unknown status {status:?}").into(),
+        })?,
+        received_at: row.try_get("received_at")?,
+    })
+}
+
+/// The declarations matching `filters`, oldest first; with `mark`, those
+/// still `received` become `under_verification` in the same transaction
+/// (and are exported as such). Returns them and how many were marked.
+pub async fn export(
+    pool: &AnyPool,
+    filters: &Filters,
+    mark: bool,
+    now: &str,
+) -> Result<(Vec<ExportedDeclaration>, usize), sqlx::Error> {
+    let mut sql = String::from(
+        "SELECT reference, academic_year, cin, massar, last_name, first_name, birth_date, email, \
+         phone, university_id, establishment, status, received_at FROM declarations WHERE ",
+    );
+    let mut binds: Vec<String> = Vec::new();
+    // Each filter adds its value and gets the placeholder that binds it.
+    let mut placeholder = |value: String| {
+        binds.push(value);
+        format!("${}", binds.len())
+    };
+    match filters.status {
+        Some(status) => {
+            let p = placeholder(status.as_str().into());
+            sql.push_str(&format!("status = {p}"));
+        }
+        None => sql.push_str("status IN ('received', 'under_verification')"),
+    }
+    if let Some(university) = &filters.university {
+        let p = placeholder(university.clone());
+        sql.push_str(&format!(" AND university_id = {p}"));
+    }
+    if let Some(since) = &filters.since {
+        let p = placeholder(since.clone());
+        sql.push_str(&format!(" AND substr(received_at, 1, 10) >= {p}"));
+    }
+    if let Some(until) = &filters.until {
+        let p = placeholder(until.clone());
+        sql.push_str(&format!(" AND substr(received_at, 1, 10) <= {p}"));
+    }
+    sql.push_str(" ORDER BY received_at, reference");
+
+    let mut tx = pool.begin().await?;
+    if mark {
+        lock_for_writing(&mut tx).await?;
+    }
+    let mut query = sqlx::query(&sql);
+    for value in &binds {
+        query = query.bind(value.as_str());
+    }
+    let rows = query.fetch_all(&mut *tx).await?;
+    let mut declarations = rows.iter().map(exported).collect::<Result<Vec<_>, _>>()?;
+    let mut marked = 0;
+    if mark {
+        for declaration in declarations
+            .iter_mut()
+            .filter(|d| d.status == Status::Received)
+        {
+            sqlx::query("UPDATE declarations SET status = $1 WHERE reference = $2")
+                .bind(Status::UnderVerification.as_str())
+                .bind(&declaration.reference)
+                .execute(&mut *tx)
+                .await?;
+            record_event(
+                &mut tx,
+                &declaration.reference,
+                Status::UnderVerification,
+                now,
+            )
+            .await?;
+            declaration.status = Status::UnderVerification;
+            marked += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok((declarations, marked))
+}
+
+/// What applying a file did.
+pub struct Applied {
+    pub applied: usize,
+    pub unchanged: usize,
+}
+
+/// Records every decision in one transaction, or none: a row about an
+/// unknown reference, or a declaration already decided otherwise, rejects
+/// the whole file. A decision recorded identically before is unchanged, so
+/// importing the same file twice changes nothing. `rows[i]` is the file's
+/// row number of `decisions[i]`. With `dry_run`, nothing is kept.
+pub async fn apply(
+    pool: &AnyPool,
+    decisions: &[(usize, Decision)],
+    dry_run: bool,
+    now: &str,
+) -> Result<Result<Applied, Vec<RowError>>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    lock_for_writing(&mut tx).await?;
+    let mut errors = Vec::new();
+    let mut applied = Applied {
+        applied: 0,
+        unchanged: 0,
+    };
+    for (row, decision) in decisions {
+        let reference = decision.reference.to_string();
+        let error = |column: &str, code: &str| RowError {
+            row: *row,
+            column: column.into(),
+            code: code.into(),
+        };
+        let current = sqlx::query(
+            "SELECT status, decided_on, refusal_reason FROM declarations WHERE reference = $1",
+        )
+        .bind(&reference)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(current) = current else {
+            errors.push(error("reference", "unknown_reference"));
+            continue;
+        };
+        let status_text: String = current.try_get("status")?;
+        let status = Status::parse(&status_text).unwrap_or(Status::Refused);
+        let reason = match &decision.outcome {
+            Outcome::Covered => None,
+            Outcome::Refused { reason } => {
+                Some(serde_json::to_string(reason).expect("serialisable"))
+            }
+        };
+        let date = decision.date.to_string();
+        let same = status == decision.status()
+            && current
+                .try_get::<Option<String>, _>("decided_on")?
+                .as_deref()
+                == Some(date.as_str())
+            && current.try_get::<Option<String>, _>("refusal_reason")? == reason;
+        if same {
+            applied.unchanged += 1;
+            continue;
+        }
+        if status.then(decision.status()).is_err() {
+            errors.push(error("decision", "not_pending"));
+            continue;
+        }
+        sqlx::query("UPDATE declarations SET status = $1, decided_on = $2, refusal_reason = $3 WHERE reference = $4")
+            .bind(decision.status().as_str())
+            .bind(&date)
+            .bind(reason)
+            .bind(&reference)
+            .execute(&mut *tx)
+            .await?;
+        record_event(&mut tx, &reference, decision.status(), now).await?;
+        applied.applied += 1;
+    }
+    if !errors.is_empty() || dry_run {
+        tx.rollback().await?;
+    } else {
+        tx.commit().await?;
+    }
+    Ok(if errors.is_empty() {
+        Ok(applied)
+    } else {
+        Err(errors)
+    })
+}

@@ -1,0 +1,284 @@
+//! `/api/operator/…`: the fund's operators export declarations to verify
+//! and import decisions, with `Authorization: Bearer <token>`. Tokens are
+//! configured as SHA-256 hashes and compared in constant time; without a
+//! right token the answer is a bare 401.
+
+use super::ApiContext;
+use crate::db::operator::{self, Filters};
+use crate::error::Error;
+use amoe_domain::api::FieldError;
+use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
+use amoe_domain::operator::{
+    EXPORT_COLUMNS, ExportRequest, ExportResponse, ImportReport, RowError,
+};
+use axum::body::Bytes;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::extract::{Json, Query};
+
+/// The largest decision file accepted (about 20,000 rows).
+pub const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Proof that the request carries an operator's token.
+pub struct Operator;
+
+impl FromRequestParts<ApiContext> for Operator {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, ctx: &ApiContext) -> Result<Self, Error> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .ok_or(Error::Unauthorized)?;
+        let presented: [u8; 32] = Sha256::digest(token.trim().as_bytes()).into();
+        // Compare with every configured hash, whatever the outcome, so the
+        // time taken says nothing about which one nearly matched.
+        let matched = ctx
+            .operator_tokens
+            .iter()
+            .fold(subtle::Choice::from(0), |any, hash| {
+                any | hash.ct_eq(&presented)
+            });
+        if bool::from(matched) {
+            Ok(Operator)
+        } else {
+            Err(Error::Unauthorized)
+        }
+    }
+}
+
+fn now() -> Result<String, Error> {
+    OffsetDateTime::now_utc()
+        .format(&Rfc3339)
+        .map_err(|_| Error::Internal)
+}
+
+fn field_error(field: &str, code: &str) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code: code.to_owned(),
+    }
+}
+
+fn is_day(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// `POST /api/operator/export`.
+pub async fn export(
+    _: Operator,
+    State(ctx): State<ApiContext>,
+    Json(request): Json<ExportRequest>,
+) -> Result<Response, Error> {
+    let mut errors = Vec::new();
+    if let Some(id) = &request.university
+        && let Err(e) = UniversityId::parse(id)
+    {
+        errors.push(field_error("university", e.code()));
+    }
+    for (name, value) in [("since", &request.since), ("until", &request.until)] {
+        if value.as_deref().is_some_and(|v| !is_day(v)) {
+            errors.push(field_error(name, "date_invalid"));
+        }
+    }
+    let csv = match request.format.as_deref() {
+        None | Some("json") => false,
+        Some("csv") => true,
+        Some(_) => {
+            errors.push(field_error("format", "format_unknown"));
+            false
+        }
+    };
+    if !errors.is_empty() {
+        return Err(Error::InvalidFields(errors));
+    }
+    let filters = Filters {
+        status: request.status,
+        university: request.university,
+        since: request.since,
+        until: request.until,
+    };
+    let (declarations, marked) =
+        operator::export(&ctx.db.pool, &filters, request.mark, &now()?).await?;
+    tracing::info!(count = declarations.len(), marked, "export");
+    if !csv {
+        return Ok(axum::Json(ExportResponse {
+            declarations,
+            marked,
+        })
+        .into_response());
+    }
+    // UTF-8 with a BOM, so that spreadsheets show Arabic names right.
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer
+        .write_record(EXPORT_COLUMNS)
+        .map_err(|_| Error::Internal)?;
+    for d in &declarations {
+        writer
+            .write_record([
+                d.reference.as_str(),
+                &d.academic_year,
+                &d.cin,
+                &d.massar,
+                &d.last_name,
+                &d.first_name,
+                &d.birth_date,
+                &d.email,
+                d.phone.as_deref().unwrap_or_default(),
+                &d.university,
+                d.establishment.as_deref().unwrap_or_default(),
+                d.status.as_str(),
+                &d.received_at,
+            ])
+            .map_err(|_| Error::Internal)?;
+    }
+    let body = writer.into_inner().map_err(|_| Error::Internal)?;
+    let mut response = ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response();
+    response
+        .headers_mut()
+        .insert("x-amoe-marked", HeaderValue::from(marked));
+    Ok(response)
+}
+
+#[derive(serde::Deserialize)]
+pub struct ImportOptions {
+    #[serde(default)]
+    dry_run: bool,
+}
+
+/// `POST /api/operator/decisions[?dry_run=true]`: a JSON array of
+/// decisions, or a CSV file (`Content-Type: text/csv`) with a header row.
+pub async fn import(
+    _: Operator,
+    State(ctx): State<ApiContext>,
+    Query(options): Query<ImportOptions>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<axum::Json<ImportReport>, Error> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let records: Rows = if content_type.starts_with("application/json") {
+        serde_json::from_slice::<Vec<DecisionRecord>>(&body)
+            .map_err(|e| Error::InvalidJson {
+                message: e.to_string(),
+            })?
+            .into_iter()
+            .enumerate()
+            .map(|(i, record)| (i + 1, Ok(record)))
+            .collect()
+    } else if content_type.starts_with("text/csv") {
+        read_csv(&body)?
+    } else {
+        return Err(Error::UnsupportedMediaType);
+    };
+    let mut errors = Vec::new();
+    let mut decisions: Vec<(usize, Decision)> = Vec::new();
+    for (row, record) in records {
+        match record.map(|r| r.parse()) {
+            Ok(Ok(decision)) => decisions.push((row, decision)),
+            Ok(Err(columns)) => errors.extend(columns.into_iter().map(|(column, code)| RowError {
+                row,
+                column: column.into(),
+                code: code.into(),
+            })),
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::InvalidFile(errors));
+    }
+    let rows = decisions.len();
+    match operator::apply(&ctx.db.pool, &decisions, options.dry_run, &now()?).await? {
+        Ok(applied) => {
+            tracing::info!(
+                rows,
+                applied = applied.applied,
+                dry_run = options.dry_run,
+                "import"
+            );
+            Ok(axum::Json(ImportReport {
+                rows,
+                applied: applied.applied,
+                unchanged: applied.unchanged,
+                dry_run: options.dry_run,
+            }))
+        }
+        Err(errors) => Err(Error::InvalidFile(errors)),
+    }
+}
+
+/// A file's rows, numbered from 1 after the header, each read or not.
+type Rows = Vec<(usize, Result<DecisionRecord, RowError>)>;
+
+/// Reads a CSV file as spreadsheets write it: UTF-8 with or without a BOM,
+/// `,` or `;` (whichever the header uses), quoted fields, CRLF.
+fn read_csv(body: &[u8]) -> Result<Rows, Error> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let header_line = body.split(|&b| b == b'\n').next().unwrap_or_default();
+    let semicolons = header_line.iter().filter(|&&b| b == b';').count();
+    let commas = header_line.iter().filter(|&&b| b == b',').count();
+    let delimiter = if semicolons > commas { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .trim(csv::Trim::All)
+        .from_reader(body);
+    let header = reader
+        .headers()
+        .map_err(|_| {
+            Error::InvalidFile(vec![RowError {
+                row: 0,
+                column: String::new(),
+                code: "header_unreadable".into(),
+            }])
+        })?
+        .clone();
+    let unknown: Vec<RowError> = header
+        .iter()
+        .filter(|name| !amoe_domain::declaration::decision::COLUMNS.contains(name))
+        .map(|name| RowError {
+            row: 0,
+            column: name.to_owned(),
+            code: "column_unknown".into(),
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Error::InvalidFile(unknown));
+    }
+    Ok(reader
+        .deserialize::<DecisionRecord>()
+        .enumerate()
+        .map(|(i, record)| {
+            let row = i + 1;
+            let code = |e: &csv::Error| match e.kind() {
+                csv::ErrorKind::Utf8 { .. } => "not_utf8",
+                csv::ErrorKind::UnequalLengths { .. } => "wrong_number_of_columns",
+                _ => "row_unreadable",
+            };
+            (
+                row,
+                record.map_err(|e| RowError {
+                    row,
+                    column: String::new(),
+                    code: code(&e).into(),
+                }),
+            )
+        })
+        .collect())
+}

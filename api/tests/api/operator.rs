@@ -1,0 +1,351 @@
+//! The fund's operators, over HTTP on both engines: a token or nothing,
+//! export (JSON, CSV, marking), import (JSON, spreadsheet CSV), idempotent,
+//! all or nothing.
+
+use crate::declarations::{form, key};
+use crate::helpers::{Engine, TestApp};
+use amoe_domain::api::{ErrorCode, Receipt, StatusResponse};
+use amoe_domain::operator::{ExportResponse, ImportReport};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+const TOKEN: &str = "operator-test-token";
+
+crate::on_both_engines!(
+    without_the_right_token_nothing_is_said,
+    export_lists_pending_declarations_and_can_mark_them,
+    export_as_csv_for_a_spreadsheet,
+    decisions_import_from_json_and_show_in_the_status,
+    decisions_import_from_a_spreadsheet_csv,
+    importing_the_same_file_twice_changes_nothing,
+    a_file_with_a_bad_row_is_rejected_whole,
+    a_dry_run_reports_without_applying,
+);
+
+async fn app(engine: Engine) -> TestApp {
+    TestApp::spawn_configured(engine, |config| {
+        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+    })
+    .await
+}
+
+async fn declare(app: &TestApp, n: u32) -> Receipt {
+    let response = app.declare(&key(), &form(n)).await;
+    assert_eq!(response.status(), 201);
+    response.json().await.unwrap()
+}
+
+fn post(app: &TestApp, path: &str) -> reqwest::RequestBuilder {
+    app.client
+        .post(format!("{}/api/operator/{path}", app.url))
+        .bearer_auth(TOKEN)
+}
+
+async fn export(app: &TestApp, request: Value) -> ExportResponse {
+    let response = post(app, "export").json(&request).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+async fn import_json(app: &TestApp, rows: Value, dry_run: bool) -> reqwest::Response {
+    let path = if dry_run {
+        "decisions?dry_run=true"
+    } else {
+        "decisions"
+    };
+    post(app, path).json(&rows).send().await.unwrap()
+}
+
+fn covered(reference: &str) -> Value {
+    json!({"reference": reference, "decision": "covered", "decision_date": "2026-12-01"})
+}
+
+async fn without_the_right_token_nothing_is_said(engine: Engine) {
+    let app = app(engine).await;
+    for auth in [
+        None,
+        Some("Bearer wrong"),
+        Some("Basic b3A6b3A="),
+        Some("Bearer "),
+    ] {
+        let mut request = app
+            .client
+            .post(format!("{}/api/operator/export", app.url))
+            .json(&json!({}));
+        if let Some(auth) = auth {
+            request = request.header("authorization", auth);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), 401, "{auth:?}");
+        assert_eq!(response.headers()["www-authenticate"], "Bearer");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(
+            body,
+            json!({"code": "unauthorized", "message": "unauthorized"})
+        );
+    }
+    // With no token configured, even a token is refused.
+    let closed = TestApp::spawn(engine).await;
+    let response = closed
+        .client
+        .post(format!("{}/api/operator/export", closed.url))
+        .bearer_auth(TOKEN)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+}
+
+async fn export_lists_pending_declarations_and_can_mark_them(engine: Engine) {
+    let app = app(engine).await;
+    let first = declare(&app, 1).await;
+    declare(&app, 2).await;
+    let all = export(&app, json!({})).await;
+    assert_eq!(all.declarations.len(), 2);
+    assert_eq!(all.marked, 0);
+    assert_eq!(all.declarations[0].cin, "AB100001");
+    assert_eq!(all.declarations[0].status.as_str(), "received");
+
+    let filtered = export(&app, json!({"university": "uca"})).await;
+    assert!(filtered.declarations.is_empty());
+    let bad = post(&app, "export")
+        .json(&json!({"university": "mit", "since": "1/9/2026", "format": "xls"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+
+    let marked = export(&app, json!({"mark": true})).await;
+    assert_eq!(marked.marked, 2);
+    assert!(
+        marked
+            .declarations
+            .iter()
+            .all(|d| d.status.as_str() == "under_verification")
+    );
+    assert!(
+        export(&app, json!({"status": "received"}))
+            .await
+            .declarations
+            .is_empty()
+    );
+    assert_eq!(export(&app, json!({"mark": true})).await.marked, 0);
+    // The student sees it in the timeline.
+    let status: StatusResponse = app.status(&lookup(1)).await.json().await.unwrap();
+    let events: Vec<_> = status.declarations[0]
+        .events
+        .iter()
+        .map(|e| e.status.as_str())
+        .collect();
+    assert_eq!(events, ["received", "under_verification"]);
+    assert_eq!(status.declarations[0].reference, first.reference);
+}
+
+fn lookup(n: u32) -> Value {
+    let form = form(n);
+    json!({"cin": form["cin"], "massar": form["massar"], "birth_day": form["birth_day"],
+           "birth_month": form["birth_month"], "birth_year": form["birth_year"]})
+}
+
+async fn export_as_csv_for_a_spreadsheet(engine: Engine) {
+    let app = app(engine).await;
+    let mut arabic = form(3);
+    arabic["last_name"] = json!("العمراني");
+    arabic["establishment"] = json!("Faculté des sciences, \"Agdal\"");
+    assert_eq!(app.declare(&key(), &arabic).await.status(), 201);
+    let response = post(&app, "export")
+        .json(&json!({"format": "csv"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let bytes = response.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for spreadsheets");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("reference,academic_year,cin,massar")
+    );
+    let row = lines.next().unwrap();
+    assert!(row.contains("العمراني"), "{row}");
+    assert!(
+        row.contains("\"Faculté des sciences, \"\"Agdal\"\"\""),
+        "{row}"
+    );
+}
+
+async fn decisions_import_from_json_and_show_in_the_status(engine: Engine) {
+    let app = app(engine).await;
+    let a = declare(&app, 4).await.reference.to_string();
+    let b = declare(&app, 5).await.reference.to_string();
+    let rows = json!([
+        covered(&a),
+        {"reference": b, "decision": "refused", "reason_code": "covered_elsewhere", "reason_text": "cnss", "decision_date": "2026-12-02"},
+    ]);
+    let response = import_json(&app, rows, false).await;
+    assert_eq!(response.status(), 200);
+    let report: ImportReport = response.json().await.unwrap();
+    assert_eq!(
+        (
+            report.rows,
+            report.applied,
+            report.unchanged,
+            report.dry_run
+        ),
+        (2, 2, 0, false)
+    );
+    let status: StatusResponse = app.status(&lookup(4)).await.json().await.unwrap();
+    assert_eq!(status.declarations[0].status.as_str(), "covered");
+    let status: StatusResponse = app.status(&lookup(5)).await.json().await.unwrap();
+    let events: Vec<_> = status.declarations[0]
+        .events
+        .iter()
+        .map(|e| e.status.as_str())
+        .collect();
+    assert_eq!(events, ["received", "refused"]);
+}
+
+async fn decisions_import_from_a_spreadsheet_csv(engine: Engine) {
+    let app = app(engine).await;
+    let a = declare(&app, 6).await.reference.to_string();
+    let b = declare(&app, 7).await.reference.to_string();
+    // As a French-locale spreadsheet saves it: BOM, ';', quotes, CRLF, Arabic.
+    let csv = format!(
+        "\u{FEFF}reference;decision;reason_code;reason_text;decision_date\r\n\
+         {a};covered;;;2026-12-01\r\n\
+         \"{b}\";refused;other;\"ملف ناقص; يرجى التواصل مع الكلية\";2026-12-03\r\n"
+    );
+    let response = post(&app, "decisions")
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    let status: StatusResponse = app.status(&lookup(7)).await.json().await.unwrap();
+    assert_eq!(status.declarations[0].status.as_str(), "refused");
+    // The same file with ',' works too.
+    let c = declare(&app, 8).await.reference.to_string();
+    let commas = format!(
+        "reference,decision,reason_code,reason_text,decision_date\n{c},covered,,,2026-12-01\n"
+    );
+    let response = post(&app, "decisions")
+        .header("content-type", "text/csv")
+        .body(commas)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}
+
+async fn importing_the_same_file_twice_changes_nothing(engine: Engine) {
+    let app = app(engine).await;
+    let a = declare(&app, 9).await.reference.to_string();
+    let rows = json!([covered(&a)]);
+    let first: ImportReport = import_json(&app, rows.clone(), false)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((first.applied, first.unchanged), (1, 0));
+    let second: ImportReport = import_json(&app, rows, false).await.json().await.unwrap();
+    assert_eq!((second.applied, second.unchanged), (0, 1));
+    let status: StatusResponse = app.status(&lookup(9)).await.json().await.unwrap();
+    assert_eq!(
+        status.declarations[0].events.len(),
+        2,
+        "no second 'covered' event"
+    );
+    // A different decision on a decided declaration is refused.
+    let changed = json!([{"reference": a, "decision": "refused", "reason_code": "over_age", "decision_date": "2026-12-05"}]);
+    let response = import_json(&app, changed, false).await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(
+        body["rows"],
+        json!([{"row": 1, "column": "decision", "code": "not_pending"}])
+    );
+}
+
+async fn a_file_with_a_bad_row_is_rejected_whole(engine: Engine) {
+    let app = app(engine).await;
+    let a = declare(&app, 10).await.reference.to_string();
+    let unknown = amoe_domain::declaration::Reference::from_random(7).to_string();
+    let rows = json!([
+        covered(&a),
+        {"reference": unknown, "decision": "covered", "decision_date": "2026-12-01"},
+        {"reference": "AMOE-XXXX", "decision": "maybe", "decision_date": "tomorrow"},
+    ]);
+    let response = import_json(&app, rows, false).await;
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["code"], json!(ErrorCode::InvalidFile.as_str()));
+    assert_eq!(
+        body["rows"],
+        json!([
+            {"row": 3, "column": "reference", "code": "reference_wrong_length"},
+            {"row": 3, "column": "decision", "code": "decision_unknown"},
+            {"row": 3, "column": "decision_date", "code": "decision_date_invalid"},
+        ])
+    );
+    // Fix row 3; row 2 is an unknown reference: still nothing applied.
+    let rows = json!([covered(&a), {"reference": unknown, "decision": "covered", "decision_date": "2026-12-01"}]);
+    let body: Value = import_json(&app, rows, false).await.json().await.unwrap();
+    assert_eq!(
+        body["rows"],
+        json!([{"row": 2, "column": "reference", "code": "unknown_reference"}])
+    );
+    let status: StatusResponse = app.status(&lookup(10)).await.json().await.unwrap();
+    assert_eq!(status.declarations[0].status.as_str(), "received");
+    // Malformed files are refused too.
+    let response = post(&app, "decisions")
+        .header("content-type", "text/csv")
+        .body("ref;dec\nx;y\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let response = post(&app, "decisions")
+        .header("content-type", "application/json")
+        .body("{")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let response = post(&app, "decisions")
+        .header("content-type", "application/pdf")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 415);
+    let huge = "x".repeat(3 * 1024 * 1024);
+    let response = post(&app, "decisions")
+        .header("content-type", "text/csv")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 413);
+}
+
+async fn a_dry_run_reports_without_applying(engine: Engine) {
+    let app = app(engine).await;
+    let a = declare(&app, 11).await.reference.to_string();
+    let report: ImportReport = import_json(&app, json!([covered(&a)]), true)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((report.applied, report.dry_run), (1, true));
+    let status: StatusResponse = app.status(&lookup(11)).await.json().await.unwrap();
+    assert_eq!(status.declarations[0].status.as_str(), "received");
+}

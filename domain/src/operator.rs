@@ -1,0 +1,84 @@
+//! Messages of the operator routes (`/api/operator/…`) and of the operator
+//! command-line tool. The app never uses them.
+
+use crate::declaration::Status;
+use serde::{Deserialize, Serialize};
+
+/// `POST /api/operator/export`: which declarations, and whether to mark the
+/// exported ones `under_verification` in the same transaction.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportRequest {
+    /// Only this status; both pending ones when absent.
+    pub status: Option<Status>,
+    pub university: Option<String>,
+    /// Received on or after this day (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Received on or before this day (`YYYY-MM-DD`).
+    pub until: Option<String>,
+    /// Mark the exported `received` declarations `under_verification`.
+    pub mark: bool,
+    /// `json` (default) or `csv`.
+    pub format: Option<String>,
+}
+
+/// One exported declaration: what the fund and ANAM need to verify it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedDeclaration {
+    pub reference: String,
+    pub academic_year: String,
+    pub cin: String,
+    pub massar: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_date: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub university: String,
+    pub establishment: Option<String>,
+    pub status: Status,
+    pub received_at: String,
+}
+
+/// The columns of a CSV export, in order.
+pub const EXPORT_COLUMNS: [&str; 13] = [
+    "reference",
+    "academic_year",
+    "cin",
+    "massar",
+    "last_name",
+    "first_name",
+    "birth_date",
+    "email",
+    "phone",
+    "university",
+    "establishment",
+    "status",
+    "received_at",
+];
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportResponse {
+    pub declarations: Vec<ExportedDeclaration>,
+    /// How many were marked `under_verification` by this export.
+    pub marked: usize,
+}
+
+/// What an import did (or, with `dry_run`, would do).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub rows: usize,
+    /// Decisions recorded now.
+    pub applied: usize,
+    /// Rows already recorded, identically (importing a file twice).
+    pub unchanged: usize,
+    pub dry_run: bool,
+}
+
+/// A wrong cell of an imported file (rows count from 1, after the header).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub row: usize,
+    pub column: String,
+    pub code: String,
+}
