@@ -1,0 +1,193 @@
+//! `amoe-operator`: the fund's operators export declarations to verify and
+//! import decisions, over HTTP with their bearer token.
+//!
+//! The token is read from `AMOE_OPERATOR_TOKEN` (never from an argument,
+//! which other users of the machine could see in the process list).
+
+use amoe_domain::operator::{ImportReport, RowError};
+use clap::{Parser, Subcommand, ValueEnum};
+use sha2::{Digest, Sha256};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    version,
+    about = "Export AMOE declarations and import the fund's decisions"
+)]
+struct Cli {
+    /// The AMOE server.
+    #[arg(
+        long,
+        env = "AMOE_URL",
+        default_value = "http://localhost:8080",
+        global = true
+    )]
+    url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Writes the pending declarations (or those of --status) as JSON or CSV.
+    Export {
+        #[arg(long)]
+        status: Option<String>,
+        /// A university id, e.g. um5.
+        #[arg(long)]
+        university: Option<String>,
+        /// Received on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Received on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        /// Mark the exported received declarations under verification.
+        #[arg(long)]
+        mark: bool,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Imports a file of decisions (.csv or .json): all rows or none.
+    Import {
+        file: PathBuf,
+        /// Check the file and report, without recording anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Reads a token on standard input and prints the SHA-256 the server is
+    /// configured with (AMOE_OPERATOR_TOKEN_SHA256).
+    HashToken,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("amoe-operator: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn token() -> Result<String, String> {
+    std::env::var("AMOE_OPERATOR_TOKEN")
+        .ok()
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| "set AMOE_OPERATOR_TOKEN to your operator token".into())
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let client = reqwest::blocking::Client::new();
+    let base = cli.url.trim_end_matches('/');
+    match cli.command {
+        Command::HashToken => {
+            let mut token = String::new();
+            std::io::stdin()
+                .read_to_string(&mut token)
+                .map_err(|e| e.to_string())?;
+            println!("{:x}", Sha256::digest(token.trim().as_bytes()));
+            Ok(())
+        }
+        Command::Export {
+            status,
+            university,
+            since,
+            until,
+            mark,
+            format,
+            output,
+        } => {
+            let request = serde_json::json!({
+                "status": status, "university": university, "since": since, "until": until,
+                "mark": mark, "format": match format { Format::Csv => "csv", Format::Json => "json" },
+            });
+            let response = client
+                .post(format!("{base}/api/operator/export"))
+                .bearer_auth(token()?)
+                .json(&request)
+                .send()
+                .map_err(|e| format!("cannot reach {base}: {e}"))?;
+            let body = answer(response)?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, &body).map_err(|e| format!("{}: {e}", path.display()))?
+                }
+                None => std::io::stdout()
+                    .write_all(&body)
+                    .map_err(|e| e.to_string())?,
+            }
+            Ok(())
+        }
+        Command::Import { file, dry_run } => {
+            let content_type = match file.extension().and_then(|e| e.to_str()) {
+                Some("csv") => "text/csv",
+                Some("json") => "application/json",
+                _ => return Err(format!("{}: expected a .csv or .json file", file.display())),
+            };
+            let body = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let response = client
+                .post(format!("{base}/api/operator/decisions?dry_run={dry_run}"))
+                .bearer_auth(token()?)
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+                .map_err(|e| format!("cannot reach {base}: {e}"))?;
+            let body = answer(response)?;
+            let report: ImportReport =
+                serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
+            println!(
+                "{} rows: {} decisions {}, {} already recorded",
+                report.rows,
+                report.applied,
+                if report.dry_run {
+                    "would be recorded (dry run)"
+                } else {
+                    "recorded"
+                },
+                report.unchanged
+            );
+            Ok(())
+        }
+    }
+}
+
+/// The body of a successful answer, or the server's explanation.
+fn answer(response: reqwest::blocking::Response) -> Result<Vec<u8>, String> {
+    let status = response.status();
+    let body = response.bytes().map_err(|e| e.to_string())?.to_vec();
+    if status.is_success() {
+        return Ok(body);
+    }
+    let error: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let mut message = format!(
+        "the server refused ({status}): {}",
+        error["message"].as_str().unwrap_or("no explanation")
+    );
+    if let Ok(rows) = serde_json::from_value::<Vec<RowError>>(error["rows"].clone()) {
+        for row in rows {
+            message.push_str(&format!(
+                "\n  row {}, column {}: {}",
+                row.row, row.column, row.code
+            ));
+        }
+    }
+    if let Some(fields) = error["fields"].as_array() {
+        for field in fields {
+            message.push_str(&format!("\n  {}: {}", field["field"], field["code"]));
+        }
+    }
+    Err(message)
+}

@@ -1,0 +1,193 @@
+//! The command-line tool against a real server (SQLite) on a random port.
+
+use amoe_api::Server;
+use amoe_api::config::Config;
+use sha2::{Digest, Sha256};
+use std::process::Command;
+
+const TOKEN: &str = "cli-test-token";
+const CLI: &str = env!("CARGO_BIN_EXE_amoe-operator");
+
+struct Running {
+    url: String,
+    _dir: tempfile::TempDir,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn server() -> Running {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config {
+        database_url: format!("sqlite://{}/amoe.db", dir.path().display()),
+        addr: "127.0.0.1:0".parse().unwrap(),
+        operator_tokens: vec![Sha256::digest(TOKEN.as_bytes()).into()],
+        ..Config::default()
+    };
+    let server = Server::build(config).await.unwrap();
+    let url = format!("http://{}", server.local_addr());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(server.serve(async {
+        let _ = stopped.await;
+    }));
+    Running {
+        url,
+        _dir: dir,
+        _stop: stop,
+    }
+}
+
+fn cli(url: &str, args: &[&str]) -> std::process::Output {
+    Command::new(CLI)
+        .args(args)
+        .env("AMOE_URL", url)
+        .env("AMOE_OPERATOR_TOKEN", TOKEN)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_then_import_decisions_from_the_command_line() {
+    let server = server().await;
+    let url = server.url.clone();
+    let year = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 31_557_600
+        + 1970
+        - 20;
+    let form = serde_json::json!({
+        "covered": "no", "cin": "AB123456", "massar": "R130123456", "last_name": "El Amrani",
+        "first_name": "Salma", "birth_day": "7", "birth_month": "3", "birth_year": year.to_string(),
+        "email": "salma@example.ma", "university": "um5", "sworn": true,
+    });
+    let receipt: serde_json::Value = tokio::task::spawn_blocking({
+        let url = url.clone();
+        move || {
+            reqwest::blocking::Client::new()
+                .post(format!("{url}/api/declarations"))
+                .header("idempotency-key", "0b6a3c1e-7d2f-4a8b-9c0d-1e2f3a4b5c6d")
+                .json(&form)
+                .send()
+                .unwrap()
+                .json()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    let reference = receipt["reference"].as_str().unwrap().to_owned();
+
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("pending.csv");
+    let out = tokio::task::spawn_blocking({
+        let (url, csv) = (url.clone(), csv.clone());
+        move || {
+            cli(
+                &url,
+                &["export", "--mark", "--output", csv.to_str().unwrap()],
+            )
+        }
+    })
+    .await
+    .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let exported = std::fs::read_to_string(&csv).unwrap();
+    assert!(exported.contains(&reference), "{exported}");
+    assert!(exported.contains("under_verification"), "{exported}");
+
+    let decisions = dir.path().join("decisions.csv");
+    std::fs::write(
+        &decisions,
+        format!("reference;decision;reason_code;reason_text;decision_date\r\n{reference};covered;;;2026-12-01\r\n"),
+    )
+    .unwrap();
+    let path = decisions.to_str().unwrap().to_owned();
+    let (dry, real, again) = tokio::task::spawn_blocking({
+        let url = url.clone();
+        move || {
+            (
+                cli(&url, &["import", &path, "--dry-run"]),
+                cli(&url, &["import", &path]),
+                cli(&url, &["import", &path]),
+            )
+        }
+    })
+    .await
+    .unwrap();
+    assert!(
+        text(&dry.stdout).contains("1 decisions would be recorded (dry run)"),
+        "{}",
+        text(&dry.stdout)
+    );
+    assert!(
+        text(&real.stdout).contains("1 rows: 1 decisions recorded, 0 already recorded"),
+        "{}",
+        text(&real.stdout)
+    );
+    assert!(
+        text(&again.stdout).contains("0 decisions recorded, 1 already recorded"),
+        "{}",
+        text(&again.stdout)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rejected_file_is_explained_row_by_row() {
+    let server = server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.csv");
+    std::fs::write(&file, "reference,decision,reason_code,reason_text,decision_date\nAMOE-0000-001,maybe,,,2026-12-01\n").unwrap();
+    let path = file.to_str().unwrap().to_owned();
+    let url = server.url.clone();
+    let out = tokio::task::spawn_blocking(move || cli(&url, &["import", &path]))
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("row 1, column reference: reference_check_failed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 1, column decision: decision_unknown"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn without_a_token_it_says_what_to_set() {
+    let out = Command::new(CLI)
+        .args(["export"])
+        .env_remove("AMOE_OPERATOR_TOKEN")
+        .env("AMOE_URL", "http://127.0.0.1:1")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("AMOE_OPERATOR_TOKEN"));
+}
+
+#[test]
+fn hash_token_prints_what_the_server_is_configured_with() {
+    let mut child = Command::new(CLI)
+        .arg("hash-token")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"secret-token\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("{:x}", Sha256::digest(b"secret-token"))
+    );
+}
