@@ -31,6 +31,16 @@ pub struct Config {
     /// SHA-256 hashes of the operators' bearer tokens (none: the operator
     /// routes refuse everyone).
     pub operator_tokens: Vec<[u8; 32]>,
+    /// `smtp://…` or `smtps://…` (lettre's URL syntax); none writes `.eml`
+    /// files into `outbox_dir` instead.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub outbox_dir: PathBuf,
+    /// The address students open (links in e-mails).
+    pub public_url: String,
+    /// How often the outbox worker looks for mails to send (it is also
+    /// woken when one is queued); `None` starts no worker.
+    pub outbox_poll: Option<std::time::Duration>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -113,6 +123,10 @@ impl Config {
                 )?,
             },
             secret: var("AMOE_SECRET").unwrap_or(defaults.secret),
+            smtp_url: var("AMOE_SMTP_URL"),
+            mail_from: var("AMOE_MAIL_FROM").unwrap_or(defaults.mail_from.clone()),
+            outbox_dir: var("AMOE_OUTBOX_DIR").map_or(defaults.outbox_dir.clone(), PathBuf::from),
+            public_url: var("AMOE_PUBLIC_URL").unwrap_or(defaults.public_url.clone()),
             operator_tokens: match var("AMOE_OPERATOR_TOKEN_SHA256") {
                 None => Vec::new(),
                 Some(text) => parse_token_hashes(&text).ok_or(ConfigError::Invalid {
@@ -171,6 +185,11 @@ impl Default for Config {
             },
             secret: "amoe-development-secret: set AMOE_SECRET in production".into(),
             operator_tokens: Vec::new(),
+            smtp_url: None,
+            mail_from: "AMOE <no-reply@amoe.invalid>".into(),
+            outbox_dir: PathBuf::from("data/outbox"),
+            public_url: "http://localhost:8080".into(),
+            outbox_poll: Some(std::time::Duration::from_secs(5)),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod mail;
 
 use config::Config;
 use db::{Db, DbError};
@@ -29,6 +30,8 @@ async fn forget_old_attempts(db: Db) {
 pub enum StartError {
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error("{0}")]
+    Mail(String),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -42,6 +45,7 @@ pub struct Server {
     listener: TcpListener,
     router: axum::Router,
     pub db: Db,
+    worker: Option<mail::worker::Worker>,
 }
 
 impl Server {
@@ -53,6 +57,21 @@ impl Server {
                 addr: config.addr,
                 source,
             })?;
+        let transport =
+            mail::worker::Transport::new(config.smtp_url.as_deref(), config.outbox_dir.clone())
+                .map_err(StartError::Mail)?;
+        let from = config
+            .mail_from
+            .parse()
+            .map_err(|e| StartError::Mail(format!("AMOE_MAIL_FROM is not an address: {e}")))?;
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let worker = config.outbox_poll.map(|poll| mail::worker::Worker {
+            db: db.clone(),
+            transport,
+            from,
+            poll,
+            wake: wake.clone(),
+        });
         let context = http::ApiContext {
             db: db.clone(),
             rules: config.rules,
@@ -60,12 +79,15 @@ impl Server {
             status_failures_per_cin: config.status_failures_per_cin,
             secret: config.secret.as_str().into(),
             operator_tokens: config.operator_tokens.clone().into(),
+            public_url: config.public_url.as_str().into(),
+            outbox_wake: wake,
         };
         let router = http::router(context, &config);
         Ok(Server {
             listener,
             router,
             db,
+            worker,
         })
     }
 
@@ -82,6 +104,7 @@ impl Server {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let cleaner = tokio::spawn(forget_old_attempts(self.db.clone()));
+        let sender = self.worker.map(|worker| tokio::spawn(worker.run()));
         let service = self
             .router
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -89,6 +112,9 @@ impl Server {
             .with_graceful_shutdown(shutdown)
             .await?;
         cleaner.abort();
+        if let Some(sender) = sender {
+            sender.abort();
+        }
         self.db.pool.close().await;
         Ok(())
     }

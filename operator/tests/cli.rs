@@ -20,6 +20,7 @@ async fn server() -> Running {
         database_url: format!("sqlite://{}/amoe.db", dir.path().display()),
         addr: "127.0.0.1:0".parse().unwrap(),
         operator_tokens: vec![Sha256::digest(TOKEN.as_bytes()).into()],
+        outbox_dir: dir.path().join("outbox"),
         ..Config::default()
     };
     let server = Server::build(config).await.unwrap();

@@ -47,6 +47,7 @@ export async function startServer({ port = 0, dataDir } = {}) {
       AMOE_ADDR: `127.0.0.1:${port}`,
       DATABASE_URL: `sqlite://${dir}/amoe.db`,
       AMOE_DIST: DIST,
+      AMOE_OUTBOX_DIR: path.join(dir, 'outbox'),
       RUST_LOG: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -118,6 +118,7 @@ impl Server {
                 format!("sqlite://{}/bench.db", data.display()),
             )
             .env("AMOE_DIST", root().join("dist"))
+            .env("AMOE_OUTBOX_DIR", data.join("outbox"))
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .spawn()

@@ -47,12 +47,16 @@ pub fn first_load() -> Result<(Vec<Entry>, Vec<Entry>)> {
             shell.push(measure(&path)?);
         }
     }
+    // The app downloads main.ftl of its language; mail.ftl (the API's
+    // e-mail texts) is copied along but never fetched by the app.
     let mut locales = Vec::new();
     for path in files(&dist.join("locales"))?
         .into_iter()
         .filter(is_original)
     {
-        locales.push(measure(&path)?);
+        if path.file_name().is_some_and(|name| name == "main.ftl") {
+            locales.push(measure(&path)?);
+        }
     }
     Ok((shell, locales))
 }

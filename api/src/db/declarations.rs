@@ -1,5 +1,6 @@
 //! Declarations and their status history.
 
+use crate::mail::Mail;
 use amoe_domain::api::Receipt;
 use amoe_domain::declaration::{AcademicYear, Declaration, Reference, Status};
 use sqlx::any::AnyRow;
@@ -33,12 +34,14 @@ pub async fn submit(
     request_hash: &str,
     received_at: &str,
     mut new_reference: impl FnMut() -> Reference,
+    mail_for: impl Fn(&Reference) -> Mail,
 ) -> Result<Outcome, sqlx::Error> {
     if let Some(outcome) = replay(pool, key, request_hash).await? {
         return Ok(outcome);
     }
     for _ in 0..REFERENCE_TRIES {
         let reference = new_reference();
+        let mail = mail_for(&reference);
         match insert(
             pool,
             declaration,
@@ -46,6 +49,7 @@ pub async fn submit(
             key,
             request_hash,
             received_at,
+            &mail,
         )
         .await
         {
@@ -126,7 +130,8 @@ async fn exists_for(pool: &AnyPool, declaration: &Declaration) -> Result<bool, s
     Ok(row.is_some())
 }
 
-/// The declaration and its first event, in one transaction.
+/// The declaration, its first event and the mail that acknowledges it, in
+/// one transaction.
 async fn insert(
     pool: &AnyPool,
     d: &Declaration,
@@ -134,6 +139,7 @@ async fn insert(
     key: &str,
     request_hash: &str,
     received_at: &str,
+    mail: &Mail,
 ) -> Result<(), sqlx::Error> {
     let reference = reference.to_string();
     let mut tx = pool.begin().await?;
@@ -170,6 +176,8 @@ async fn insert(
     .bind(received_at)
     .execute(&mut *tx)
     .await?;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    super::outbox::enqueue(&mut tx, mail, now).await?;
     tx.commit().await
 }
 

@@ -4,6 +4,7 @@
 
 pub mod declarations;
 pub mod operator;
+pub mod outbox;
 pub mod rate_limits;
 pub mod reference;
 

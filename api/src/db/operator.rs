@@ -1,5 +1,6 @@
 //! What operators do: export declarations to verify, record decisions.
 
+use crate::mail::Mail;
 use amoe_domain::declaration::{Decision, Outcome, Status};
 use amoe_domain::operator::{ExportedDeclaration, RowError};
 use sqlx::any::AnyRow;
@@ -147,6 +148,13 @@ pub async fn export(
     Ok((declarations, marked))
 }
 
+/// Whom a decision's mail goes to, and in which language.
+pub struct Student {
+    pub email: String,
+    pub lang: String,
+    pub academic_year: String,
+}
+
 /// What applying a file did.
 pub struct Applied {
     pub applied: usize,
@@ -163,6 +171,7 @@ pub async fn apply(
     decisions: &[(usize, Decision)],
     dry_run: bool,
     now: &str,
+    mail_for: impl Fn(&Decision, &Student) -> Mail,
 ) -> Result<Result<Applied, Vec<RowError>>, sqlx::Error> {
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
@@ -179,7 +188,8 @@ pub async fn apply(
             code: code.into(),
         };
         let current = sqlx::query(
-            "SELECT status, decided_on, refusal_reason FROM declarations WHERE reference = $1",
+            "SELECT status, decided_on, refusal_reason, email, lang, academic_year \
+             FROM declarations WHERE reference = $1",
         )
         .bind(&reference)
         .fetch_optional(&mut *tx)
@@ -219,6 +229,14 @@ pub async fn apply(
             .execute(&mut *tx)
             .await?;
         record_event(&mut tx, &reference, decision.status(), now).await?;
+        let student = Student {
+            email: current.try_get("email")?,
+            lang: current.try_get("lang")?,
+            academic_year: current.try_get("academic_year")?,
+        };
+        let mail = mail_for(decision, &student);
+        let seconds = time::OffsetDateTime::now_utc().unix_timestamp();
+        super::outbox::enqueue(&mut tx, &mail, seconds).await?;
         applied.applied += 1;
     }
     if !errors.is_empty() || dry_run {

@@ -5,6 +5,7 @@ use super::ApiContext;
 use super::extract::{IdempotencyKey, Json};
 use crate::db::declarations::{self, Outcome};
 use crate::error::Error;
+use crate::mail::render::{Event, render};
 use amoe_domain::api::Receipt;
 use amoe_domain::declaration::{DeclarationForm, Reference};
 use axum::extract::State;
@@ -40,12 +41,24 @@ pub async fn submit(
         &request_hash,
         &received_at,
         new_reference,
+        |reference| {
+            render(
+                &Event::Received,
+                reference,
+                declaration.academic_year,
+                declaration.lang,
+                declaration.email.as_str(),
+                &ctx.public_url,
+            )
+        },
     )
     .await?;
     match outcome {
-        Outcome::Created(receipt) | Outcome::Replayed(receipt) => {
+        Outcome::Created(receipt) => {
+            ctx.outbox_wake.notify_one();
             Ok((StatusCode::CREATED, axum::Json(receipt)))
         }
+        Outcome::Replayed(receipt) => Ok((StatusCode::CREATED, axum::Json(receipt))),
         Outcome::KeyReused => Err(Error::IdempotencyKeyReused),
         Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
     }

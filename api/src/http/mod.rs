@@ -34,6 +34,10 @@ pub struct ApiContext {
     pub secret: std::sync::Arc<str>,
     /// SHA-256 hashes of the operators' tokens.
     pub operator_tokens: std::sync::Arc<[[u8; 32]]>,
+    /// The address students open, for links in e-mails.
+    pub public_url: std::sync::Arc<str>,
+    /// Wakes the outbox worker when a mail is queued.
+    pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 pub fn router(ctx: ApiContext, config: &Config) -> Router {

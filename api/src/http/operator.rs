@@ -4,9 +4,12 @@
 //! right token the answer is a bare 401.
 
 use super::ApiContext;
-use crate::db::operator::{self, Filters};
+use crate::db::operator::{self, Filters, Student};
 use crate::error::Error;
+use crate::mail::render::{Event, render};
+use amoe_domain::Lang;
 use amoe_domain::api::FieldError;
+use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
 use amoe_domain::operator::{
     EXPORT_COLUMNS, ExportRequest, ExportResponse, ImportReport, RowError,
@@ -205,8 +208,32 @@ pub async fn import(
         return Err(Error::InvalidFile(errors));
     }
     let rows = decisions.len();
-    match operator::apply(&ctx.db.pool, &decisions, options.dry_run, &now()?).await? {
+    let mail_for = |decision: &Decision, student: &Student| {
+        let lang = Lang::from_tag(&student.lang).unwrap_or(Lang::FALLBACK);
+        let year = AcademicYear::parse(&student.academic_year)
+            .unwrap_or_else(|_| AcademicYear::containing(decision.date, ctx.rules.year_start));
+        let event = match &decision.outcome {
+            Outcome::Covered => Event::Covered { on: decision.date },
+            Outcome::Refused { reason } => Event::Refused {
+                reason: reason.clone(),
+            },
+        };
+        render(
+            &event,
+            &decision.reference,
+            year,
+            lang,
+            &student.email,
+            &ctx.public_url,
+        )
+    };
+    let result =
+        operator::apply(&ctx.db.pool, &decisions, options.dry_run, &now()?, mail_for).await?;
+    match result {
         Ok(applied) => {
+            if applied.applied > 0 && !options.dry_run {
+                ctx.outbox_wake.notify_one();
+            }
             tracing::info!(
                 rows,
                 applied = applied.applied,

@@ -37,6 +37,7 @@ impl TestApp {
         let mut config = Config {
             database_url,
             addr: "127.0.0.1:0".parse().unwrap(),
+            outbox_dir: dir.path().join("outbox"),
             ..Config::default()
         };
         adjust(&mut config);
@@ -53,9 +54,21 @@ impl TestApp {
             database_url,
             addr: "127.0.0.1:0".parse().unwrap(),
             dist_dir: dist,
+            outbox_dir: dir.path().join("outbox"),
             ..Config::default()
         };
         TestApp::start(config, dir).await
+    }
+
+    /// A server with exactly this configuration (its files are the
+    /// caller's to keep).
+    pub async fn start_with_config(config: Config) -> TestApp {
+        TestApp::start(config, tempfile::tempdir().unwrap()).await
+    }
+
+    /// Where this server writes its mails.
+    pub fn outbox_dir(&self) -> std::path::PathBuf {
+        self._dir.path().join("outbox")
     }
 
     async fn start(config: Config, dir: tempfile::TempDir) -> TestApp {

@@ -4,6 +4,7 @@ mod app;
 mod declarations;
 mod errors;
 mod helpers;
+mod mail;
 mod operator;
 mod process;
 mod reference;

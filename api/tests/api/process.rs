@@ -16,6 +16,10 @@ fn run_expecting_failure(database_url: &str) -> (i32, String) {
         .env("DATABASE_URL", database_url)
         .env("AMOE_ADDR", "127.0.0.1:0")
         .env("AMOE_DIST", "")
+        .env(
+            "AMOE_OUTBOX_DIR",
+            std::env::temp_dir().join("amoe-test-outbox"),
+        )
         .output()
         .unwrap();
     (
@@ -77,6 +81,10 @@ fn it_prints_its_url_and_stops_cleanly_on_sigterm() {
         )
         .env("AMOE_ADDR", "127.0.0.1:0")
         .env("AMOE_DIST", "")
+        .env(
+            "AMOE_OUTBOX_DIR",
+            std::env::temp_dir().join("amoe-test-outbox"),
+        )
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -120,6 +128,10 @@ fn start(database_url: &str) -> (Child, String) {
         .env("DATABASE_URL", database_url)
         .env("AMOE_ADDR", "127.0.0.1:0")
         .env("AMOE_DIST", "")
+        .env(
+            "AMOE_OUTBOX_DIR",
+            std::env::temp_dir().join("amoe-test-outbox"),
+        )
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

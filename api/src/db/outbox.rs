@@ -1,0 +1,110 @@
+//! The outbox: e-mails written with what they announce, sent later.
+
+use crate::mail::Mail;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+/// Queues `mail` on the transaction's connection; a mail with the same id
+/// is queued once only.
+pub async fn enqueue(conn: &mut AnyConnection, mail: &Mail, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (id, recipient, subject, body_text, body_html, created_at, attempts, \
+           next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(&mail.id)
+    .bind(&mail.recipient)
+    .bind(&mail.subject)
+    .bind(&mail.text)
+    .bind(&mail.html)
+    .bind(now)
+    .bind(0_i64)
+    .bind(now)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// A queued mail, with how often it was tried.
+pub struct Queued {
+    pub mail: Mail,
+    pub attempts: i64,
+}
+
+/// Claims up to `limit` mails that are due, for `lease` seconds: another
+/// worker (another replica) will not take them meanwhile; if this one dies,
+/// they are due again when the lease ends.
+pub async fn claim_due(
+    pool: &AnyPool,
+    now: i64,
+    lease: i64,
+    limit: i64,
+) -> Result<Vec<Queued>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, recipient, subject, body_text, body_html, attempts FROM outbox \
+         WHERE sent_at IS NULL AND next_attempt_at <= $1 \
+           AND (claimed_until IS NULL OR claimed_until < $1) \
+         ORDER BY next_attempt_at LIMIT $2",
+    )
+    .bind(now)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    let mut claimed = Vec::new();
+    for row in rows {
+        let id: String = row.try_get("id")?;
+        let won = sqlx::query(
+            "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND sent_at IS NULL \
+               AND (claimed_until IS NULL OR claimed_until < $3)",
+        )
+        .bind(now + lease)
+        .bind(&id)
+        .bind(now)
+        .execute(pool)
+        .await?
+        .rows_affected()
+            == 1;
+        if won {
+            claimed.push(Queued {
+                mail: Mail {
+                    id,
+                    recipient: row.try_get("recipient")?,
+                    subject: row.try_get("subject")?,
+                    text: row.try_get("body_text")?,
+                    html: row.try_get("body_html")?,
+                },
+                attempts: row.try_get("attempts")?,
+            });
+        }
+    }
+    Ok(claimed)
+}
+
+pub async fn mark_sent(pool: &AnyPool, id: &str, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|_| ())
+}
+
+pub async fn mark_failed(
+    pool: &AnyPool,
+    id: &str,
+    attempts: i64,
+    next_attempt_at: i64,
+    error: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbox SET attempts = $1, next_attempt_at = $2, claimed_until = NULL, last_error = $3 \
+         WHERE id = $4",
+    )
+    .bind(attempts)
+    .bind(next_attempt_at)
+    .bind(error)
+    .bind(id)
+    .execute(pool)
+    .await
+    .map(|_| ())
+}

@@ -1,0 +1,145 @@
+//! Sends the outbox: over SMTP when configured, else as `.eml` files (the
+//! default on one machine). Retries with a growing delay; marks each mail
+//! sent once it has left, so a restart sends what is left, once.
+
+use crate::db::Db;
+use crate::db::outbox;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// How a mail leaves.
+#[derive(Clone)]
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// One `<id>.eml` file per mail in this directory.
+    Files(PathBuf),
+}
+
+impl Transport {
+    /// SMTP from a URL such as `smtps://user:password@host` or
+    /// `smtp://host:587?tls=required` (lettre's syntax); else files.
+    pub fn new(smtp_url: Option<&str>, outbox_dir: PathBuf) -> Result<Transport, String> {
+        match smtp_url {
+            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map(|builder| Transport::Smtp(builder.build()))
+                .map_err(|e| format!("AMOE_SMTP_URL is not valid: {e}")),
+            None => Ok(Transport::Files(outbox_dir)),
+        }
+    }
+}
+
+pub struct Worker {
+    pub db: Db,
+    pub transport: Transport,
+    pub from: Mailbox,
+    pub poll: Duration,
+    pub wake: Arc<Notify>,
+}
+
+/// Seconds to wait before the next attempt after `attempts` failures:
+/// 30 s, 1 min, 2 min… up to 6 hours.
+pub fn backoff(attempts: i64) -> i64 {
+    (30_i64 << attempts.clamp(0, 20)).min(6 * 3600)
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+impl Worker {
+    /// Runs until the task is dropped: sends what is due, then waits to be
+    /// woken (a new mail) or for the next poll.
+    pub async fn run(self) {
+        loop {
+            if let Err(e) = self.send_due().await {
+                tracing::warn!(error = %e, "outbox");
+            }
+            tokio::select! {
+                () = self.wake.notified() => {}
+                () = tokio::time::sleep(self.poll) => {}
+            }
+        }
+    }
+
+    /// Sends every due mail; returns how many left.
+    pub async fn send_due(&self) -> Result<usize, sqlx::Error> {
+        let queued = outbox::claim_due(&self.db.pool, now(), 120, 50).await?;
+        let mut sent = 0;
+        for item in queued {
+            match self.send(&item.mail).await {
+                Ok(()) => {
+                    outbox::mark_sent(&self.db.pool, &item.mail.id, now()).await?;
+                    tracing::info!(id = item.mail.id, "mail sent");
+                    sent += 1;
+                }
+                Err(error) => {
+                    let attempts = item.attempts + 1;
+                    tracing::warn!(id = item.mail.id, attempts, error, "mail not sent");
+                    outbox::mark_failed(
+                        &self.db.pool,
+                        &item.mail.id,
+                        attempts,
+                        now() + backoff(attempts),
+                        &error,
+                    )
+                    .await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    async fn send(&self, mail: &super::Mail) -> Result<(), String> {
+        let to: Mailbox = mail
+            .recipient
+            .parse()
+            .map_err(|e| format!("recipient: {e}"))?;
+        let domain = self.from.email.domain().to_owned();
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&mail.subject)
+            .message_id(Some(format!("<{}@{domain}>", mail.id)))
+            .multipart(MultiPart::alternative_plain_html(
+                mail.text.clone(),
+                mail.html.clone(),
+            ))
+            .map_err(|e| e.to_string())?;
+        match &self.transport {
+            Transport::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
+            Transport::Files(dir) => {
+                tokio::fs::create_dir_all(dir)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                // Written aside, then renamed: a reader never sees half a mail,
+                // and a second attempt replaces rather than adds.
+                let path = dir.join(format!("{}.eml", mail.id));
+                let partial = dir.join(format!(".{}.eml.partial", mail.id));
+                tokio::fs::write(&partial, message.formatted())
+                    .await
+                    .map_err(|e| e.to_string())?;
+                tokio::fs::rename(&partial, &path)
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn waits_longer_after_each_failure_up_to_six_hours() {
+        let waits: Vec<_> = (1..=5).map(super::backoff).collect();
+        assert_eq!(waits, [60, 120, 240, 480, 960]);
+        assert_eq!(super::backoff(40), 6 * 3600);
+    }
+}

@@ -1,0 +1,47 @@
+# E-mails to students (rendered by the API). Never a CIN or a birth date.
+
+mail-received-subject = AMOE: your declaration { $reference } has been received
+mail-received-body =
+    We have received your declaration for the students’ mandatory health insurance for the { $year } academic year.
+
+    Your reference: { $reference }
+
+    Next steps: the national health insurance agency (ANAM) checks that you have no other basic cover, then you will receive an e-mail with the decision.
+
+    You can check your request at any time: { $link }
+mail-covered-subject = AMOE: you are covered ({ $reference })
+mail-covered-body =
+    Good news: you are covered by the students’ mandatory health insurance for the { $year } academic year, from { $date }.
+
+    Your reference: { $reference }
+
+    Your cover starts now. Your national ID card number is all you need to get care; there is nothing to pay.
+
+    Your certificate of cover: { $link }
+mail-refused-subject = AMOE: your request { $reference } was not accepted
+mail-refused-body =
+    Your request for the students’ mandatory health insurance for the { $year } academic year was not accepted.
+
+    Your reference: { $reference }
+    Reason: { $reason }
+
+    For the details and what you can do: { $link }
+mail-reason-covered_elsewhere = you are already covered by another basic health insurance scheme.
+mail-reason-over_age = you are over the age limit of the students’ cover.
+mail-reason-not_enrolled = you are not regularly enrolled at the university.
+mail-reason-identity_mismatch = your identity does not match the registers.
+mail-reason-other = { $text }
+mail-month-1 = January
+mail-month-2 = February
+mail-month-3 = March
+mail-month-4 = April
+mail-month-5 = May
+mail-month-6 = June
+mail-month-7 = July
+mail-month-8 = August
+mail-month-9 = September
+mail-month-10 = October
+mail-month-11 = November
+mail-month-12 = December
+mail-date = { $day } { $month } { $year }
+mail-signature = This message is sent automatically; please do not reply to it.

@@ -1,0 +1,47 @@
+# E-mails to students (rendered by the API). Never a CIN or a birth date.
+
+mail-received-subject = AMOE : votre déclaration { $reference } est bien reçue
+mail-received-body =
+    Nous avons bien reçu votre déclaration à l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }.
+
+    Votre référence : { $reference }
+
+    Prochaines étapes : l’Agence nationale de l’assurance maladie (ANAM) vérifie que vous n’avez pas d’autre couverture de base, puis vous recevrez un e-mail avec la décision.
+
+    Vous pouvez suivre votre demande à tout moment : { $link }
+mail-covered-subject = AMOE : vous êtes couvert ({ $reference })
+mail-covered-body =
+    Bonne nouvelle : vous êtes couvert par l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }, à partir du { $date }.
+
+    Votre référence : { $reference }
+
+    Vos droits sont ouverts dès maintenant. Le numéro de votre carte nationale suffit pour vous faire soigner ; aucune cotisation n’est à payer.
+
+    Votre attestation de couverture : { $link }
+mail-refused-subject = AMOE : votre demande { $reference } n’a pas été acceptée
+mail-refused-body =
+    Votre demande d’assurance maladie obligatoire des étudiants pour l’année universitaire { $year } n’a pas été acceptée.
+
+    Votre référence : { $reference }
+    Motif : { $reason }
+
+    Pour le détail et ce que vous pouvez faire : { $link }
+mail-reason-covered_elsewhere = vous êtes déjà couvert par un autre régime d’assurance maladie de base.
+mail-reason-over_age = vous dépassez l’âge limite de la couverture des étudiants.
+mail-reason-not_enrolled = vous n’êtes pas régulièrement inscrit à l’université.
+mail-reason-identity_mismatch = votre identité ne correspond pas aux registres.
+mail-reason-other = { $text }
+mail-month-1 = janvier
+mail-month-2 = février
+mail-month-3 = mars
+mail-month-4 = avril
+mail-month-5 = mai
+mail-month-6 = juin
+mail-month-7 = juillet
+mail-month-8 = août
+mail-month-9 = septembre
+mail-month-10 = octobre
+mail-month-11 = novembre
+mail-month-12 = décembre
+mail-date = { $day } { $month } { $year }
+mail-signature = Ce message est envoyé automatiquement ; merci de ne pas y répondre.
