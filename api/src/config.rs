@@ -41,6 +41,12 @@ pub struct Config {
     /// How often the outbox worker looks for mails to send (it is also
     /// woken when one is queued); `None` starts no worker.
     pub outbox_poll: Option<std::time::Duration>,
+    /// How many reverse proxies stand in front of the API (0: clients
+    /// connect directly, and `X-Forwarded-For` is ignored).
+    pub trusted_proxy_hops: usize,
+    /// `409 already_declared` answers per client IP: each tells that a CIN
+    /// has declared this year, so they are rationed.
+    pub conflicts_per_ip: Limit,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,6 +129,21 @@ impl Config {
                 )?,
             },
             secret: var("AMOE_SECRET").unwrap_or(defaults.secret),
+            trusted_proxy_hops: match var("AMOE_TRUSTED_PROXY_HOPS") {
+                None => 0,
+                Some(text) => text.parse().ok().filter(|n| *n <= 10).ok_or(ConfigError::Invalid {
+                    name: "AMOE_TRUSTED_PROXY_HOPS",
+                    value: text,
+                    reason: "expected how many reverse proxies stand in front, 0 to 10".into(),
+                })?,
+            },
+            conflicts_per_ip: Limit {
+                max: limit("AMOE_CONFLICTS_IP_MAX", defaults.conflicts_per_ip.max)?,
+                window_secs: limit(
+                    "AMOE_CONFLICTS_IP_WINDOW_SECS",
+                    defaults.conflicts_per_ip.window_secs,
+                )?,
+            },
             smtp_url: var("AMOE_SMTP_URL"),
             mail_from: var("AMOE_MAIL_FROM").unwrap_or(defaults.mail_from.clone()),
             outbox_dir: var("AMOE_OUTBOX_DIR").map_or(defaults.outbox_dir.clone(), PathBuf::from),
@@ -190,6 +211,11 @@ impl Default for Config {
             outbox_dir: PathBuf::from("data/outbox"),
             public_url: "http://localhost:8080".into(),
             outbox_poll: Some(std::time::Duration::from_secs(5)),
+            trusted_proxy_hops: 0,
+            conflicts_per_ip: Limit {
+                max: 10,
+                window_secs: 3600,
+            },
         }
     }
 }

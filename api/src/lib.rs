@@ -80,6 +80,8 @@ impl Server {
             secret: config.secret.as_str().into(),
             operator_tokens: config.operator_tokens.clone().into(),
             public_url: config.public_url.as_str().into(),
+            trusted_proxy_hops: config.trusted_proxy_hops,
+            conflicts_per_ip: config.conflicts_per_ip,
             outbox_wake: wake,
         };
         let router = http::router(context, &config);

@@ -2,8 +2,9 @@
 //! academic year, stored once per `Idempotency-Key`.
 
 use super::ApiContext;
-use super::extract::{IdempotencyKey, Json};
+use super::extract::{ClientIp, IdempotencyKey, Json};
 use crate::db::declarations::{self, Outcome};
+use crate::db::rate_limits;
 use crate::error::Error;
 use crate::mail::render::{Event, render};
 use amoe_domain::api::Receipt;
@@ -23,10 +24,21 @@ pub const MOROCCO: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {
 
 pub async fn submit(
     State(ctx): State<ApiContext>,
+    ClientIp(client): ClientIp,
     IdempotencyKey(key): IdempotencyKey,
     Json(form): Json<DeclarationForm>,
 ) -> Result<(StatusCode, axum::Json<Receipt>), Error> {
     let now = OffsetDateTime::now_utc();
+    // A 409 tells that a CIN has declared this year: a client that keeps
+    // getting them is probing, and waits.
+    let limit = ctx.conflicts_per_ip;
+    let seconds = now.unix_timestamp();
+    let conflicts = format!("conflict-ip:{client}");
+    if rate_limits::hits(&ctx.db.pool, &conflicts, limit.window(seconds)).await? >= limit.max {
+        return Err(Error::TooManyRequests {
+            retry_after: limit.retry_after(seconds),
+        });
+    }
     let today = now.to_offset(MOROCCO).date();
     let declaration = form.parse(today, &ctx.rules)?;
     // What the key stands for: the declaration as parsed, so a retry that
@@ -60,7 +72,10 @@ pub async fn submit(
         }
         Outcome::Replayed(receipt) => Ok((StatusCode::CREATED, axum::Json(receipt))),
         Outcome::KeyReused => Err(Error::IdempotencyKeyReused),
-        Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
+        Outcome::AlreadyDeclared => {
+            rate_limits::hit(&ctx.db.pool, &conflicts, limit.window(seconds)).await?;
+            Err(Error::AlreadyDeclared)
+        }
     }
 }
 

@@ -71,3 +71,76 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
             .ok_or(Error::IdempotencyKeyMissing)
     }
 }
+
+/// The client's address: the TCP peer, or, behind `trusted_proxy_hops`
+/// reverse proxies, the address the outermost trusted proxy saw (counted
+/// from the right of `X-Forwarded-For`, which a client can only prepend to).
+pub struct ClientIp(pub std::net::IpAddr);
+
+impl FromRequestParts<super::ApiContext> for ClientIp {
+    type Rejection = Error;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        ctx: &super::ApiContext,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip())
+            .ok_or(Error::Internal)?;
+        Ok(ClientIp(client_ip(
+            peer,
+            parts.headers.get_all("x-forwarded-for").iter(),
+            ctx.trusted_proxy_hops,
+        )))
+    }
+}
+
+/// See [`ClientIp`]. With `hops` trusted proxies, the last `hops - 1`
+/// forwarded addresses are those proxies; the one before them is the client.
+pub fn client_ip<'a>(
+    peer: std::net::IpAddr,
+    forwarded: impl Iterator<Item = &'a axum::http::HeaderValue>,
+    hops: usize,
+) -> std::net::IpAddr {
+    if hops == 0 {
+        return peer;
+    }
+    let chain: Vec<std::net::IpAddr> = forwarded
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .filter_map(|part| part.trim().parse().ok())
+        .collect();
+    chain
+        .len()
+        .checked_sub(hops)
+        .and_then(|i| chain.get(i).copied())
+        .unwrap_or(peer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_ip;
+    use axum::http::HeaderValue;
+
+    fn ip(text: &str) -> std::net::IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn without_trusted_proxies_the_peer_is_the_client() {
+        let forged = [HeaderValue::from_static("6.6.6.6")];
+        assert_eq!(client_ip(ip("10.0.0.1"), forged.iter(), 0), ip("10.0.0.1"));
+    }
+
+    #[test]
+    fn behind_proxies_the_client_is_counted_from_the_right() {
+        // client 41.0.0.7 -> proxy A (adds 41.0.0.7) -> proxy B (adds A) -> us
+        let header = [HeaderValue::from_static("6.6.6.6, 41.0.0.7, 10.0.0.2")];
+        assert_eq!(client_ip(ip("10.0.0.3"), header.iter(), 2), ip("41.0.0.7"));
+        assert_eq!(client_ip(ip("10.0.0.3"), header.iter(), 1), ip("10.0.0.2"));
+        // Fewer addresses than hops: the peer (a misconfiguration, not a pass).
+        assert_eq!(client_ip(ip("10.0.0.3"), header.iter(), 5), ip("10.0.0.3"));
+    }
+}

@@ -38,6 +38,10 @@ pub struct ApiContext {
     pub public_url: std::sync::Arc<str>,
     /// Wakes the outbox worker when a mail is queued.
     pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
+    /// Reverse proxies in front of the API (see `extract::ClientIp`).
+    pub trusted_proxy_hops: usize,
+    /// `409 already_declared` answers per client IP.
+    pub conflicts_per_ip: Limit,
 }
 
 pub fn router(ctx: ApiContext, config: &Config) -> Router {

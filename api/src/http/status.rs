@@ -9,21 +9,20 @@
 //! database so they hold across replicas.
 
 use super::ApiContext;
-use super::extract::Json;
+use super::extract::{ClientIp, Json};
 use crate::db::declarations::{self, Found};
 use crate::db::rate_limits;
 use crate::error::Error;
 use amoe_domain::api::StatusResponse;
 use amoe_domain::declaration::LookupForm;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use sha2::{Digest, Sha256};
-use std::net::SocketAddr;
 use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 
 pub async fn lookup(
     State(ctx): State<ApiContext>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(client): ClientIp,
     Json(form): Json<LookupForm>,
 ) -> Result<axum::Json<StatusResponse>, Error> {
     let now = OffsetDateTime::now_utc();
@@ -31,7 +30,7 @@ pub async fn lookup(
     let pool = &ctx.db.pool;
 
     let per_ip = ctx.status_per_ip;
-    let ip_bucket = format!("ip:{}", peer.ip());
+    let ip_bucket = format!("ip:{client}");
     if rate_limits::hit(pool, &ip_bucket, per_ip.window(seconds)).await? > per_ip.max {
         return Err(Error::TooManyRequests {
             retry_after: per_ip.retry_after(seconds),

@@ -15,6 +15,7 @@ crate::on_both_engines!(
     a_student_who_is_not_eligible_is_told_why,
     bodies_that_are_not_a_declaration_are_refused,
     concurrent_submissions_store_each_student_once,
+    repeated_conflicts_from_one_address_are_rationed,
 );
 
 pub fn key() -> String {
@@ -312,6 +313,22 @@ async fn concurrent_submissions_store_each_student_once(engine: Engine) {
         .unwrap()
         .get("n");
     assert_eq!(events, 150);
+}
+
+async fn repeated_conflicts_from_one_address_are_rationed(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, |config| {
+        config.conflicts_per_ip = amoe_api::db::rate_limits::Limit {
+            max: 2,
+            window_secs: 3600,
+        };
+    })
+    .await;
+    assert_eq!(app.declare(&key(), &form(20)).await.status(), 201);
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        statuses.push(app.declare(&key(), &form(20)).await.status().as_u16());
+    }
+    assert_eq!(statuses, [409, 409, 429]);
 }
 
 async fn count(app: &TestApp) -> i64 {

@@ -14,6 +14,7 @@ crate::on_both_engines!(
     invalid_details_are_field_errors_not_guesses,
     failures_per_cin_are_limited_then_the_limit_resets,
     attempts_per_ip_are_limited,
+    behind_a_trusted_proxy_each_client_is_counted_alone,
 );
 
 /// The lookup matching `form(n)`.
@@ -146,4 +147,37 @@ async fn attempts_per_ip_are_limited(engine: Engine) {
         statuses.push(app.status(&lookup(100 + n)).await.status().as_u16());
     }
     assert_eq!(statuses, [404, 404, 404, 404, 404, 429, 429]);
+    // Without a trusted proxy, a forged X-Forwarded-For changes nothing.
+    let forged = app
+        .client
+        .post(format!("{}/api/status", app.url))
+        .header("x-forwarded-for", "41.1.2.3")
+        .json(&lookup(200))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 429);
+}
+
+async fn behind_a_trusted_proxy_each_client_is_counted_alone(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, |config| {
+        config.trusted_proxy_hops = 1;
+        config.status_per_ip = Limit {
+            max: 2,
+            window_secs: 3600,
+        };
+    })
+    .await;
+    let from = |client: &'static str| {
+        app.client
+            .post(format!("{}/api/status", app.url))
+            .header("x-forwarded-for", client)
+            .json(&lookup(300))
+            .send()
+    };
+    let mut statuses = Vec::new();
+    for client in ["41.0.0.1", "41.0.0.1", "41.0.0.1", "41.0.0.2"] {
+        statuses.push(from(client).await.unwrap().status().as_u16());
+    }
+    assert_eq!(statuses, [404, 404, 429, 404]);
 }
