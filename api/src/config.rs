@@ -47,6 +47,9 @@ pub struct Config {
     /// `409 already_declared` answers per client IP: each tells that a CIN
     /// has declared this year, so they are rationed.
     pub conflicts_per_ip: Limit,
+    /// Named in the personal-data notice (law 09-08).
+    pub controller: String,
+    pub cndp_authorisation: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -144,6 +147,9 @@ impl Config {
                     defaults.conflicts_per_ip.window_secs,
                 )?,
             },
+            controller: var("AMOE_CONTROLLER").unwrap_or(defaults.controller.clone()),
+            cndp_authorisation: var("AMOE_CNDP_AUTHORISATION")
+                .unwrap_or(defaults.cndp_authorisation.clone()),
             smtp_url: var("AMOE_SMTP_URL"),
             mail_from: var("AMOE_MAIL_FROM").unwrap_or(defaults.mail_from.clone()),
             outbox_dir: var("AMOE_OUTBOX_DIR").map_or(defaults.outbox_dir.clone(), PathBuf::from),
@@ -212,6 +218,8 @@ impl Default for Config {
             public_url: "http://localhost:8080".into(),
             outbox_poll: Some(std::time::Duration::from_secs(5)),
             trusted_proxy_hops: 0,
+            controller: "CNOPS".into(),
+            cndp_authorisation: "(not configured: set AMOE_CNDP_AUTHORISATION)".into(),
             conflicts_per_ip: Limit {
                 max: 10,
                 window_secs: 3600,

@@ -82,6 +82,8 @@ impl Server {
             public_url: config.public_url.as_str().into(),
             trusted_proxy_hops: config.trusted_proxy_hops,
             conflicts_per_ip: config.conflicts_per_ip,
+            controller: config.controller.as_str().into(),
+            cndp_authorisation: config.cndp_authorisation.as_str().into(),
             outbox_wake: wake,
         };
         let router = http::router(context, &config);

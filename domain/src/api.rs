@@ -15,6 +15,21 @@ pub struct Health {
     pub database: String,
 }
 
+/// `GET /api/config`: what the wizard needs to know from the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicConfig {
+    /// Today in Morocco (`YYYY-MM-DD`): the server's date decides ages and
+    /// the academic year, whatever the phone's clock says.
+    pub today: String,
+    pub academic_year: AcademicYear,
+    /// The oldest age covered.
+    pub age_limit: i32,
+    /// The data controller named in the personal-data notice.
+    pub controller: String,
+    /// The CNDP authorisation number of the processing (law 09-08).
+    pub cndp_authorisation: String,
+}
+
 /// `GET /api/universities`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UniversitiesResponse {

@@ -1,6 +1,7 @@
 //! The HTTP surface: `/api/*` (one module per resource) and the built app.
 
 mod app;
+mod config;
 mod csp;
 mod declarations;
 mod extract;
@@ -42,11 +43,14 @@ pub struct ApiContext {
     pub trusted_proxy_hops: usize,
     /// `409 already_declared` answers per client IP.
     pub conflicts_per_ip: Limit,
+    pub controller: std::sync::Arc<str>,
+    pub cndp_authorisation: std::sync::Arc<str>,
 }
 
 pub fn router(ctx: ApiContext, config: &Config) -> Router {
     let api = Router::new()
         .route("/health", get(health::get))
+        .route("/config", get(config::get))
         .route("/universities", get(universities::list))
         .route("/offices", get(offices::list))
         .route("/declarations", post(declarations::submit))

@@ -101,3 +101,17 @@ async fn a_restart_on_the_same_database_changes_nothing(engine: Engine) {
         universities
     );
 }
+
+#[tokio::test]
+async fn config_gives_the_wizard_todays_rules() {
+    let app = TestApp::spawn_configured(Engine::Sqlite, |config| {
+        config.cndp_authorisation = "A-GC-123/2026".into();
+        config.rules.age_limit = 31;
+    })
+    .await;
+    let config: amoe_domain::api::PublicConfig = app.get_json("/api/config").await;
+    assert_eq!(config.age_limit, 31);
+    assert_eq!(config.cndp_authorisation, "A-GC-123/2026");
+    assert_eq!(config.today.len(), 10);
+    assert!(config.academic_year.start() >= 2026);
+}
