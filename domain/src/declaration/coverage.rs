@@ -35,6 +35,13 @@ pub enum SchemeError {
 }
 
 impl SchemeError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [SchemeError; 3] = [
+        SchemeError::Missing,
+        SchemeError::OtherNameEmpty,
+        SchemeError::OtherNameTooLong,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             SchemeError::Missing => "scheme_missing",

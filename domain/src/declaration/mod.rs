@@ -80,6 +80,26 @@ pub enum Rejection {
     NotEligible(Ineligibility),
 }
 
+/// Every error code a field of the form or of a status lookup can get;
+/// the app shows the message `error-<code>` beside the field.
+pub fn field_error_codes() -> Vec<&'static str> {
+    use crate::student::{
+        birth_date::BirthDateError, cin::CinError, email::EmailError, massar::MassarError,
+        name::NameError, phone::PhoneError,
+    };
+    let mut codes: Vec<&'static str> = Vec::new();
+    codes.extend(CinError::ALL.map(CinError::code));
+    codes.extend(MassarError::ALL.map(MassarError::code));
+    codes.extend(NameError::ALL.map(NameError::code));
+    codes.extend(EmailError::ALL.map(EmailError::code));
+    codes.extend(PhoneError::ALL.map(PhoneError::code));
+    codes.extend(BirthDateError::ALL.map(BirthDateError::code));
+    codes.extend(coverage::SchemeError::ALL.map(coverage::SchemeError::code));
+    codes.extend(university::UniversityError::ALL.map(university::UniversityError::code));
+    codes.extend(["establishment_too_long", "covered_missing", "sworn_missing"]);
+    codes
+}
+
 /// Field names, as the form, the API's errors and the wizard's inputs use
 /// them.
 pub mod field {

@@ -22,6 +22,9 @@ pub enum UniversityError {
 }
 
 impl UniversityError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [UniversityError; 2] = [UniversityError::Missing, UniversityError::Unknown];
+
     pub fn code(self) -> &'static str {
         match self {
             UniversityError::Missing => "university_missing",

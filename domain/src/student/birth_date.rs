@@ -41,6 +41,20 @@ pub enum BirthDateError {
 }
 
 impl BirthDateError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [BirthDateError; 10] = [
+        BirthDateError::Empty,
+        BirthDateError::MissingDay,
+        BirthDateError::MissingMonth,
+        BirthDateError::MissingYear,
+        BirthDateError::NotANumber,
+        BirthDateError::YearNotFourDigits,
+        BirthDateError::NotARealDate,
+        BirthDateError::InFuture,
+        BirthDateError::TooYoung,
+        BirthDateError::TooOld,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             BirthDateError::Empty => "birth_date_empty",

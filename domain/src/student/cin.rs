@@ -32,6 +32,16 @@ pub enum CinError {
 }
 
 impl CinError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [CinError; 6] = [
+        CinError::Empty,
+        CinError::InvalidCharacters,
+        CinError::MissingLetters,
+        CinError::WrongShape,
+        CinError::TooShort,
+        CinError::TooLong,
+    ];
+
     /// Stable code: the API's field error code, and `error-<code>` (with
     /// hyphens) is the Fluent key of its message.
     pub fn code(self) -> &'static str {

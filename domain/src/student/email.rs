@@ -24,6 +24,9 @@ pub enum EmailError {
 }
 
 impl EmailError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [EmailError; 3] = [EmailError::Empty, EmailError::TooLong, EmailError::Invalid];
+
     pub fn code(self) -> &'static str {
         match self {
             EmailError::Empty => "email_empty",

@@ -26,6 +26,14 @@ pub enum MassarError {
 }
 
 impl MassarError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [MassarError; 4] = [
+        MassarError::Empty,
+        MassarError::InvalidCharacters,
+        MassarError::WrongShape,
+        MassarError::WrongLength,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             MassarError::Empty => "massar_empty",

@@ -24,6 +24,13 @@ pub enum NameError {
 }
 
 impl NameError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [NameError; 3] = [
+        NameError::Empty,
+        NameError::TooLong,
+        NameError::InvalidCharacters,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             NameError::Empty => "name_empty",

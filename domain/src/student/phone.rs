@@ -23,6 +23,13 @@ pub enum PhoneError {
 }
 
 impl PhoneError {
+    /// Every variant (the locale test checks each has a message).
+    pub const ALL: [PhoneError; 3] = [
+        PhoneError::InvalidCharacters,
+        PhoneError::NotMoroccan,
+        PhoneError::WrongLength,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             PhoneError::InvalidCharacters => "phone_invalid_characters",
