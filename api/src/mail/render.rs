@@ -28,23 +28,44 @@ impl Event {
     }
 }
 
-const SOURCES: [(Lang, &str); 3] = [
-    (Lang::Ar, include_str!("../../../locales/ar/mail.ftl")),
-    (Lang::Fr, include_str!("../../../locales/fr/mail.ftl")),
-    (Lang::En, include_str!("../../../locales/en/mail.ftl")),
+/// The mails' own texts, and the app's (for dates written out).
+const SOURCES: [(Lang, [&str; 2]); 3] = [
+    (
+        Lang::Ar,
+        [
+            include_str!("../../../locales/ar/mail.ftl"),
+            include_str!("../../../locales/ar/main.ftl"),
+        ],
+    ),
+    (
+        Lang::Fr,
+        [
+            include_str!("../../../locales/fr/mail.ftl"),
+            include_str!("../../../locales/fr/main.ftl"),
+        ],
+    ),
+    (
+        Lang::En,
+        [
+            include_str!("../../../locales/en/mail.ftl"),
+            include_str!("../../../locales/en/main.ftl"),
+        ],
+    ),
 ];
 
 static BUNDLES: LazyLock<Vec<(Lang, FluentBundle<FluentResource>)>> = LazyLock::new(|| {
     SOURCES
         .iter()
-        .map(|(lang, source)| {
-            let resource = FluentResource::try_new((*source).to_owned())
-                .unwrap_or_else(|_| panic!("locales/{lang}/mail.ftl parses (tests/locales.rs)"));
+        .map(|(lang, sources)| {
             let mut bundle =
                 FluentBundle::new_concurrent(vec![lang.code().parse().expect("a valid tag")]);
-            bundle
-                .add_resource(resource)
-                .unwrap_or_else(|_| panic!("locales/{lang}/mail.ftl has no duplicate"));
+            for source in sources {
+                let resource = FluentResource::try_new((*source).to_owned())
+                    .unwrap_or_else(|_| panic!("locales/{lang} parses (tests/locales.rs)"));
+                bundle.add_resource(resource).unwrap_or_else(|_| {
+                    panic!("locales/{lang} has no duplicate (tests/locales.rs)")
+                });
+            }
             (*lang, bundle)
         })
         .collect()
@@ -75,14 +96,14 @@ fn message(lang: Lang, key: &str, args: &FluentArgs) -> String {
 fn written_date(lang: Lang, date: Date) -> String {
     let month_name = message(
         lang,
-        &format!("mail-month-{}", date.month() as u8),
+        &format!("month-{}", date.month() as u8),
         &FluentArgs::new(),
     );
     let mut args = FluentArgs::new();
     args.set("day", date.day().to_string());
     args.set("month", month_name);
     args.set("year", date.year().to_string());
-    message(lang, "mail-date", &args)
+    message(lang, "date-long", &args)
 }
 
 fn escape(text: &str) -> String {
