@@ -2,7 +2,8 @@
 //! own types (shared with the server) or an [`ApiError`].
 
 use amoe_domain::University;
-use amoe_domain::api::{ErrorBody, UniversitiesResponse};
+use amoe_domain::api::{ErrorBody, PublicConfig, Receipt, UniversitiesResponse};
+use amoe_domain::declaration::DeclarationForm;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use wasm_bindgen_futures::JsFuture;
@@ -21,6 +22,29 @@ pub enum ApiError {
 pub async fn universities() -> Result<Vec<University>, ApiError> {
     let response: UniversitiesResponse = get("/api/universities").await?;
     Ok(response.universities)
+}
+
+pub async fn config() -> Result<PublicConfig, ApiError> {
+    get("/api/config").await
+}
+
+/// Sends a declaration under `key`: a retry with the same key gets the
+/// same answer, so a declaration is stored once however often it is sent.
+pub async fn declare(form: &DeclarationForm, key: &str) -> Result<Receipt, ApiError> {
+    let body = serde_wasm_bindgen::to_value(form)
+        .ok()
+        .and_then(|value| js_sys::JSON::stringify(&value).ok())
+        .and_then(|text| text.as_string())
+        .ok_or(ApiError::Unexpected(0))?;
+    let response = Request::post("/api/declarations")
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .body(body)
+        .map_err(|_| ApiError::Unexpected(0))?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(response).await
 }
 
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {

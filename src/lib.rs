@@ -8,15 +8,18 @@ pub mod api;
 pub mod components;
 pub mod i18n;
 pub mod routes;
+pub mod wizard;
 
 use components::layout::Layout;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
+use routes::declare;
 
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = i18n::provide_i18n();
+    routes::declare::state::provide_declare();
     // Flat routes: every screen is a top-level path, and `FlatRoutes` is
     // about 11 KB (brotli) smaller than nested `Routes`.
     // Nothing is drawn until the language's messages are in: a page in the
@@ -32,6 +35,15 @@ pub fn App() -> impl IntoView {
                         <FlatRoutes fallback=routes::not_found::NotFound>
                             <Route path=path!("") view=routes::home::Home />
                             <Route path=path!("universities") view=routes::universities::Universities />
+                            <Route path=path!("declare") view=declare::start::Start />
+                            <Route path=path!("declare/coverage") view=declare::coverage::Coverage />
+                            <Route path=path!("declare/scheme") view=declare::scheme::SchemeQuestion />
+                            <Route path=path!("declare/not-eligible") view=declare::not_eligible::NotEligible />
+                            <Route path=path!("declare/identity") view=declare::identity::Identity />
+                            <Route path=path!("declare/contact") view=declare::contact::Contact />
+                            <Route path=path!("declare/university") view=declare::university::UniversityQuestion />
+                            <Route path=path!("declare/check") view=declare::check::Check />
+                            <Route path=path!("declare/confirmation") view=declare::confirmation::Confirmation />
                         </FlatRoutes>
                     </Layout>
                 </Router>

@@ -100,12 +100,32 @@ fn every_language_has_every_message_with_the_same_variables() {
     }
 }
 
+/// Whether a literal has the shape of a message id (`word-word…`), as
+/// opposed to a path, an input id or a CSS class found by the same marker.
+fn looks_like_key(text: &str) -> bool {
+    text.contains('-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
 /// The message keys written in the app's code: the first argument of
-/// `t(…)`/`tr(…)`/`t_with(…)`, a `key="…"` or `…_key="…"` property, or a `=> "…"` match arm that
-/// names a key.
+/// `t(…)`/`tr(…)`/`t_with(…)`, a `key="…"`/`…_key="…"`/`label="…"`/
+/// `hint="…"`/`title="…"` property, a key set as `Some("…")`, or a
+/// `=> "…"` match arm that names a key.
 fn keys_used_in(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
-    for marker in ["t(\"", "tr(\"", "t_with(\"", "key=\"", "=> \""] {
+    for marker in [
+        "t(\"",
+        "tr(\"",
+        "t_with(\"",
+        "key=\"",
+        "label=\"",
+        "hint=\"",
+        "title=\"",
+        "Some(\"",
+        "=> \"",
+    ] {
         for (start, _) in source.match_indices(marker) {
             // `t(` must be a whole word (not the end of `expect(`); `key="`
             // may end a longer property name (`title_key="`).
@@ -116,7 +136,12 @@ fn keys_used_in(source: &str) -> Vec<String> {
             }
             let rest = &source[start + marker.len()..];
             if let Some(end) = rest.find('"') {
-                keys.push(rest[..end].to_owned());
+                let literal = &rest[..end];
+                // Match arms and Some(…) also hold other strings.
+                let loose = matches!(marker, "=> \"" | "Some(\"");
+                if !loose || looks_like_key(literal) {
+                    keys.push(literal.to_owned());
+                }
             }
         }
     }
@@ -155,6 +180,32 @@ fn every_key_the_code_uses_exists() {
         used > 20,
         "the scan found only {used} keys: is it still right?"
     );
+}
+
+#[test]
+fn every_field_error_has_its_message_in_every_language() {
+    use amoe::wizard::error_key;
+    use amoe_domain::api::FieldError;
+    use amoe_domain::declaration::{field, field_error_codes};
+    let codes = field_error_codes();
+    assert!(codes.len() > 30);
+    for lang in Lang::ALL {
+        let known = messages(lang);
+        for code in &codes {
+            let fields: &[&str] = if code.starts_with("name_") {
+                &[field::LAST_NAME, field::FIRST_NAME]
+            } else {
+                &[field::CIN]
+            };
+            for name in fields {
+                let key = error_key(&FieldError {
+                    field: (*name).into(),
+                    code: (*code).into(),
+                });
+                assert!(known.contains_key(&key), "{key} is missing in {lang}");
+            }
+        }
+    }
 }
 
 #[test]

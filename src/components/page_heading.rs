@@ -20,11 +20,19 @@ pub fn document_title(page: &str, service: &str) -> String {
 pub fn PageHeading(
     /// The Fluent key of the heading, also used for the document title.
     key: &'static str,
+    /// While true, the title starts with "Error:" (the GOV.UK pattern).
+    #[prop(optional, into)]
+    error: Option<Signal<bool>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
-        document().set_title(&document_title(&i18n.t(key), &i18n.t("service-name")));
+        let title = document_title(&i18n.t(key), &i18n.t("service-name"));
+        if error.is_some_and(|e| e.get()) {
+            document().set_title(&format!("{} {title}", i18n.t("error-prefix")));
+        } else {
+            document().set_title(&title);
+        }
     });
     Effect::new(move |_| {
         if let Some(h1) = heading.get()
@@ -34,7 +42,7 @@ pub fn PageHeading(
         }
     });
     view! {
-        <h1 class="heading-xl" tabindex="-1" node_ref=heading>
+        <h1 class="heading-xl" id="page-heading" tabindex="-1" node_ref=heading>
             {tr(key)}
         </h1>
     }

@@ -12,7 +12,11 @@ pub fn Home() -> impl IntoView {
         <p>{tr("home-who")}</p>
         <h2 class="heading-l">{tr("home-journeys-title")}</h2>
         <ul class="journeys">
-            <Journey title_key="journey-declare-title" text_key="journey-declare-text" />
+            <Journey
+                title_key="journey-declare-title"
+                text_key="journey-declare-text"
+                href="/declare"
+            />
             <Journey title_key="journey-status-title" text_key="journey-status-text" />
             <Journey title_key="journey-offices-title" text_key="journey-offices-text" />
             <Journey

@@ -26,7 +26,7 @@ export function messages(lang) {
   const source = readFileSync(path.join(ROOT, 'locales', lang, 'main.ftl'), 'utf8');
   const map = {};
   for (const line of source.split('\n')) {
-    const match = /^([a-z][a-z0-9-]*) = (.*)$/.exec(line);
+    const match = /^([a-z][a-z0-9_-]*) = (.*)$/.exec(line);
     if (match) map[match[1]] = match[2];
   }
   return map;

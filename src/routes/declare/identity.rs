@@ -1,0 +1,66 @@
+//! `/declare/identity`: CIN, Massar code, names and date of birth.
+
+use super::question::QuestionPage;
+use super::state::use_declare;
+use crate::components::form::{DateField, TextField, error_of};
+use crate::wizard::Step;
+use leptos::prelude::*;
+
+#[component]
+pub fn Identity() -> impl IntoView {
+    let declare = use_declare();
+    let errors = RwSignal::new(Vec::new());
+    view! {
+        <QuestionPage step=Step::Identity title="identity-title" errors>
+            <TextField
+                id="cin"
+                label="cin-label"
+                hint="cin-hint"
+                value=declare.field(|f| &f.cin)
+                on_input=declare.setter(|f, v| f.cin = v)
+                error=error_of(errors, "cin")
+                autocomplete="off"
+                class="input input-width-10 code-input"
+            />
+            <TextField
+                id="massar"
+                label="massar-label"
+                hint="massar-hint"
+                value=declare.field(|f| &f.massar)
+                on_input=declare.setter(|f, v| f.massar = v)
+                error=error_of(errors, "massar")
+                autocomplete="off"
+                class="input input-width-10 code-input"
+            />
+            <TextField
+                id="last_name"
+                label="last-name-label"
+                value=declare.field(|f| &f.last_name)
+                on_input=declare.setter(|f, v| f.last_name = v)
+                error=error_of(errors, "last_name")
+                autocomplete="family-name"
+            />
+            <TextField
+                id="first_name"
+                label="first-name-label"
+                value=declare.field(|f| &f.first_name)
+                on_input=declare.setter(|f, v| f.first_name = v)
+                error=error_of(errors, "first_name")
+                autocomplete="given-name"
+            />
+            <DateField
+                values=[
+                    declare.field(|f| &f.birth_day),
+                    declare.field(|f| &f.birth_month),
+                    declare.field(|f| &f.birth_year),
+                ]
+                on_input=[
+                    declare.setter(|f, v| f.birth_day = v),
+                    declare.setter(|f, v| f.birth_month = v),
+                    declare.setter(|f, v| f.birth_year = v),
+                ]
+                error=error_of(errors, "birth_date")
+            />
+        </QuestionPage>
+    }
+}

@@ -1,0 +1,186 @@
+//! The wizard's state, shared by its screens (Leptos context): the saved
+//! answers (kept in `localStorage` as they are typed), the server's date
+//! and rules, and sending, exactly once, even through a lost connection.
+
+use crate::api::{self, ApiError};
+use crate::wizard::{Context, Saved};
+use amoe_domain::api::ErrorCode;
+use amoe_domain::declaration::DeclarationForm;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The `localStorage` key of the saved answers.
+pub const STORAGE_KEY: &str = "amoe.declaration";
+
+/// What the confirmation shows right after sending (kept in memory only).
+#[derive(Clone, Debug, PartialEq)]
+pub struct JustSent {
+    pub name: String,
+    pub masked_cin: String,
+    pub email: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct Declare {
+    pub saved: RwSignal<Saved>,
+    pub context: RwSignal<Option<Context>>,
+    pub sending: RwSignal<bool>,
+    /// The Fluent key of a problem with the last send.
+    pub problem: RwSignal<Option<&'static str>>,
+    pub just_sent: RwSignal<Option<JustSent>>,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn load() -> Saved {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .and_then(|value| serde_wasm_bindgen::from_value(value).ok())
+        .unwrap_or_default()
+}
+
+fn store(saved: &Saved) {
+    let text = serde_wasm_bindgen::to_value(saved)
+        .ok()
+        .and_then(|value| js_sys::JSON::stringify(&value).ok())
+        .and_then(|text| text.as_string());
+    if let (Some(storage), Some(text)) = (storage(), text) {
+        let _ = storage.set_item(STORAGE_KEY, &text);
+    }
+}
+
+fn device_today() -> time::Date {
+    let now = js_sys::Date::new_0();
+    let month = time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January);
+    time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8)
+        .unwrap_or(time::Date::MIN)
+}
+
+fn new_key() -> String {
+    window()
+        .crypto()
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_default()
+}
+
+pub fn provide_declare() -> Declare {
+    let declare = Declare {
+        saved: RwSignal::new(load()),
+        context: RwSignal::new(None),
+        sending: RwSignal::new(false),
+        problem: RwSignal::new(None),
+        just_sent: RwSignal::new(None),
+    };
+    provide_context(declare);
+    Effect::new(move |_| declare.saved.with(store));
+    spawn_local(async move {
+        let context = match api::config().await {
+            Ok(config) => Context::from_config(&config),
+            Err(_) => None,
+        };
+        let context = context.unwrap_or_else(|| Context::offline(device_today()));
+        // Unfinished answers of an earlier academic year are for nothing now.
+        declare.saved.update(|saved| {
+            if saved.year.is_some_and(|year| year != context.year) && saved.receipt.is_none() {
+                *saved = Saved::default();
+            }
+            if saved.year.is_none() {
+                saved.year = Some(context.year);
+            }
+        });
+        declare.context.set(Some(context));
+        if declare.saved.with_untracked(|s| s.pending) {
+            declare.send();
+        }
+    });
+    let handle = window_event_listener(leptos::ev::online, move |_| {
+        if declare.saved.with_untracked(|s| s.pending) {
+            declare.send();
+        }
+    });
+    // Lives as long as the app.
+    std::mem::forget(handle);
+    declare
+}
+
+pub fn use_declare() -> Declare {
+    expect_context::<Declare>()
+}
+
+impl Declare {
+    /// A field of the answers, reactive.
+    pub fn field(self, get: fn(&DeclarationForm) -> &String) -> Signal<String> {
+        Signal::derive(move || self.saved.with(|s| get(&s.form).clone()))
+    }
+
+    /// Sets a field as it is typed (saved at once).
+    pub fn setter(self, set: fn(&mut DeclarationForm, String)) -> Callback<String> {
+        Callback::new(move |value| self.saved.update(|s| set(&mut s.form, value)))
+    }
+
+    pub fn clear(self) {
+        let year = self.saved.with_untracked(|s| s.year);
+        self.saved.set(Saved {
+            year,
+            ..Saved::default()
+        });
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+    }
+
+    /// Sends the answers once: a second click while sending does nothing;
+    /// the key is fixed for this submission, so a retry after a lost answer
+    /// is recognised; offline, the declaration waits for the connection.
+    pub fn send(self) {
+        if self.sending.get_untracked() {
+            return;
+        }
+        self.sending.set(true);
+        self.problem.set(None);
+        self.saved.update(|s| {
+            s.pending = true;
+            if s.idempotency_key.is_none() {
+                s.idempotency_key = Some(new_key());
+            }
+        });
+        let (form, key) = self.saved.with_untracked(|s| {
+            (
+                s.form.clone(),
+                s.idempotency_key.clone().unwrap_or_default(),
+            )
+        });
+        spawn_local(async move {
+            match api::declare(&form, &key).await {
+                Ok(receipt) => {
+                    let masked_cin = amoe_domain::student::Cin::parse(&form.cin)
+                        .map(|cin| cin.masked())
+                        .unwrap_or_default();
+                    self.just_sent.set(Some(JustSent {
+                        name: format!("{} {}", form.first_name.trim(), form.last_name.trim()),
+                        masked_cin,
+                        email: form.email.trim().to_owned(),
+                    }));
+                    self.saved.update(|s| *s = std::mem::take(s).sent(receipt));
+                }
+                Err(ApiError::Network) => self.problem.set(Some("offline-waiting")),
+                Err(error) => {
+                    self.saved.update(|s| s.pending = false);
+                    let key = match &error {
+                        ApiError::Server(body) => match body.code {
+                            ErrorCode::AlreadyDeclared => "send-already-declared",
+                            ErrorCode::TooManyRequests => "send-too-many",
+                            _ => "error-server",
+                        },
+                        _ => "error-server",
+                    };
+                    self.problem.set(Some(key));
+                }
+            }
+            self.sending.set(false);
+        });
+    }
+}

@@ -1,0 +1,515 @@
+//! The declaration wizard's logic, in plain functions the screens call:
+//! what each step validates (with the domain's own parsers), which step
+//! comes next, and what the browser keeps between visits.
+
+use amoe_domain::api::{FieldError, PublicConfig, Receipt};
+use amoe_domain::declaration::{
+    AcademicYear, DeclarationForm, Establishment, Ineligibility, Rules, UniversityId, field,
+};
+use amoe_domain::student::{BirthDate, Cin, Email, MassarCode, PersonName, Phone};
+use serde::{Deserialize, Serialize};
+use time::{Date, Month};
+
+/// The steps, in order; `NotEligible` and `Confirmation` end the journey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Start,
+    Coverage,
+    Scheme,
+    NotEligible,
+    Identity,
+    Contact,
+    University,
+    Check,
+    Confirmation,
+}
+
+impl Step {
+    pub fn path(self) -> &'static str {
+        match self {
+            Step::Start => "/declare",
+            Step::Coverage => "/declare/coverage",
+            Step::Scheme => "/declare/scheme",
+            Step::NotEligible => "/declare/not-eligible",
+            Step::Identity => "/declare/identity",
+            Step::Contact => "/declare/contact",
+            Step::University => "/declare/university",
+            Step::Check => "/declare/check",
+            Step::Confirmation => "/declare/confirmation",
+        }
+    }
+
+    /// "Step n of 5" for the question pages.
+    pub fn number(self) -> Option<u8> {
+        match self {
+            Step::Coverage | Step::Scheme => Some(1),
+            Step::Identity => Some(2),
+            Step::Contact => Some(3),
+            Step::University => Some(4),
+            Step::Check => Some(5),
+            _ => None,
+        }
+    }
+
+    /// Where "Back" goes.
+    pub fn previous(self, form: &DeclarationForm) -> Step {
+        match self {
+            Step::Coverage | Step::Confirmation => Step::Start,
+            Step::Scheme => Step::Coverage,
+            Step::NotEligible if form.covered == "yes" => Step::Scheme,
+            Step::NotEligible | Step::Contact => Step::Identity,
+            Step::Identity => Step::Coverage,
+            Step::University => Step::Contact,
+            Step::Check => Step::University,
+            Step::Start => Step::Start,
+        }
+    }
+}
+
+pub const STEPS: u8 = 5;
+
+/// The rules and the date the wizard applies, from `GET /api/config`, or
+/// the device's own when offline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Context {
+    pub today: Date,
+    pub rules: Rules,
+    pub year: AcademicYear,
+    pub controller: String,
+    pub cndp_authorisation: String,
+}
+
+impl Context {
+    pub fn from_config(config: &PublicConfig) -> Option<Context> {
+        let today = parse_day(&config.today)?;
+        let rules = Rules {
+            age_limit: config.age_limit,
+            ..Rules::default()
+        };
+        Some(Context {
+            today,
+            rules,
+            year: config.academic_year,
+            controller: config.controller.clone(),
+            cndp_authorisation: config.cndp_authorisation.clone(),
+        })
+    }
+
+    /// Offline: the device's date and the default rules.
+    pub fn offline(today: Date) -> Context {
+        let rules = Rules::default();
+        Context {
+            today,
+            rules,
+            year: AcademicYear::containing(today, rules.year_start),
+            controller: String::new(),
+            cndp_authorisation: String::new(),
+        }
+    }
+}
+
+fn parse_day(text: &str) -> Option<Date> {
+    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
+    let (y, m, d) = (
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+    );
+    Date::from_calendar_date(
+        i32::try_from(y).ok()?,
+        Month::try_from(u8::try_from(m).ok()?).ok()?,
+        u8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
+/// What a step's "Continue" leads to: errors to show, or the next step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Errors(Vec<FieldError>),
+    Go(Step),
+}
+
+fn error(name: &str, code: &str) -> FieldError {
+    FieldError {
+        field: name.to_owned(),
+        code: code.to_owned(),
+    }
+}
+
+/// Checks what `step` asks and says where to go. `returning` is set when
+/// the student came from "Check your answers" through a Change link.
+pub fn continue_from(
+    step: Step,
+    form: &DeclarationForm,
+    context: &Context,
+    returning: bool,
+) -> Outcome {
+    let mut errors = Vec::new();
+    let mut check = |name: &str, result: Result<(), &'static str>| {
+        if let Err(code) = result {
+            errors.push(error(name, code));
+        }
+    };
+    let next = match step {
+        Step::Coverage => {
+            check(
+                field::COVERED,
+                match form.covered.as_str() {
+                    "yes" | "no" => Ok(()),
+                    _ => Err("covered_missing"),
+                },
+            );
+            if form.covered == "yes" {
+                Step::Scheme
+            } else if returning {
+                Step::Check
+            } else {
+                Step::Identity
+            }
+        }
+        Step::Scheme => match form.coverage() {
+            Ok(_) => Step::NotEligible,
+            Err(e) => return Outcome::Errors(vec![e]),
+        },
+        Step::Identity => {
+            check(
+                field::CIN,
+                Cin::parse(&form.cin).map(drop).map_err(|e| e.code()),
+            );
+            check(
+                field::MASSAR,
+                MassarCode::parse(&form.massar)
+                    .map(drop)
+                    .map_err(|e| e.code()),
+            );
+            check(
+                field::LAST_NAME,
+                PersonName::parse(&form.last_name)
+                    .map(drop)
+                    .map_err(|e| e.code()),
+            );
+            check(
+                field::FIRST_NAME,
+                PersonName::parse(&form.first_name)
+                    .map(drop)
+                    .map_err(|e| e.code()),
+            );
+            let birth = BirthDate::parse(
+                &form.birth_day,
+                &form.birth_month,
+                &form.birth_year,
+                context.today,
+            );
+            check(field::BIRTH_DATE, birth.map(drop).map_err(|e| e.code()));
+            match birth {
+                Ok(birth)
+                    if errors.is_empty()
+                        && context.rules.check_age(&birth, context.today).is_err() =>
+                {
+                    Step::NotEligible
+                }
+                _ if returning => Step::Check,
+                _ => Step::Contact,
+            }
+        }
+        Step::Contact => {
+            check(
+                field::EMAIL,
+                Email::parse(&form.email).map(drop).map_err(|e| e.code()),
+            );
+            check(
+                field::PHONE,
+                Phone::parse_optional(&form.phone)
+                    .map(drop)
+                    .map_err(|e| e.code()),
+            );
+            if returning {
+                Step::Check
+            } else {
+                Step::University
+            }
+        }
+        Step::University => {
+            check(
+                field::UNIVERSITY,
+                UniversityId::parse(&form.university)
+                    .map(drop)
+                    .map_err(|e| e.code()),
+            );
+            check(
+                field::ESTABLISHMENT,
+                Establishment::parse_optional(&form.establishment)
+                    .map(drop)
+                    .map_err(|e| e.code()),
+            );
+            Step::Check
+        }
+        other => other,
+    };
+    if errors.is_empty() {
+        Outcome::Go(next)
+    } else {
+        Outcome::Errors(errors)
+    }
+}
+
+/// Why this form's student cannot be covered, if that is where it leads.
+pub fn ineligibility(form: &DeclarationForm, context: &Context) -> Option<Ineligibility> {
+    if let Ok(amoe_domain::declaration::Coverage::Yes { by }) = form.coverage() {
+        return Some(Ineligibility::CoveredElsewhere { by });
+    }
+    let birth = BirthDate::parse(
+        &form.birth_day,
+        &form.birth_month,
+        &form.birth_year,
+        context.today,
+    )
+    .ok()?;
+    context.rules.check_age(&birth, context.today).err()
+}
+
+/// The Fluent key of a field's error message.
+pub fn error_key(error: &FieldError) -> String {
+    match error.field.as_str() {
+        // A name error says which name.
+        field::LAST_NAME | field::FIRST_NAME => format!("error-{}-{}", error.field, error.code),
+        _ => format!("error-{}", error.code),
+    }
+}
+
+/// The question page that asks for `field_name` (for "Change" links and
+/// for errors found on the check page).
+pub fn step_of(field_name: &str) -> Step {
+    match field_name {
+        field::COVERED => Step::Coverage,
+        field::SCHEME | field::OTHER_SCHEME => Step::Scheme,
+        field::EMAIL | field::PHONE => Step::Contact,
+        field::UNIVERSITY | field::ESTABLISHMENT => Step::University,
+        field::SWORN => Step::Check,
+        _ => Step::Identity,
+    }
+}
+
+/// The address an error summary links to: the input on this page, or the
+/// page that asks for it (coming back to "Check your answers").
+pub fn error_href(field_name: &str, on: Step) -> String {
+    match step_of(field_name) {
+        step if step == on => format!("#{}", input_id(field_name)),
+        step => format!("{}?change=1", step.path()),
+    }
+}
+
+/// "7 3 2004" as the Fluent arguments of `date-long` (day, month key,
+/// year), or `None` when the three parts are not a date.
+pub fn long_date(day: &str, month: &str, year: &str) -> Option<(String, String, String)> {
+    let d: u8 = day.trim().parse().ok()?;
+    let m: u8 = month.trim().parse().ok()?;
+    let y: i32 = year.trim().parse().ok()?;
+    Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?;
+    Some((d.to_string(), format!("month-{m}"), y.to_string()))
+}
+
+/// The id of the input an error summary links to (the first of a date).
+pub fn input_id(field_name: &str) -> String {
+    match field_name {
+        field::BIRTH_DATE => "birth_day".into(),
+        // The first radio of a question.
+        field::COVERED => format!("{}-yes", field::COVERED),
+        field::SCHEME => format!("{}-cnops", field::SCHEME),
+        other => other.to_owned(),
+    }
+}
+
+/// What the browser keeps (in `localStorage`): the answers as typed, and
+/// once sent, only what a receipt reprint needs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    /// The academic year the answers are for.
+    pub year: Option<AcademicYear>,
+    pub form: DeclarationForm,
+    /// Fixed on the check page for one submission; sent with every retry.
+    pub idempotency_key: Option<String>,
+    /// Sent while offline: to send again when the connection returns.
+    pub pending: bool,
+    /// The answer of the server once the declaration is stored.
+    pub receipt: Option<Receipt>,
+    pub university: Option<String>,
+}
+
+impl Saved {
+    pub fn has_answers(&self) -> bool {
+        self.form != DeclarationForm::default() && self.receipt.is_none()
+    }
+
+    /// After success: the answers go, the receipt stays.
+    pub fn sent(self, receipt: Receipt) -> Saved {
+        Saved {
+            year: Some(receipt.academic_year),
+            university: Some(self.form.university.clone()),
+            receipt: Some(receipt),
+            ..Saved::default()
+        }
+    }
+
+    /// A receipt from an earlier academic year: time to renew.
+    pub fn needs_renewal(&self, current: AcademicYear) -> bool {
+        self.receipt
+            .as_ref()
+            .is_some_and(|r| r.academic_year < current)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn context() -> Context {
+        Context::offline(date!(2026 - 11 - 25))
+    }
+
+    fn identity() -> DeclarationForm {
+        DeclarationForm {
+            covered: "no".into(),
+            cin: "AB123456".into(),
+            massar: "R130123456".into(),
+            last_name: "El Amrani".into(),
+            first_name: "Salma".into(),
+            birth_day: "7".into(),
+            birth_month: "3".into(),
+            birth_year: "2004".into(),
+            ..DeclarationForm::default()
+        }
+    }
+
+    #[test]
+    fn coverage_first_then_scheme_or_identity() {
+        let ctx = context();
+        let mut form = DeclarationForm::default();
+        assert_eq!(
+            continue_from(Step::Coverage, &form, &ctx, false),
+            Outcome::Errors(vec![error("covered", "covered_missing")])
+        );
+        form.covered = "yes".into();
+        assert_eq!(
+            continue_from(Step::Coverage, &form, &ctx, false),
+            Outcome::Go(Step::Scheme)
+        );
+        form.covered = "no".into();
+        assert_eq!(
+            continue_from(Step::Coverage, &form, &ctx, false),
+            Outcome::Go(Step::Identity)
+        );
+        assert_eq!(
+            continue_from(Step::Coverage, &form, &ctx, true),
+            Outcome::Go(Step::Check)
+        );
+    }
+
+    #[test]
+    fn a_scheme_leads_to_the_not_eligible_page() {
+        let form = DeclarationForm {
+            covered: "yes".into(),
+            scheme: "cnss".into(),
+            ..DeclarationForm::default()
+        };
+        assert_eq!(
+            continue_from(Step::Scheme, &form, &context(), false),
+            Outcome::Go(Step::NotEligible)
+        );
+        assert!(matches!(
+            ineligibility(&form, &context()),
+            Some(Ineligibility::CoveredElsewhere { .. })
+        ));
+    }
+
+    #[test]
+    fn identity_errors_name_every_field_and_over_age_is_not_eligible() {
+        let ctx = context();
+        let Outcome::Errors(errors) =
+            continue_from(Step::Identity, &DeclarationForm::default(), &ctx, false)
+        else {
+            panic!("errors expected");
+        };
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["cin", "massar", "last_name", "first_name", "birth_date"]
+        );
+        assert_eq!(
+            continue_from(Step::Identity, &identity(), &ctx, false),
+            Outcome::Go(Step::Contact)
+        );
+        let old = DeclarationForm {
+            birth_year: "1980".into(),
+            ..identity()
+        };
+        assert_eq!(
+            continue_from(Step::Identity, &old, &ctx, false),
+            Outcome::Go(Step::NotEligible)
+        );
+        assert!(matches!(
+            ineligibility(&old, &ctx),
+            Some(Ineligibility::OverAge { limit: 30 })
+        ));
+    }
+
+    #[test]
+    fn a_change_link_returns_to_check() {
+        let ctx = context();
+        assert_eq!(
+            continue_from(Step::Identity, &identity(), &ctx, true),
+            Outcome::Go(Step::Check)
+        );
+        let contact = DeclarationForm {
+            email: "s@example.ma".into(),
+            ..identity()
+        };
+        assert_eq!(
+            continue_from(Step::Contact, &contact, &ctx, true),
+            Outcome::Go(Step::Check)
+        );
+    }
+
+    #[test]
+    fn name_errors_say_which_name() {
+        assert_eq!(
+            error_key(&error("first_name", "name_empty")),
+            "error-first_name-name_empty"
+        );
+        assert_eq!(error_key(&error("cin", "cin_empty")), "error-cin_empty");
+        assert_eq!(input_id("birth_date"), "birth_day");
+        assert_eq!(error_href("cin", Step::Identity), "#cin");
+        assert_eq!(error_href("cin", Step::Check), "/declare/identity?change=1");
+        assert_eq!(error_href("sworn", Step::Check), "#sworn");
+        assert_eq!(
+            long_date("07", "3", "2004"),
+            Some(("7".into(), "month-3".into(), "2004".into()))
+        );
+        assert_eq!(long_date("31", "2", "2004"), None);
+    }
+
+    #[test]
+    fn once_sent_only_the_receipt_stays() {
+        let saved = Saved {
+            form: identity(),
+            idempotency_key: Some("k".into()),
+            ..Saved::default()
+        };
+        assert!(saved.has_answers());
+        let receipt = Receipt {
+            reference: amoe_domain::declaration::Reference::from_random(0),
+            academic_year: AcademicYear::starting(2025),
+            status: amoe_domain::declaration::Status::Received,
+            received_at: "2025-10-01T10:00:00Z".into(),
+        };
+        let kept = saved.sent(receipt);
+        assert!(!kept.has_answers());
+        assert_eq!(kept.form, DeclarationForm::default());
+        assert_eq!(kept.idempotency_key, None);
+        assert!(kept.needs_renewal(AcademicYear::starting(2026)));
+        assert!(!kept.needs_renewal(AcademicYear::starting(2025)));
+    }
+}
