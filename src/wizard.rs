@@ -3,10 +3,8 @@
 //! comes next, and what the browser keeps between visits.
 
 use amoe_domain::api::{FieldError, PublicConfig, Receipt};
-use amoe_domain::declaration::{
-    AcademicYear, DeclarationForm, Establishment, Ineligibility, Rules, UniversityId, field,
-};
-use amoe_domain::student::{BirthDate, Cin, Email, MassarCode, PersonName, Phone};
+use amoe_domain::declaration::{AcademicYear, DeclarationForm, Ineligibility, Rules, field};
+use amoe_domain::student::BirthDate;
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
@@ -130,13 +128,6 @@ pub enum Outcome {
     Go(Step),
 }
 
-fn error(name: &str, code: &str) -> FieldError {
-    FieldError {
-        field: name.to_owned(),
-        code: code.to_owned(),
-    }
-}
-
 /// Checks what `step` asks and says where to go. `returning` is set when
 /// the student came from "Check your answers" through a Change link.
 pub fn continue_from(
@@ -145,108 +136,36 @@ pub fn continue_from(
     context: &Context,
     returning: bool,
 ) -> Outcome {
-    let mut errors = Vec::new();
-    let mut check = |name: &str, result: Result<(), &'static str>| {
-        if let Err(code) = result {
-            errors.push(error(name, code));
-        }
-    };
-    let next = match step {
-        Step::Coverage => {
-            check(
-                field::COVERED,
-                match form.covered.as_str() {
-                    "yes" | "no" => Ok(()),
-                    _ => Err("covered_missing"),
-                },
-            );
-            if form.covered == "yes" {
-                Step::Scheme
-            } else if returning {
-                Step::Check
-            } else {
-                Step::Identity
-            }
-        }
-        Step::Scheme => match form.coverage() {
-            Ok(_) => Step::NotEligible,
-            Err(e) => return Outcome::Errors(vec![e]),
-        },
+    let today = context.today;
+    let (fields, next): (&[&str], Step) = match step {
+        Step::Coverage if form.covered == "yes" => (&[field::COVERED], Step::Scheme),
+        Step::Coverage if returning => (&[field::COVERED], Step::Check),
+        Step::Coverage => (&[field::COVERED], Step::Identity),
+        Step::Scheme => (&[field::SCHEME, field::OTHER_SCHEME], Step::NotEligible),
         Step::Identity => {
-            check(
+            let over_age =
+                BirthDate::parse(&form.birth_day, &form.birth_month, &form.birth_year, today)
+                    .is_ok_and(|birth| context.rules.check_age(&birth, today).is_err());
+            let next = match (over_age, returning) {
+                (true, _) => Step::NotEligible,
+                (false, true) => Step::Check,
+                (false, false) => Step::Contact,
+            };
+            let fields: &[&str] = &[
                 field::CIN,
-                Cin::parse(&form.cin).map(drop).map_err(|e| e.code()),
-            );
-            check(
                 field::MASSAR,
-                MassarCode::parse(&form.massar)
-                    .map(drop)
-                    .map_err(|e| e.code()),
-            );
-            check(
                 field::LAST_NAME,
-                PersonName::parse(&form.last_name)
-                    .map(drop)
-                    .map_err(|e| e.code()),
-            );
-            check(
                 field::FIRST_NAME,
-                PersonName::parse(&form.first_name)
-                    .map(drop)
-                    .map_err(|e| e.code()),
-            );
-            let birth = BirthDate::parse(
-                &form.birth_day,
-                &form.birth_month,
-                &form.birth_year,
-                context.today,
-            );
-            check(field::BIRTH_DATE, birth.map(drop).map_err(|e| e.code()));
-            match birth {
-                Ok(birth)
-                    if errors.is_empty()
-                        && context.rules.check_age(&birth, context.today).is_err() =>
-                {
-                    Step::NotEligible
-                }
-                _ if returning => Step::Check,
-                _ => Step::Contact,
-            }
+                field::BIRTH_DATE,
+            ];
+            (fields, next)
         }
-        Step::Contact => {
-            check(
-                field::EMAIL,
-                Email::parse(&form.email).map(drop).map_err(|e| e.code()),
-            );
-            check(
-                field::PHONE,
-                Phone::parse_optional(&form.phone)
-                    .map(drop)
-                    .map_err(|e| e.code()),
-            );
-            if returning {
-                Step::Check
-            } else {
-                Step::University
-            }
-        }
-        Step::University => {
-            check(
-                field::UNIVERSITY,
-                UniversityId::parse(&form.university)
-                    .map(drop)
-                    .map_err(|e| e.code()),
-            );
-            check(
-                field::ESTABLISHMENT,
-                Establishment::parse_optional(&form.establishment)
-                    .map(drop)
-                    .map_err(|e| e.code()),
-            );
-            Step::Check
-        }
-        other => other,
+        Step::Contact if returning => (&[field::EMAIL, field::PHONE], Step::Check),
+        Step::Contact => (&[field::EMAIL, field::PHONE], Step::University),
+        Step::University => (&[field::UNIVERSITY, field::ESTABLISHMENT], Step::Check),
+        other => (&[], other),
     };
+    let errors = form.errors_in(fields, today);
     if errors.is_empty() {
         Outcome::Go(next)
     } else {
@@ -365,6 +284,13 @@ impl Saved {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    fn error(name: &str, code: &str) -> FieldError {
+        FieldError {
+            field: name.to_owned(),
+            code: code.to_owned(),
+        }
+    }
 
     fn context() -> Context {
         Context::offline(date!(2026 - 11 - 25))

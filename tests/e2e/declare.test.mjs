@@ -3,11 +3,11 @@
 // answers kept through a reload, sent exactly once (offline, double click),
 // the not-eligible branches, and the keyboard alone.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LANGS, PHONE, expectAccessible, expectNoHorizontalScroll, heading, launchBrowser, messages,
-  openPage, plain, startServer,
+  openPage, plain, sharedServerAndBrowser, startServer,
 } from './harness.mjs';
 
 const T = Object.fromEntries(LANGS.map((lang) => [lang, messages(lang)]));
@@ -82,22 +82,13 @@ async function answerEverything(page, lang, s, { axe = false } = {}) {
 }
 
 describe('declare', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = sharedServerAndBrowser();
 
   for (const lang of LANGS) {
     test(`the whole journey in ${lang} on a phone, accessible at every step`, async () => {
-      const page = await openPage(browser, { locale: lang, viewport: PHONE });
+      const page = await openPage(suite.browser, { locale: lang, viewport: PHONE });
       const s = newStudent();
-      await page.goto(`${server.url}/declare`);
+      await page.goto(`${suite.server.url}/declare`);
       await answerEverything(page, lang, s, { axe: true });
       assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
       const rows = plain(await page.locator('.summary-list').innerText());
@@ -113,7 +104,7 @@ describe('declare', () => {
       assert.ok(!receipt.includes(s.cin));
       await expectNoHorizontalScroll(page, `confirmation in ${lang}`);
       await expectAccessible(page, `confirmation in ${lang}`);
-      const stored = await declarationsOf(server, s);
+      const stored = await declarationsOf(suite.server, s);
       assert.equal(stored.length, 1);
       assert.equal(stored[0].reference, reference);
       // Only the receipt stays on the device.
@@ -124,8 +115,8 @@ describe('declare', () => {
   }
 
   test('every field says what is wrong, in the summary and beside it', async () => {
-    const page = await openPage(browser, { locale: 'fr' });
-    await page.goto(`${server.url}/declare/coverage`);
+    const page = await openPage(suite.browser, { locale: 'fr' });
+    await page.goto(`${suite.server.url}/declare/coverage`);
     await expectHeading(page, 'fr', 'coverage-title');
     await submit(page);
     const summary = page.locator('.error-summary');
@@ -174,8 +165,8 @@ describe('declare', () => {
   });
 
   test('answers survive a reload, and can be cleared from the device', async () => {
-    const page = await openPage(browser, { locale: 'en' });
-    await page.goto(`${server.url}/declare/identity`);
+    const page = await openPage(suite.browser, { locale: 'en' });
+    await page.goto(`${suite.server.url}/declare/identity`);
     await expectHeading(page, 'en', 'identity-title');
     await page.fill('#cin', 'AB123456');
     await page.fill('#last_name', 'Bennani');
@@ -183,29 +174,29 @@ describe('declare', () => {
     await expectHeading(page, 'en', 'identity-title');
     assert.equal(await page.inputValue('#cin'), 'AB123456');
     assert.equal(await page.inputValue('#last_name'), 'Bennani');
-    await page.goto(`${server.url}/declare`);
+    await page.goto(`${suite.server.url}/declare`);
     await expectHeading(page, 'en', 'declare-title');
     await page.click(`button:has-text("${T.en['declare-clear']}")`);
     await page.locator('[role="status"]', { hasText: T.en['declare-cleared'] }).waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('amoe.declaration')?.includes('AB123456') ?? false), false);
-    await page.goto(`${server.url}/declare/identity`);
+    await page.goto(`${suite.server.url}/declare/identity`);
     await expectHeading(page, 'en', 'identity-title');
     assert.equal(await page.inputValue('#cin'), '');
     await page.done();
   });
 
   test('a device with last year\'s declaration is asked to renew it', async () => {
-    const page = await openPage(browser, { locale: 'en' });
-    await page.goto(`${server.url}/`);
+    const page = await openPage(suite.browser, { locale: 'en' });
+    await page.goto(`${suite.server.url}/`);
     await heading(page);
     const lastYear = new Date().getFullYear() - 2;
     const previous = `${lastYear}-${lastYear + 1}`;
-    const saved = await (await fetch(`${server.url}/api/config`)).json();
+    const saved = await (await fetch(`${suite.server.url}/api/config`)).json();
     await page.evaluate(([previous]) => localStorage.setItem('amoe.declaration', JSON.stringify({
       year: previous,
       receipt: { reference: 'AMOE-0000-000', academic_year: previous, status: 'received', received_at: '2024-10-01T10:00:00Z' },
     })), [previous]);
-    await page.goto(`${server.url}/declare`);
+    await page.goto(`${suite.server.url}/declare`);
     const renew = page.locator('.inset', { hasText: saved.academic_year });
     await renew.waitFor();
     assert.ok(plain(await renew.innerText()).includes(previous));
@@ -213,9 +204,9 @@ describe('declare', () => {
   });
 
   test('a Change link comes back to the check page', async () => {
-    const page = await openPage(browser, { locale: 'fr' });
+    const page = await openPage(suite.browser, { locale: 'fr' });
     const s = newStudent();
-    await page.goto(`${server.url}/declare`);
+    await page.goto(`${suite.server.url}/declare`);
     await answerEverything(page, 'fr', s);
     await page.click('a[href="/declare/contact?change=1"]');
     await expectHeading(page, 'fr', 'contact-title');
@@ -227,37 +218,37 @@ describe('declare', () => {
   });
 
   test('sent offline, it waits, and goes once when the connection returns', async () => {
-    const page = await openPage(browser, { locale: 'fr', allow: [/Failed to load resource/] });
+    const page = await openPage(suite.browser, { locale: 'fr', allow: [/Failed to load resource/] });
     const s = newStudent();
-    await page.goto(`${server.url}/declare`);
+    await page.goto(`${suite.server.url}/declare`);
     await answerEverything(page, 'fr', s);
     await page.check('#sworn');
     await page.context().setOffline(true);
     await page.click(`button:has-text("${T.fr.send}")`);
     await page.locator('[role="alert"] .inset', { hasText: T.fr['offline-waiting'].slice(0, 30) }).waitFor();
-    assert.deepEqual(await declarationsOf(server, s), []);
+    assert.deepEqual(await declarationsOf(suite.server, s), []);
     await page.context().setOffline(false);
     await expectHeading(page, 'fr', 'confirmation-title');
-    assert.equal((await declarationsOf(server, s)).length, 1);
+    assert.equal((await declarationsOf(suite.server, s)).length, 1);
     await page.done();
   });
 
   test('a double click sends once', async () => {
-    const page = await openPage(browser, { locale: 'en' });
+    const page = await openPage(suite.browser, { locale: 'en' });
     const s = newStudent();
-    await page.goto(`${server.url}/declare`);
+    await page.goto(`${suite.server.url}/declare`);
     await answerEverything(page, 'en', s);
     await page.check('#sworn');
     await page.dblclick(`button:has-text("${T.en.send}")`);
     await expectHeading(page, 'en', 'confirmation-title');
-    assert.equal((await declarationsOf(server, s)).length, 1);
+    assert.equal((await declarationsOf(suite.server, s)).length, 1);
     await page.done();
   });
 
   for (const lang of LANGS) {
     test(`a student covered elsewhere, or over the age limit, is told why, in ${lang}`, async () => {
-      const page = await openPage(browser, { locale: lang });
-      await page.goto(`${server.url}/declare/coverage`);
+      const page = await openPage(suite.browser, { locale: lang });
+      await page.goto(`${suite.server.url}/declare/coverage`);
       await expectHeading(page, lang, 'coverage-title');
       await page.check('#covered-yes');
       await submit(page);
@@ -272,7 +263,7 @@ describe('declare', () => {
       assert.equal(plain(await page.locator('.lead').innerText()), T[lang]['not-eligible-covered']);
       await expectAccessible(page, `not eligible (covered) in ${lang}`);
 
-      await page.goto(`${server.url}/declare/coverage`);
+      await page.goto(`${suite.server.url}/declare/coverage`);
       await page.check('#covered-no');
       await submit(page);
       await expectHeading(page, lang, 'identity-title');
@@ -285,7 +276,7 @@ describe('declare', () => {
   }
 
   test('the whole wizard works with the keyboard alone', async () => {
-    const page = await openPage(browser, { locale: 'fr' });
+    const page = await openPage(suite.browser, { locale: 'fr' });
     const s = newStudent();
     const tabTo = async (selector) => {
       for (let i = 0; i < 40; i += 1) {
@@ -295,7 +286,7 @@ describe('declare', () => {
       assert.fail(`Tab never reached ${selector}`);
     };
     const type = async (selector, text) => { await tabTo(selector); await page.keyboard.type(text); };
-    await page.goto(`${server.url}/declare`);
+    await page.goto(`${suite.server.url}/declare`);
     await expectHeading(page, 'fr', 'declare-title');
     await tabTo('a.button[href="/declare/coverage"]');
     await page.keyboard.press('Enter');
@@ -327,7 +318,7 @@ describe('declare', () => {
     await tabTo(`button.button`);
     await page.keyboard.press('Enter');
     await expectHeading(page, 'fr', 'confirmation-title');
-    assert.equal((await declarationsOf(server, s)).length, 1);
+    assert.equal((await declarationsOf(suite.server, s)).length, 1);
     await page.done();
   });
 });

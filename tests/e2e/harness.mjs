@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -76,6 +77,23 @@ export async function startServer({ port = 0, dataDir } = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A server and a browser for the tests of the enclosing `describe`, started
+ * before them and disposed after: `suite.server`, `suite.browser`.
+ */
+export function sharedServerAndBrowser() {
+  const suite = {};
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.dispose();
+  });
+  return suite;
 }
 
 /** Runs `body` with a server and a browser of its own, then disposes both. */

@@ -1,11 +1,11 @@
 // The walking skeleton in a real browser: every page in every language, at
 // phone and desktop sizes, accessible, and robust to the API going away.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DESKTOP, LANGS, PHONE, expectAccessible, expectNoHorizontalScroll, heading,
-  launchBrowser, messages, openPage, plain, startServer, withOwnServer,
+  launchBrowser, messages, openPage, plain, sharedServerAndBrowser, startServer, withOwnServer,
 } from './harness.mjs';
 
 const T = Object.fromEntries(LANGS.map((lang) => [lang, messages(lang)]));
@@ -13,22 +13,13 @@ const dir = (lang) => (lang === 'ar' ? 'rtl' : 'ltr');
 const title = (lang, key) => `${T[lang][key]} – ${T[lang]['service-name']}`;
 
 describe('walking skeleton', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const suite = sharedServerAndBrowser();
 
   for (const lang of LANGS) {
     for (const viewport of [PHONE, DESKTOP]) {
       test(`home in ${lang} at ${viewport.width}×${viewport.height}`, async () => {
-        const page = await openPage(browser, { locale: `${lang}-MA`, viewport });
-        await page.goto(server.url);
+        const page = await openPage(suite.browser, { locale: `${lang}-MA`, viewport });
+        await page.goto(suite.server.url);
         assert.equal(await heading(page), T[lang]['home-title']);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.equal(await page.getAttribute('html', 'dir'), dir(lang));
@@ -49,8 +40,8 @@ describe('walking skeleton', () => {
     const expected = { ar: 'جامعة محمد الخامس بالرباط', fr: 'Université Mohammed V de Rabat', en: 'Mohammed V University in Rabat' };
     for (const lang of LANGS) {
       for (const viewport of [PHONE, DESKTOP]) {
-        const page = await openPage(browser, { locale: lang, viewport });
-        await page.goto(`${server.url}/universities`);
+        const page = await openPage(suite.browser, { locale: lang, viewport });
+        await page.goto(`${suite.server.url}/universities`);
         assert.equal(await heading(page), T[lang]['universities-title']);
         await page.locator('.university').nth(11).waitFor();
         assert.equal(await page.locator('.university').count(), 12);
@@ -65,8 +56,8 @@ describe('walking skeleton', () => {
 
   test('an unknown address shows the 404 page in each language', async () => {
     for (const lang of LANGS) {
-      const page = await openPage(browser, { locale: lang });
-      await page.goto(`${server.url}/no/such/page`);
+      const page = await openPage(suite.browser, { locale: lang });
+      await page.goto(`${suite.server.url}/no/such/page`);
       assert.equal(await heading(page), T[lang]['not-found-title']);
       assert.equal(await page.title(), title(lang, 'not-found-title'));
       await expectAccessible(page, `404 in ${lang}`);
@@ -75,8 +66,8 @@ describe('walking skeleton', () => {
   });
 
   test('the language chosen survives a reload, and Arabic is right to left', async () => {
-    const page = await openPage(browser, { locale: 'fr-FR' });
-    await page.goto(server.url);
+    const page = await openPage(suite.browser, { locale: 'fr-FR' });
+    await page.goto(suite.server.url);
     assert.equal(await heading(page), T.fr['home-title']);
 
     await page.click('.language-switcher button[lang="en"]');
@@ -101,8 +92,8 @@ describe('walking skeleton', () => {
   });
 
   test('a link changes the page without a reload, names it, and focuses its heading', async () => {
-    const page = await openPage(browser, { locale: 'en' });
-    await page.goto(server.url);
+    const page = await openPage(suite.browser, { locale: 'en' });
+    await page.goto(suite.server.url);
     await heading(page);
     await page.evaluate(() => { window.sameDocument = true; });
     await page.click(`a[href="/universities"]`);
@@ -118,8 +109,8 @@ describe('walking skeleton', () => {
   });
 
   test('the keyboard reaches everything: skip link, then the links', async () => {
-    const page = await openPage(browser, { locale: 'fr' });
-    await page.goto(server.url);
+    const page = await openPage(suite.browser, { locale: 'fr' });
+    await page.goto(suite.server.url);
     await heading(page);
     await page.keyboard.press('Tab');
     assert.equal(plain(await page.evaluate(() => document.activeElement.textContent)), T.fr['skip-to-content']);
@@ -137,9 +128,9 @@ describe('walking skeleton', () => {
 
   test('at 320 px wide nothing scrolls sideways, in any language', async () => {
     for (const lang of LANGS) {
-      const page = await openPage(browser, { locale: lang, viewport: { width: 320, height: 640 } });
+      const page = await openPage(suite.browser, { locale: lang, viewport: { width: 320, height: 640 } });
       for (const route of ['/', '/universities', '/nowhere']) {
-        await page.goto(`${server.url}${route}`);
+        await page.goto(`${suite.server.url}${route}`);
         await heading(page);
         if (route === '/universities') await page.locator('.university').nth(11).waitFor();
         await expectNoHorizontalScroll(page, `${route} in ${lang} at 320px`);

@@ -116,28 +116,23 @@ pub mod field {
     pub const UNIVERSITY: &str = "university";
     pub const ESTABLISHMENT: &str = "establishment";
     pub const SWORN: &str = "sworn";
-}
 
-/// Collects field errors while parsing, keeping each success.
-#[derive(Default)]
-struct Errors(Vec<FieldError>);
-
-impl Errors {
-    fn check<T, E>(
-        &mut self,
-        field: &str,
-        result: Result<T, E>,
-        code: impl Fn(E) -> &'static str,
-    ) -> Option<T> {
-        result
-            .map_err(|e| {
-                self.0.push(FieldError {
-                    field: field.to_owned(),
-                    code: code(e).to_owned(),
-                })
-            })
-            .ok()
-    }
+    /// Every field, in the form's order.
+    pub const ALL: [&str; 13] = [
+        COVERED,
+        SCHEME,
+        OTHER_SCHEME,
+        CIN,
+        MASSAR,
+        LAST_NAME,
+        FIRST_NAME,
+        BIRTH_DATE,
+        EMAIL,
+        PHONE,
+        UNIVERSITY,
+        ESTABLISHMENT,
+        SWORN,
+    ];
 }
 
 impl DeclarationForm {
@@ -163,94 +158,82 @@ impl DeclarationForm {
         }
     }
 
+    /// The error of one field, if it has one: the one place that says
+    /// which parser checks which field (the wizard checks each page's fields
+    /// with it, and [`DeclarationForm::parse`] all of them).
+    pub fn field_error(&self, name: &str, today: Date) -> Option<FieldError> {
+        fn code<T, E>(result: Result<T, E>, code: fn(E) -> &'static str) -> Option<&'static str> {
+            result.err().map(code)
+        }
+        let code = match name {
+            field::COVERED | field::SCHEME | field::OTHER_SCHEME => {
+                return self.coverage().err().filter(|e| e.field == name);
+            }
+            field::CIN => code(Cin::parse(&self.cin), |e| e.code()),
+            field::MASSAR => code(MassarCode::parse(&self.massar), |e| e.code()),
+            field::LAST_NAME => code(PersonName::parse(&self.last_name), |e| e.code()),
+            field::FIRST_NAME => code(PersonName::parse(&self.first_name), |e| e.code()),
+            field::BIRTH_DATE => code(self.birth_date(today), |e| e.code()),
+            field::EMAIL => code(Email::parse(&self.email), |e| e.code()),
+            field::PHONE => code(Phone::parse_optional(&self.phone), |e| e.code()),
+            field::UNIVERSITY => code(UniversityId::parse(&self.university), |e| e.code()),
+            field::ESTABLISHMENT => code(Establishment::parse_optional(&self.establishment), |e| {
+                e.code()
+            }),
+            field::SWORN => (!self.sworn).then_some("sworn_missing"),
+            _ => None,
+        };
+        code.map(|code| FieldError {
+            field: name.to_owned(),
+            code: code.to_owned(),
+        })
+    }
+
+    /// The errors of `fields`, in their order.
+    pub fn errors_in(&self, fields: &[&str], today: Date) -> Vec<FieldError> {
+        fields
+            .iter()
+            .filter_map(|name| self.field_error(name, today))
+            .collect()
+    }
+
+    fn birth_date(
+        &self,
+        today: Date,
+    ) -> Result<BirthDate, crate::student::birth_date::BirthDateError> {
+        BirthDate::parse(&self.birth_day, &self.birth_month, &self.birth_year, today)
+    }
+
     /// The declaration this form makes on `today`, or every reason it does
     /// not: all field errors at once, else the first reason of
     /// ineligibility (coverage before age).
     pub fn parse(&self, today: Date, rules: &Rules) -> Result<Declaration, Rejection> {
-        let mut errors = Errors::default();
-        let coverage = self.coverage().map_err(|e| errors.0.push(e)).ok();
-        let cin = errors.check(field::CIN, Cin::parse(&self.cin), |e| e.code());
-        let massar = errors.check(field::MASSAR, MassarCode::parse(&self.massar), |e| e.code());
-        let last_name = errors.check(field::LAST_NAME, PersonName::parse(&self.last_name), |e| {
-            e.code()
-        });
-        let first_name = errors.check(
-            field::FIRST_NAME,
-            PersonName::parse(&self.first_name),
-            |e| e.code(),
-        );
-        let birth_date = errors.check(
-            field::BIRTH_DATE,
-            BirthDate::parse(&self.birth_day, &self.birth_month, &self.birth_year, today),
-            |e| e.code(),
-        );
-        let email = errors.check(field::EMAIL, Email::parse(&self.email), |e| e.code());
-        let phone = errors.check(field::PHONE, Phone::parse_optional(&self.phone), |e| {
-            e.code()
-        });
-        let university = errors.check(
-            field::UNIVERSITY,
-            UniversityId::parse(&self.university),
-            |e| e.code(),
-        );
-        let establishment = errors.check(
-            field::ESTABLISHMENT,
-            Establishment::parse_optional(&self.establishment),
-            |e| e.code(),
-        );
-        let sworn = errors.check(
-            field::SWORN,
-            self.sworn.then_some(()).ok_or(()),
-            |()| "sworn_missing",
-        );
-
-        let (
-            Some(coverage),
-            Some(cin),
-            Some(massar),
-            Some(last_name),
-            Some(first_name),
-            Some(birth_date),
-            Some(email),
-            Some(phone),
-            Some(university),
-            Some(establishment),
-            Some(()),
-        ) = (
-            coverage,
-            cin,
-            massar,
-            last_name,
-            first_name,
-            birth_date,
-            email,
-            phone,
-            university,
-            establishment,
-            sworn,
-        )
-        else {
-            return Err(Rejection::Invalid(errors.0));
+        let invalid = || Rejection::Invalid(self.errors_in(&field::ALL, today));
+        let coverage = self.coverage().map_err(|_| invalid())?;
+        if !self.sworn {
+            return Err(invalid());
+        }
+        let declaration = Declaration {
+            academic_year: AcademicYear::containing(today, rules.year_start),
+            cin: Cin::parse(&self.cin).map_err(|_| invalid())?,
+            massar: MassarCode::parse(&self.massar).map_err(|_| invalid())?,
+            last_name: PersonName::parse(&self.last_name).map_err(|_| invalid())?,
+            first_name: PersonName::parse(&self.first_name).map_err(|_| invalid())?,
+            birth_date: self.birth_date(today).map_err(|_| invalid())?,
+            email: Email::parse(&self.email).map_err(|_| invalid())?,
+            phone: Phone::parse_optional(&self.phone).map_err(|_| invalid())?,
+            university: UniversityId::parse(&self.university).map_err(|_| invalid())?,
+            establishment: Establishment::parse_optional(&self.establishment)
+                .map_err(|_| invalid())?,
+            lang: self.lang.unwrap_or(Lang::FALLBACK),
         };
         rules
             .check_coverage(&coverage)
             .map_err(Rejection::NotEligible)?;
         rules
-            .check_age(&birth_date, today)
+            .check_age(&declaration.birth_date, today)
             .map_err(Rejection::NotEligible)?;
-        Ok(Declaration {
-            academic_year: AcademicYear::containing(today, rules.year_start),
-            cin,
-            massar,
-            last_name,
-            first_name,
-            birth_date,
-            email,
-            phone,
-            university,
-            establishment,
-            lang: self.lang.unwrap_or(Lang::FALLBACK),
-        })
+        Ok(declaration)
     }
 }
 
