@@ -1,6 +1,6 @@
 //! The messages the API and the app exchange, defined once for both sides.
 
-use crate::declaration::{AcademicYear, Reference, Status};
+use crate::declaration::{AcademicYear, Reference, RefusalReason, Status};
 use crate::{Office, University};
 use serde::{Deserialize, Serialize};
 
@@ -61,7 +61,8 @@ pub struct StatusEvent {
     pub at: String,
 }
 
-/// A student's declaration as the status page shows it.
+/// A student's declaration as the status page shows it (to the student
+/// only: the lookup proved CIN, Massar code and birth date).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeclarationStatus {
     pub reference: Reference,
@@ -70,6 +71,14 @@ pub struct DeclarationStatus {
     pub status: Status,
     /// Oldest first.
     pub events: Vec<StatusEvent>,
+    /// For the attestation of coverage.
+    pub last_name: String,
+    pub first_name: String,
+    /// The day of the decision (`YYYY-MM-DD`): services open that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_on: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal_reason: Option<RefusalReason>,
 }
 
 /// `200` answer of `POST /api/status`: the student's declarations, the

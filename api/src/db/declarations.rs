@@ -192,7 +192,8 @@ pub struct Found {
 /// timeline.
 pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT reference, academic_year, received_at, massar, birth_date, university_id, status \
+        "SELECT reference, academic_year, received_at, massar, birth_date, university_id, status, \
+           last_name, first_name, decided_on, refusal_reason \
          FROM declarations WHERE cin = $1 ORDER BY academic_year DESC",
     )
     .bind(cin)
@@ -213,6 +214,17 @@ pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error
                 events: Vec::new(),
                 university: row.try_get("university_id")?,
                 status,
+                last_name: row.try_get("last_name")?,
+                first_name: row.try_get("first_name")?,
+                decided_on: row.try_get("decided_on")?,
+                refusal_reason: row
+                    .try_get::<Option<String>, _>("refusal_reason")?
+                    .map(|json| serde_json::from_str(&json))
+                    .transpose()
+                    .map_err(|e| sqlx::Error::ColumnDecode {
+                        index: "refusal_reason".into(),
+                        source: Box::new(e),
+                    })?,
                 reference: receipt.reference,
                 academic_year: receipt.academic_year,
             },

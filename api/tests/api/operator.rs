@@ -203,14 +203,24 @@ async fn decisions_import_from_json_and_show_in_the_status(engine: Engine) {
         (2, 2, 0, false)
     );
     let status: StatusResponse = app.status(&lookup(4)).await.json().await.unwrap();
-    assert_eq!(status.declarations[0].status.as_str(), "covered");
+    let covered = &status.declarations[0];
+    assert_eq!(covered.status.as_str(), "covered");
+    assert_eq!(covered.decided_on.as_deref(), Some("2026-12-01"));
+    assert_eq!(
+        (covered.first_name.as_str(), covered.last_name.as_str()),
+        ("Salma", "El Amrani")
+    );
+    assert_eq!(covered.refusal_reason, None);
     let status: StatusResponse = app.status(&lookup(5)).await.json().await.unwrap();
-    let events: Vec<_> = status.declarations[0]
-        .events
-        .iter()
-        .map(|e| e.status.as_str())
-        .collect();
+    let refused = &status.declarations[0];
+    let events: Vec<_> = refused.events.iter().map(|e| e.status.as_str()).collect();
     assert_eq!(events, ["received", "refused"]);
+    assert_eq!(
+        refused.refusal_reason,
+        Some(amoe_domain::declaration::RefusalReason::CoveredElsewhere {
+            scheme: Some(amoe_domain::declaration::Scheme::Cnss)
+        })
+    );
 }
 
 async fn decisions_import_from_a_spreadsheet_csv(engine: Engine) {
