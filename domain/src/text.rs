@@ -1,5 +1,39 @@
 //! Normalisation shared by the identifiers a student types.
 
+/// The plumbing of a parse-only text type `T(String)` whose `T::parse`
+/// fails with `E`: `as_str`, `Display`, `From<T> for String`, and
+/// `TryFrom<String>` through the parser (so JSON cannot build an invalid
+/// one; types use `#[serde(try_from = "String", into = "String")]`).
+macro_rules! parsed_text {
+    ($t:ident, $e:ty) => {
+        impl $t {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $t {
+            type Error = $e;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $t::parse(&value)
+            }
+        }
+
+        impl From<$t> for String {
+            fn from(value: $t) -> String {
+                value.0
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+pub(crate) use parsed_text;
+
 /// The ASCII digit for a Western, Arabic-Indic (٠–٩) or Eastern
 /// Arabic-Indic (۰–۹, Persian/Urdu keyboards) digit.
 pub fn ascii_digit(c: char) -> Option<char> {

@@ -1,7 +1,6 @@
 //! Which of the 12 public universities a declaration is made at.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The ids of the 12 universities of the leaflet (`domain/seed/`; a test
 /// keeps the two equal).
@@ -44,30 +43,9 @@ impl UniversityId {
             .then(|| UniversityId(id.to_owned()))
             .ok_or(UniversityError::Unknown)
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for UniversityId {
-    type Error = UniversityError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        UniversityId::parse(&value)
-    }
-}
-
-impl From<UniversityId> for String {
-    fn from(id: UniversityId) -> String {
-        id.0
-    }
-}
-
-impl fmt::Display for UniversityId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::text::parsed_text!(UniversityId, UniversityError);
 
 #[cfg(test)]
 mod tests {

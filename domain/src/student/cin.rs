@@ -2,7 +2,6 @@
 
 use crate::text::compact_identifier;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// 1–2 Latin letters then digits, e.g. `AB123456`, `J123456`, `K45678`.
 /// Usually 5–6 digits; up to 8 are accepted rather than turn away a real
@@ -85,10 +84,6 @@ impl Cin {
         Ok(Cin(cin))
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The CIN with all but its letters and last two digits hidden, for
     /// receipts and attestations: `AB****56`.
     pub fn masked(&self) -> String {
@@ -108,24 +103,7 @@ impl Cin {
     }
 }
 
-impl TryFrom<String> for Cin {
-    type Error = CinError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Cin::parse(&value)
-    }
-}
-
-impl From<Cin> for String {
-    fn from(cin: Cin) -> String {
-        cin.0
-    }
-}
-
-impl fmt::Display for Cin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::text::parsed_text!(Cin, CinError);
 
 #[cfg(test)]
 mod tests {

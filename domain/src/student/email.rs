@@ -2,7 +2,6 @@
 
 use email_address::{EmailAddress, Options};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// An address as `email_address` (RFC 5321/5322) accepts it, with a domain
 /// that has a dot (`name@gmail` is a typo here, not an intranet), no display
@@ -59,30 +58,9 @@ impl Email {
             address.domain().to_lowercase()
         )))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for Email {
-    type Error = EmailError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Email::parse(&value)
-    }
-}
-
-impl From<Email> for String {
-    fn from(email: Email) -> String {
-        email.0
-    }
-}
-
-impl fmt::Display for Email {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::text::parsed_text!(Email, EmailError);
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,6 @@
 
 use crate::text::compact_identifier;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// One Latin letter and 9 digits, e.g. `R130123456`; normalised like the
 /// CIN (spaces and hyphens dropped, upper case, Arabic-Indic digits).
@@ -66,30 +65,9 @@ impl MassarCode {
         }
         Ok(MassarCode(code))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for MassarCode {
-    type Error = MassarError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        MassarCode::parse(&value)
-    }
-}
-
-impl From<MassarCode> for String {
-    fn from(code: MassarCode) -> String {
-        code.0
-    }
-}
-
-impl fmt::Display for MassarCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::text::parsed_text!(MassarCode, MassarError);
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,6 @@
 
 use crate::text::collapse_spaces;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Letters of the Latin or Arabic scripts (with Arabic diacritics), spaces,
 /// hyphens and apostrophes; inner spaces collapsed; 1 to [`MAX_CHARS`]
@@ -66,30 +65,9 @@ impl PersonName {
         }
         Ok(PersonName(name))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for PersonName {
-    type Error = NameError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        PersonName::parse(&value)
-    }
-}
-
-impl From<PersonName> for String {
-    fn from(name: PersonName) -> String {
-        name.0
-    }
-}
-
-impl fmt::Display for PersonName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::text::parsed_text!(PersonName, NameError);
 
 #[cfg(test)]
 mod tests {

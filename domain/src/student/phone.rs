@@ -2,7 +2,6 @@
 
 use crate::text::ascii_digit;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// A Moroccan number, stored in international form `+212XXXXXXXXX`: nine
 /// digits after the country code, the first 5 (fixed), 6 or 7 (mobile) or 8
@@ -81,30 +80,9 @@ impl Phone {
         }
         Ok(Phone(format!("+212{national}")))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for Phone {
-    type Error = PhoneError;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Phone::parse(&value)
-    }
-}
-
-impl From<Phone> for String {
-    fn from(phone: Phone) -> String {
-        phone.0
-    }
-}
-
-impl fmt::Display for Phone {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::text::parsed_text!(Phone, PhoneError);
 
 #[cfg(test)]
 mod tests {
