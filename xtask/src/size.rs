@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 
 /// Brotli bytes of a first visit (html + js + wasm + css + icon + the
 /// largest locale). Never raise it silently: see README, "Size budget".
-/// 150,000 for the walking skeleton; 230,000 since the declaration wizard
-/// (222,072 measured with it), for the reasons the README gives.
-pub const BUDGET_BROTLI: usize = 230_000;
+/// 150,000 for the walking skeleton; 230,000 for the declaration wizard
+/// (222,072 measured with it); 250,000 for the status page and the
+/// attestation (242,537), for the reasons the README gives.
+pub const BUDGET_BROTLI: usize = 250_000;
 
 pub struct Entry {
     pub name: String,
