@@ -2,8 +2,8 @@
 //! own types (shared with the server) or an [`ApiError`].
 
 use amoe_domain::University;
-use amoe_domain::api::{ErrorBody, PublicConfig, Receipt, UniversitiesResponse};
-use amoe_domain::declaration::DeclarationForm;
+use amoe_domain::api::{ErrorBody, PublicConfig, Receipt, StatusResponse, UniversitiesResponse};
+use amoe_domain::declaration::{DeclarationForm, LookupForm};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use wasm_bindgen_futures::JsFuture;
@@ -28,23 +28,41 @@ pub async fn config() -> Result<PublicConfig, ApiError> {
     get("/api/config").await
 }
 
+/// Finds a student's declarations (a POST: CIN and birth date stay out of
+/// URLs and logs).
+pub async fn status(lookup: &LookupForm) -> Result<StatusResponse, ApiError> {
+    let response = post_json("/api/status", lookup, None).await?;
+    read(response).await
+}
+
 /// Sends a declaration under `key`: a retry with the same key gets the
 /// same answer, so a declaration is stored once however often it is sent.
 pub async fn declare(form: &DeclarationForm, key: &str) -> Result<Receipt, ApiError> {
-    let body = serde_wasm_bindgen::to_value(form)
+    let response = post_json("/api/declarations", form, Some(key)).await?;
+    read(response).await
+}
+
+/// POSTs `body` as JSON (written by the browser's `JSON.stringify`).
+async fn post_json<T: serde::Serialize>(
+    url: &str,
+    body: &T,
+    idempotency_key: Option<&str>,
+) -> Result<Response, ApiError> {
+    let text = serde_wasm_bindgen::to_value(body)
         .ok()
         .and_then(|value| js_sys::JSON::stringify(&value).ok())
         .and_then(|text| text.as_string())
         .ok_or(ApiError::Unexpected(0))?;
-    let response = Request::post("/api/declarations")
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key)
-        .body(body)
+    let mut request = Request::post(url).header("Content-Type", "application/json");
+    if let Some(key) = idempotency_key {
+        request = request.header("Idempotency-Key", key);
+    }
+    request
+        .body(text)
         .map_err(|_| ApiError::Unexpected(0))?
         .send()
         .await
-        .map_err(|_| ApiError::Network)?;
-    read(response).await
+        .map_err(|_| ApiError::Network)
 }
 
 async fn get<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {

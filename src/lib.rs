@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
                         <FlatRoutes fallback=routes::not_found::NotFound>
                             <Route path=path!("") view=routes::home::Home />
                             <Route path=path!("universities") view=routes::universities::Universities />
+                            <Route path=path!("status") view=routes::status::StatusPage />
                             <Route path=path!("declare") view=declare::start::Start />
                             <Route path=path!("declare/coverage") view=declare::coverage::Coverage />
                             <Route path=path!("declare/scheme") view=declare::scheme::SchemeQuestion />

@@ -26,8 +26,10 @@ fn focus_by_id(id: &str) {
 #[component]
 pub fn ErrorSummary(
     errors: RwSignal<Vec<FieldError>>,
-    /// The page it is on: errors of other pages link to them.
-    on: Step,
+    /// The wizard step it is on: errors of other steps link to them.
+    /// Elsewhere every error links to its field on the page.
+    #[prop(optional)]
+    on: Option<Step>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<Div>::new();
@@ -50,7 +52,10 @@ pub fn ErrorSummary(
                             .into_iter()
                             .map(|error| {
                                 let id = input_id(&error.field);
-                                let href = error_href(&error.field, on);
+                                let href = match on {
+                                    Some(step) => error_href(&error.field, step),
+                                    None => format!("#{id}"),
+                                };
                                 let here = href.starts_with('#');
                                 let key = error_key(&error);
                                 view! {

@@ -17,7 +17,11 @@ pub fn Home() -> impl IntoView {
                 text_key="journey-declare-text"
                 href="/declare"
             />
-            <Journey title_key="journey-status-title" text_key="journey-status-text" />
+            <Journey
+                title_key="journey-status-title"
+                text_key="journey-status-text"
+                href="/status"
+            />
             <Journey title_key="journey-offices-title" text_key="journey-offices-text" />
             <Journey
                 title_key="journey-universities-title"

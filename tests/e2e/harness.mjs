@@ -40,7 +40,7 @@ export const plain = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
  * Starts the API. `port` 0 picks a free one; pass the same `dataDir` and
  * port to restart it where it was.
  */
-export async function startServer({ port = 0, dataDir } = {}) {
+export async function startServer({ port = 0, dataDir, env = {} } = {}) {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'amoe-e2e-'));
   const child = spawn(API_BIN, [], {
     env: {
@@ -49,6 +49,7 @@ export async function startServer({ port = 0, dataDir } = {}) {
       DATABASE_URL: `sqlite://${dir}/amoe.db`,
       AMOE_DIST: DIST,
       AMOE_OUTBOX_DIR: path.join(dir, 'outbox'),
+      ...env,
       RUST_LOG: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

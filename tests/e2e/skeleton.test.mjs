@@ -116,9 +116,11 @@ describe('walking skeleton', () => {
     assert.equal(plain(await page.evaluate(() => document.activeElement.textContent)), T.fr['skip-to-content']);
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
-    // From main, the journeys' links in order: declare, then universities.
+    // From main, the journeys' links in order: declare, status, universities.
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/declare');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/status');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/universities');
     await page.keyboard.press('Enter');

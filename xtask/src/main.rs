@@ -89,7 +89,14 @@ fn test() -> Result {
     app::build()?;
     size::check_budget()?;
     process::step("End-to-end tests in headless Chromium");
-    process::cargo(&["build", "--package", "amoe-api"]).run()?;
+    process::cargo(&[
+        "build",
+        "--package",
+        "amoe-api",
+        "--package",
+        "amoe-operator",
+    ])
+    .run()?;
     let mut files: Vec<String> = std::fs::read_dir(process::root().join("tests/e2e"))
         .map_err(|e| format!("tests/e2e: {e}"))?
         .filter_map(|entry| entry.ok())
@@ -104,6 +111,10 @@ fn test() -> Result {
         .env(
             "AMOE_API_BIN",
             process::root().join("target/debug/amoe-api"),
+        )
+        .env(
+            "AMOE_OPERATOR_BIN",
+            process::root().join("target/debug/amoe-operator"),
         )
         .env("AMOE_DIST", process::root().join("dist"))
         .run()?;

@@ -20,6 +20,7 @@ crate::on_both_engines!(
     importing_the_same_file_twice_changes_nothing,
     a_file_with_a_bad_row_is_rejected_whole,
     a_dry_run_reports_without_applying,
+    one_bad_row_among_100_rejects_the_file_and_is_named,
 );
 
 async fn app(engine: Engine) -> TestApp {
@@ -345,6 +346,38 @@ async fn a_file_with_a_bad_row_is_rejected_whole(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(response.status(), 413);
+}
+
+async fn one_bad_row_among_100_rejects_the_file_and_is_named(engine: Engine) {
+    let app = app(engine).await;
+    let mut csv =
+        String::from("\u{FEFF}reference;decision;reason_code;reason_text;decision_date\r\n");
+    for n in 0..100 {
+        let reference = declare(&app, 500 + n).await.reference.to_string();
+        let date = if n == 57 { "2026-13-01" } else { "2026-12-01" };
+        csv.push_str(&format!("{reference};covered;;;{date}\r\n"));
+    }
+    let response = post(&app, "decisions")
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(
+        body["rows"],
+        json!([{"row": 58, "column": "decision_date", "code": "decision_date_invalid"}])
+    );
+    let exported = export(&app, json!({})).await;
+    assert_eq!(exported.declarations.len(), 100);
+    assert!(
+        exported
+            .declarations
+            .iter()
+            .all(|d| d.status.as_str() == "received"),
+        "nothing applied"
+    );
 }
 
 async fn a_dry_run_reports_without_applying(engine: Engine) {

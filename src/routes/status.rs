@@ -1,0 +1,310 @@
+//! `/status`: a student finds their declarations with CIN, Massar code and
+//! date of birth (the wizard's own inputs and rules), sees where each
+//! stands, why if refused, what to do, and, once covered, prints the
+//! attestation of coverage. The CIN is forgotten when the page is left
+//! unless the student asks this device to remember it.
+
+use crate::api::{self, ApiError};
+use crate::components::api_error::ApiErrorMessage;
+use crate::components::form::{Checkbox, DateField, ErrorSummary, TextField, error_of};
+use crate::components::page_heading::PageHeading;
+use crate::i18n::{I18n, tr, use_i18n};
+use crate::routes::declare::state::use_declare;
+use crate::wizard::long_date;
+use amoe_domain::api::{DeclarationStatus, ErrorCode};
+use amoe_domain::declaration::{LookupForm, RefusalReason, Status};
+use amoe_domain::student::Cin;
+use leptos::html::H2;
+use leptos::prelude::*;
+
+/// Where a remembered CIN is kept (only when the student ticks the box).
+pub const REMEMBER_KEY: &str = "amoe.status.cin";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// "12 March 2026" from an RFC 3339 time or a `YYYY-MM-DD` day.
+fn written(i18n: &I18n, when: &str) -> String {
+    let day = when.get(..10).unwrap_or_default();
+    let mut parts = day.splitn(3, '-');
+    let (y, m, d) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    long_date(d, m, y)
+        .map(|(day, month, year)| {
+            i18n.t_with(
+                "date-long",
+                &[
+                    ("day", day.into()),
+                    ("month", i18n.t(&month).into()),
+                    ("year", year.into()),
+                ],
+            )
+        })
+        .unwrap_or_else(|| day.to_owned())
+}
+
+fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Received => "status-received",
+        Status::UnderVerification => "status-under_verification",
+        Status::Covered => "status-covered",
+        Status::Refused => "status-refused",
+    }
+}
+
+fn todo_key(status: Status) -> &'static str {
+    match status {
+        Status::Received => "status-todo-received",
+        Status::UnderVerification => "status-todo-under_verification",
+        Status::Covered => "status-todo-covered",
+        Status::Refused => "status-todo-refused",
+    }
+}
+
+/// What to do after a refusal, by its reason.
+fn reason_todo_key(reason: &RefusalReason) -> &'static str {
+    match reason {
+        RefusalReason::CoveredElsewhere { .. } => "refusal-todo-covered_elsewhere",
+        RefusalReason::OverAge => "refusal-todo-over_age",
+        RefusalReason::NotEnrolled => "refusal-todo-not_enrolled",
+        RefusalReason::IdentityMismatch => "refusal-todo-identity_mismatch",
+        RefusalReason::Other { .. } => "refusal-todo-other",
+    }
+}
+
+fn reason_text(i18n: &I18n, reason: &RefusalReason) -> String {
+    match reason {
+        RefusalReason::CoveredElsewhere { .. } => i18n.t("refusal-covered_elsewhere"),
+        RefusalReason::OverAge => i18n.t("refusal-over_age"),
+        RefusalReason::NotEnrolled => i18n.t("refusal-not_enrolled"),
+        RefusalReason::IdentityMismatch => i18n.t("refusal-identity_mismatch"),
+        RefusalReason::Other { text } => text.clone(),
+    }
+}
+
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let declare = use_declare();
+    let remembered = storage().and_then(|s| s.get_item(REMEMBER_KEY).ok().flatten());
+    let lookup = RwSignal::new(LookupForm {
+        cin: remembered.clone().unwrap_or_default(),
+        ..LookupForm::default()
+    });
+    let remember = RwSignal::new(remembered.is_some());
+    let errors = RwSignal::new(Vec::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let found = RwSignal::new(None::<Vec<DeclarationStatus>>);
+    let searching = RwSignal::new(false);
+    let field = move |get: fn(&LookupForm) -> &String| {
+        Signal::derive(move || lookup.with(|l| get(l).clone()))
+    };
+    let set = move |put: fn(&mut LookupForm, String)| {
+        Callback::new(move |v| lookup.update(|l| put(l, v)))
+    };
+
+    let search = move || {
+        let Some(context) = declare.context.get_untracked() else {
+            return;
+        };
+        let form = lookup.get_untracked();
+        if let Err(list) = form.parse(context.today) {
+            errors.set(list);
+            return;
+        }
+        errors.set(Vec::new());
+        problem.set(None);
+        failure.set(None);
+        if let Some(storage) = storage() {
+            let _ = if remember.get_untracked() {
+                storage.set_item(REMEMBER_KEY, form.cin.trim())
+            } else {
+                storage.remove_item(REMEMBER_KEY)
+            };
+        }
+        searching.set(true);
+        leptos::task::spawn_local(async move {
+            match api::status(&form).await {
+                Ok(response) => found.set(Some(response.declarations)),
+                Err(ApiError::Server(body)) if body.code == ErrorCode::NoMatch => {
+                    found.set(None);
+                    problem.set(Some("status-no-match"));
+                }
+                Err(ApiError::Server(body)) if body.code == ErrorCode::TooManyRequests => {
+                    found.set(None);
+                    problem.set(Some("status-too-many"));
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+            searching.set(false);
+        });
+    };
+    let has_errors = Signal::derive(move || errors.with(|e| !e.is_empty()));
+    let masked =
+        move || lookup.with(|l| Cin::parse(&l.cin).map(|c| c.masked()).unwrap_or_default());
+    view! {
+        <ErrorSummary errors />
+        <PageHeading key="status-title" error=has_errors />
+        <p class="lead">{tr("status-lead")}</p>
+        <form
+            novalidate
+            class="no-print"
+            on:submit=move |event: leptos::ev::SubmitEvent| {
+                event.prevent_default();
+                search();
+            }
+        >
+            <TextField
+                id="cin"
+                label="cin-label"
+                hint="cin-hint"
+                value=field(|l| &l.cin)
+                on_input=set(|l, v| l.cin = v)
+                error=error_of(errors, "cin")
+                autocomplete="off"
+                class="input input-width-10 code-input"
+            />
+            <TextField
+                id="massar"
+                label="massar-label"
+                hint="massar-hint"
+                value=field(|l| &l.massar)
+                on_input=set(|l, v| l.massar = v)
+                error=error_of(errors, "massar")
+                autocomplete="off"
+                class="input input-width-10 code-input"
+            />
+            <DateField
+                values=[field(|l| &l.birth_day), field(|l| &l.birth_month), field(|l| &l.birth_year)]
+                on_input=[set(|l, v| l.birth_day = v), set(|l, v| l.birth_month = v), set(|l, v| l.birth_year = v)]
+                error=error_of(errors, "birth_date")
+            />
+            <Checkbox
+                id="remember"
+                label="status-remember"
+                checked=remember.into()
+                on_change=Callback::new(move |on| remember.set(on))
+                error=Signal::derive(|| None)
+            />
+            <button type="submit" class="button" aria-disabled=move || searching.get().then_some("true")>
+                {tr("status-find")}
+            </button>
+        </form>
+        <div role="alert">
+            {move || problem.get().map(|key| view! { <p class="inset inset-warning">{tr(key)}</p> })}
+        </div>
+        {move || failure.get().map(|error| view! { <ApiErrorMessage error on_retry=search /> })}
+        {move || found.get().map(|list| view! { <Results list masked=masked() /> })}
+    }
+}
+
+#[component]
+fn Results(list: Vec<DeclarationStatus>, masked: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = NodeRef::<H2>::new();
+    // Screen-reader and keyboard users land on the answer.
+    Effect::new(move |_| {
+        if let Some(h2) = heading.get() {
+            let _ = h2.focus();
+        }
+    });
+    let universities = LocalResource::new(api::universities);
+    view! {
+        <h2 class="heading-l" tabindex="-1" node_ref=heading>{tr("status-result-title")}</h2>
+        {list
+            .into_iter()
+            .map(|d| {
+                let university_id = d.university.clone();
+                let university = move || {
+                    let university_id = university_id.clone();
+                    universities
+                        .get()
+                        .and_then(Result::ok)
+                        .and_then(|list| list.into_iter().find(|u| u.id == university_id))
+                        .map(|u| u.name(i18n.lang()).to_owned())
+                };
+                let year = d.academic_year.to_string();
+                let reference = d.reference.to_string();
+                let status = d.status;
+                let reason = d.refusal_reason.clone();
+                let attested_university = university.clone();
+                let covered = (status == Status::Covered).then(|| {
+                    let name = format!("{} {}", d.first_name, d.last_name);
+                    let since = d.decided_on.clone().unwrap_or_default();
+                    let (year, reference, masked) = (year.clone(), reference.clone(), masked.clone());
+                    let title_id = format!("attestation-{reference}");
+                    let labelled_by = title_id.clone();
+                    view! {
+                        <section class="attestation" aria-labelledby=labelled_by>
+                            <h3 class="heading-m" id=title_id>{tr("attestation-title")}</h3>
+                            <p>
+                                {move || i18n.t_with("attestation-text", &[
+                                    ("name", name.clone().into()),
+                                    ("year", year.clone().into()),
+                                    ("date", written(&i18n, &since).into()),
+                                ])}
+                            </p>
+                            <dl class="summary-list">
+                                <div class="summary-row">
+                                    <dt class="summary-key">{tr("confirmation-reference")}</dt>
+                                    <dd class="summary-value"><bdi dir="ltr" class="code">{reference}</bdi></dd>
+                                </div>
+                                <div class="summary-row">
+                                    <dt class="summary-key">{tr("receipt-university")}</dt>
+                                    <dd class="summary-value">{attested_university}</dd>
+                                </div>
+                                <div class="summary-row">
+                                    <dt class="summary-key">{tr("receipt-cin")}</dt>
+                                    <dd class="summary-value"><bdi dir="ltr" class="code">{masked}</bdi></dd>
+                                </div>
+                            </dl>
+                            <button type="button" class="button button-secondary no-print" on:click=move |_| { let _ = window().print(); }>
+                                {tr("attestation-print")}
+                            </button>
+                        </section>
+                    }
+                });
+                let year_title = year.clone();
+                view! {
+                    <section class="declaration-status">
+                        <h3 class="heading-m">
+                            {move || i18n.t_with("status-year", &[("year", year_title.clone().into())])}
+                        </h3>
+                        <p>{tr("confirmation-reference")} " " <bdi dir="ltr" class="code">{reference.clone()}</bdi></p>
+                        <p>{university}</p>
+                        <p class="tag">{tr(status_key(status))}</p>
+                        <ol class="timeline">
+                            {d.events
+                                .into_iter()
+                                .map(|event| {
+                                    let at = event.at.clone();
+                                    view! {
+                                        <li>
+                                            {tr(status_key(event.status))} " — " {move || written(&i18n, &at)}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                        {match reason {
+                            Some(reason) => {
+                                let todo = reason_todo_key(&reason);
+                                view! {
+                                    <p>{move || i18n.t_with("status-reason", &[("reason", reason_text(&i18n, &reason).into())])}</p>
+                                    <p>{tr(todo)}</p>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { <p>{tr(todo_key(status))}</p> }.into_any(),
+                        }}
+                        {covered}
+                    </section>
+                }
+            })
+            .collect_view()}
+    }
+}
