@@ -102,6 +102,7 @@ describe('declare', () => {
       const receipt = plain(await page.locator('.receipt').innerText());
       assert.ok(receipt.includes('BE****' + s.cin.slice(-2)), receipt);
       assert.ok(!receipt.includes(s.cin));
+      assert.equal(await page.locator('main a[href="/status"]').count(), 1, 'a link to check the status later');
       await expectNoHorizontalScroll(page, `confirmation in ${lang}`);
       await expectAccessible(page, `confirmation in ${lang}`);
       const stored = await declarationsOf(suite.server, s);

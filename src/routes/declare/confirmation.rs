@@ -87,6 +87,9 @@ pub fn Confirmation() -> impl IntoView {
                 <li>{tr("next-3")}</li>
                 <li>{tr("next-4")}</li>
             </ol>
+            <p class="no-print">
+                <a href="/status">{tr("journey-status-title")}</a>
+            </p>
         }
             .into_any()
     }
