@@ -281,3 +281,37 @@ pub fn Checkbox(
         </div>
     }
 }
+
+/// The CIN and Massar code inputs, as the wizard and the status page both
+/// ask for them.
+#[component]
+pub fn IdentityCodes(
+    cin: Signal<String>,
+    set_cin: Callback<String>,
+    massar: Signal<String>,
+    set_massar: Callback<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            id="cin"
+            label="cin-label"
+            hint="cin-hint"
+            value=cin
+            on_input=set_cin
+            error=error_of(errors, "cin")
+            autocomplete="off"
+            class="input input-width-10 code-input"
+        />
+        <TextField
+            id="massar"
+            label="massar-label"
+            hint="massar-hint"
+            value=massar
+            on_input=set_massar
+            error=error_of(errors, "massar")
+            autocomplete="off"
+            class="input input-width-10 code-input"
+        />
+    }
+}

@@ -6,7 +6,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::api_error::ApiErrorMessage;
-use crate::components::form::{Checkbox, DateField, ErrorSummary, TextField, error_of};
+use crate::components::form::{Checkbox, DateField, ErrorSummary, IdentityCodes, error_of};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{I18n, tr, use_i18n};
 use crate::routes::declare::state::use_declare;
@@ -158,25 +158,12 @@ pub fn StatusPage() -> impl IntoView {
                 search();
             }
         >
-            <TextField
-                id="cin"
-                label="cin-label"
-                hint="cin-hint"
-                value=field(|l| &l.cin)
-                on_input=set(|l, v| l.cin = v)
-                error=error_of(errors, "cin")
-                autocomplete="off"
-                class="input input-width-10 code-input"
-            />
-            <TextField
-                id="massar"
-                label="massar-label"
-                hint="massar-hint"
-                value=field(|l| &l.massar)
-                on_input=set(|l, v| l.massar = v)
-                error=error_of(errors, "massar")
-                autocomplete="off"
-                class="input input-width-10 code-input"
+            <IdentityCodes
+                cin=field(|l| &l.cin)
+                set_cin=set(|l, v| l.cin = v)
+                massar=field(|l| &l.massar)
+                set_massar=set(|l, v| l.massar = v)
+                errors
             />
             <DateField
                 values=[field(|l| &l.birth_day), field(|l| &l.birth_month), field(|l| &l.birth_year)]

@@ -2,7 +2,7 @@
 
 use super::question::QuestionPage;
 use super::state::use_declare;
-use crate::components::form::{DateField, TextField, error_of};
+use crate::components::form::{DateField, IdentityCodes, TextField, error_of};
 use crate::wizard::Step;
 use leptos::prelude::*;
 
@@ -12,25 +12,12 @@ pub fn Identity() -> impl IntoView {
     let errors = RwSignal::new(Vec::new());
     view! {
         <QuestionPage step=Step::Identity title="identity-title" errors>
-            <TextField
-                id="cin"
-                label="cin-label"
-                hint="cin-hint"
-                value=declare.field(|f| &f.cin)
-                on_input=declare.setter(|f, v| f.cin = v)
-                error=error_of(errors, "cin")
-                autocomplete="off"
-                class="input input-width-10 code-input"
-            />
-            <TextField
-                id="massar"
-                label="massar-label"
-                hint="massar-hint"
-                value=declare.field(|f| &f.massar)
-                on_input=declare.setter(|f, v| f.massar = v)
-                error=error_of(errors, "massar")
-                autocomplete="off"
-                class="input input-width-10 code-input"
+            <IdentityCodes
+                cin=declare.field(|f| &f.cin)
+                set_cin=declare.setter(|f, v| f.cin = v)
+                massar=declare.field(|f| &f.massar)
+                set_massar=declare.setter(|f, v| f.massar = v)
+                errors
             />
             <TextField
                 id="last_name"
