@@ -42,6 +42,18 @@ fn post(app: &TestApp, path: &str) -> reqwest::RequestBuilder {
         .bearer_auth(TOKEN)
 }
 
+/// Posts a decision file of `content_type`; answers the status code.
+async fn post_file(app: &TestApp, content_type: &str, body: impl Into<reqwest::Body>) -> u16 {
+    post(app, "decisions")
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
 async fn export(app: &TestApp, request: Value) -> ExportResponse {
     let response = post(app, "export").json(&request).send().await.unwrap();
     assert_eq!(response.status(), 200);
@@ -248,13 +260,7 @@ async fn decisions_import_from_a_spreadsheet_csv(engine: Engine) {
     let commas = format!(
         "reference,decision,reason_code,reason_text,decision_date\n{c},covered,,,2026-12-01\n"
     );
-    let response = post(&app, "decisions")
-        .header("content-type", "text/csv")
-        .body(commas)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+    assert_eq!(post_file(&app, "text/csv", commas).await, 200);
 }
 
 async fn importing_the_same_file_twice_changes_nothing(engine: Engine) {
@@ -317,35 +323,11 @@ async fn a_file_with_a_bad_row_is_rejected_whole(engine: Engine) {
     let status: StatusResponse = app.status(&lookup(10)).await.json().await.unwrap();
     assert_eq!(status.declarations[0].status.as_str(), "received");
     // Malformed files are refused too.
-    let response = post(&app, "decisions")
-        .header("content-type", "text/csv")
-        .body("ref;dec\nx;y\n")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 422);
-    let response = post(&app, "decisions")
-        .header("content-type", "application/json")
-        .body("{")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 400);
-    let response = post(&app, "decisions")
-        .header("content-type", "application/pdf")
-        .body("x")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 415);
+    assert_eq!(post_file(&app, "text/csv", "ref;dec\nx;y\n").await, 422);
+    assert_eq!(post_file(&app, "application/json", "{").await, 400);
+    assert_eq!(post_file(&app, "application/pdf", "x").await, 415);
     let huge = "x".repeat(3 * 1024 * 1024);
-    let response = post(&app, "decisions")
-        .header("content-type", "text/csv")
-        .body(huge)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 413);
+    assert_eq!(post_file(&app, "text/csv", huge).await, 413);
 }
 
 async fn one_bad_row_among_100_rejects_the_file_and_is_named(engine: Engine) {

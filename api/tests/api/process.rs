@@ -11,17 +11,22 @@ use std::sync::{Arc, Mutex};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_amoe-api");
 
-fn run_expecting_failure(database_url: &str) -> (i32, String) {
-    let output = Command::new(BINARY)
+/// The server on `database_url`, a free port, no app, mails aside.
+fn server_command(database_url: &str) -> Command {
+    let mut command = Command::new(BINARY);
+    command
         .env("DATABASE_URL", database_url)
         .env("AMOE_ADDR", "127.0.0.1:0")
         .env("AMOE_DIST", "")
         .env(
             "AMOE_OUTBOX_DIR",
             std::env::temp_dir().join("amoe-test-outbox"),
-        )
-        .output()
-        .unwrap();
+        );
+    command
+}
+
+fn run_expecting_failure(database_url: &str) -> (i32, String) {
+    let output = server_command(database_url).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stderr).into_owned(),
@@ -74,17 +79,7 @@ fn an_invalid_address_is_refused() {
 #[test]
 fn it_prints_its_url_and_stops_cleanly_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(BINARY)
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/amoe.db", dir.path().display()),
-        )
-        .env("AMOE_ADDR", "127.0.0.1:0")
-        .env("AMOE_DIST", "")
-        .env(
-            "AMOE_OUTBOX_DIR",
-            std::env::temp_dir().join("amoe-test-outbox"),
-        )
+    let mut child = server_command(&format!("sqlite://{}/amoe.db", dir.path().display()))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -124,14 +119,7 @@ crate::on_both_engines!(acknowledged_declarations_survive_kill_9_and_retries_sto
 
 /// Starts the binary on `database_url` and returns it with its base URL.
 fn start(database_url: &str) -> (Child, String) {
-    let mut child = Command::new(BINARY)
-        .env("DATABASE_URL", database_url)
-        .env("AMOE_ADDR", "127.0.0.1:0")
-        .env("AMOE_DIST", "")
-        .env(
-            "AMOE_OUTBOX_DIR",
-            std::env::temp_dir().join("amoe-test-outbox"),
-        )
+    let mut child = server_command(database_url)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
