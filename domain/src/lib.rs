@@ -7,6 +7,7 @@ pub mod declaration;
 pub mod lang;
 pub mod operator;
 pub mod reference;
+pub mod search;
 pub mod student;
 mod text;
 

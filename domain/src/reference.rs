@@ -6,6 +6,7 @@
 //! server seeds its database without anything outside this repository.
 
 use crate::Lang;
+use crate::search::Query;
 use serde::{Deserialize, Serialize};
 
 /// A public university, named in the three languages.
@@ -35,7 +36,8 @@ impl University {
 }
 
 /// An ONOUSC reception office. The leaflet prints it in Arabic; the French
-/// text is a transliteration, also used in English.
+/// text is a transliteration, also used in English but for the city, which
+/// has its usual English name (Fez, Marrakesh, Tangier).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Office {
     pub id: String,
@@ -43,6 +45,7 @@ pub struct Office {
     pub university_id: String,
     pub city_ar: String,
     pub city_fr: String,
+    pub city_en: String,
     pub place_ar: String,
     pub place_fr: String,
     pub address_ar: String,
@@ -51,7 +54,7 @@ pub struct Office {
 
 impl Office {
     pub fn city(&self, lang: Lang) -> &str {
-        pick(lang, &self.city_ar, &self.city_fr, &self.city_fr)
+        pick(lang, &self.city_ar, &self.city_fr, &self.city_en)
     }
 
     pub fn place(&self, lang: Lang) -> &str {
@@ -61,6 +64,69 @@ impl Office {
     pub fn address(&self, lang: Lang) -> &str {
         pick(lang, &self.address_ar, &self.address_fr, &self.address_fr)
     }
+}
+
+impl University {
+    /// The texts a search looks in: the id, and the name and city in every
+    /// language (a student may type "Rabat" on the Arabic page).
+    pub fn search_fields(&self) -> [&str; 7] {
+        [
+            &self.id,
+            &self.name_ar,
+            &self.name_fr,
+            &self.name_en,
+            &self.city_ar,
+            &self.city_fr,
+            &self.city_en,
+        ]
+    }
+}
+
+impl Office {
+    fn city_fields(&self) -> [&str; 3] {
+        [&self.city_ar, &self.city_fr, &self.city_en]
+    }
+
+    /// The texts a search looks in: city, place and address in every
+    /// language.
+    pub fn search_fields(&self) -> [&str; 7] {
+        [
+            &self.city_ar,
+            &self.city_fr,
+            &self.city_en,
+            &self.place_ar,
+            &self.place_fr,
+            &self.address_ar,
+            &self.address_fr,
+        ]
+    }
+}
+
+/// The offices shown for what a student typed: those matching `typed` (see
+/// [`crate::search`]) and, when `university` is chosen, serving it; the
+/// offices of `mine` (the student's own university) come first, each group
+/// in the leaflet's order.
+///
+/// When the words name a city, only that city's offices are shown: `فاس`
+/// means Fès, not the Rabat offices on Avenue Allal El Fassi.
+pub fn find_offices<'a>(
+    offices: &'a [Office],
+    typed: &str,
+    university: Option<&str>,
+    mine: Option<&str>,
+) -> Vec<&'a Office> {
+    let query = Query::parse(typed);
+    let mut found: Vec<&Office> = offices
+        .iter()
+        .filter(|o| university.is_none_or(|id| o.university_id == id))
+        .filter(|o| query.matches(o.search_fields()))
+        .collect();
+    if found.iter().any(|o| query.matches(o.city_fields())) {
+        found.retain(|o| query.matches(o.city_fields()));
+    }
+    // A stable sort keeps the leaflet's order inside each group.
+    found.sort_by_key(|o| Some(o.university_id.as_str()) != mine);
+    found
 }
 
 fn pick<'a>(lang: Lang, ar: &'a str, fr: &'a str, en: &'a str) -> &'a str {
@@ -169,5 +235,83 @@ mod tests {
         assert_eq!(um5.name(Lang::Fr), "Université Mohammed V de Rabat");
         assert_eq!(um5.name(Lang::Ar), "جامعة محمد الخامس بالرباط");
         assert_eq!(um5.name(Lang::En), "Mohammed V University in Rabat");
+    }
+
+    fn ids<'a>(found: &[&'a Office]) -> Vec<&'a str> {
+        found.iter().map(|o| o.id.as_str()).collect()
+    }
+
+    #[test]
+    fn fes_is_found_in_any_script_and_spelling() {
+        let seed = Seed::leaflet();
+        for typed in ["fes", "Fès", "FES", "فاس", "Fez"] {
+            let found = find_offices(&seed.offices, typed, None, None);
+            assert_eq!(ids(&found), ["fes-saiss", "fes-dhar-el-mehraz"], "{typed}");
+        }
+    }
+
+    #[test]
+    fn rabat_in_arabic_finds_its_three_offices() {
+        let seed = Seed::leaflet();
+        let found = find_offices(&seed.offices, "الرباط", None, None);
+        assert_eq!(
+            ids(&found),
+            ["rabat-souissi-2", "rabat-souissi-1", "rabat-agdal"]
+        );
+    }
+
+    #[test]
+    fn places_and_addresses_are_searched_too() {
+        let seed = Seed::leaflet();
+        assert_eq!(
+            ids(&find_offices(&seed.offices, "agdal", None, None)),
+            ["rabat-agdal"]
+        );
+        assert_eq!(
+            ids(&find_offices(&seed.offices, "ظهر المهراز", None, None)),
+            ["fes-dhar-el-mehraz"]
+        );
+        assert_eq!(
+            ids(&find_offices(&seed.offices, "imouzzer", None, None)),
+            ["fes-saiss"]
+        );
+    }
+
+    #[test]
+    fn the_university_filter_keeps_its_offices_only() {
+        let seed = Seed::leaflet();
+        let found = find_offices(&seed.offices, "", Some("usmba"), None);
+        assert_eq!(ids(&found), ["fes-saiss", "fes-dhar-el-mehraz", "taza"]);
+        assert!(find_offices(&seed.offices, "rabat", Some("usmba"), None).is_empty());
+    }
+
+    #[test]
+    fn my_university_comes_first_in_the_leaflets_order() {
+        let seed = Seed::leaflet();
+        let found = find_offices(&seed.offices, "", None, Some("uca"));
+        assert_eq!(found.len(), 34);
+        assert_eq!(
+            ids(&found[..4]),
+            ["marrakech", "safi", "kelaa-des-sraghna", "essaouira"]
+        );
+        assert_eq!(found[4].id, "rabat-souissi-2");
+    }
+
+    #[test]
+    fn universities_are_searched_in_every_language() {
+        let seed = Seed::leaflet();
+        let find = |typed: &str| -> Vec<&str> {
+            let query = Query::parse(typed);
+            seed.universities
+                .iter()
+                .filter(|u| query.matches(u.search_fields()))
+                .map(|u| u.id.as_str())
+                .collect()
+        };
+        assert_eq!(find("ibn tofail"), ["uit"]);
+        assert_eq!(find("Tofaïl"), ["uit"]);
+        assert_eq!(find("ابن طفيل"), ["uit"]);
+        assert_eq!(find("fez"), ["usmba"]);
+        assert_eq!(find("مولاي اسماعيل"), ["umi"]);
     }
 }

@@ -35,11 +35,12 @@ pub async fn seed(pool: &AnyPool, seed: &Seed) -> Result<(), sqlx::Error> {
     for (position, o) in (0_i64..).zip(&seed.offices) {
         sqlx::query(
             "INSERT INTO offices \
-               (id, position, university_id, city_ar, city_fr, place_ar, place_fr, address_ar, address_fr) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+               (id, position, university_id, city_ar, city_fr, city_en, place_ar, place_fr, address_ar, address_fr) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
              ON CONFLICT (id) DO UPDATE SET position = excluded.position, \
                university_id = excluded.university_id, city_ar = excluded.city_ar, \
-               city_fr = excluded.city_fr, place_ar = excluded.place_ar, place_fr = excluded.place_fr, \
+               city_fr = excluded.city_fr, city_en = excluded.city_en, \
+               place_ar = excluded.place_ar, place_fr = excluded.place_fr, \
                address_ar = excluded.address_ar, address_fr = excluded.address_fr",
         )
         .bind(&o.id)
@@ -47,6 +48,7 @@ pub async fn seed(pool: &AnyPool, seed: &Seed) -> Result<(), sqlx::Error> {
         .bind(&o.university_id)
         .bind(&o.city_ar)
         .bind(&o.city_fr)
+        .bind(&o.city_en)
         .bind(&o.place_ar)
         .bind(&o.place_fr)
         .bind(&o.address_ar)
@@ -91,7 +93,7 @@ pub async fn offices(
     pool: &AnyPool,
     university_id: Option<&str>,
 ) -> Result<Vec<Office>, sqlx::Error> {
-    const COLUMNS: &str = "SELECT id, university_id, city_ar, city_fr, place_ar, place_fr, address_ar, address_fr \
+    const COLUMNS: &str = "SELECT id, university_id, city_ar, city_fr, city_en, place_ar, place_fr, address_ar, address_fr \
          FROM offices";
     let sql = match university_id {
         Some(_) => format!("{COLUMNS} WHERE university_id = $1 ORDER BY position"),
@@ -108,6 +110,7 @@ pub async fn offices(
                 university_id: row.try_get("university_id")?,
                 city_ar: row.try_get("city_ar")?,
                 city_fr: row.try_get("city_fr")?,
+                city_en: row.try_get("city_en")?,
                 place_ar: row.try_get("place_ar")?,
                 place_fr: row.try_get("place_fr")?,
                 address_ar: row.try_get("address_ar")?,

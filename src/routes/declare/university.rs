@@ -1,5 +1,5 @@
-//! `/declare/university`: the 12 universities, searchable in the page's
-//! language, and the establishment.
+//! `/declare/university`: the 12 universities, searchable in any language
+//! (`amoe_domain::search`), and the establishment.
 
 use super::question::QuestionPage;
 use super::state::use_declare;
@@ -8,20 +8,8 @@ use crate::components::api_error::ApiErrorMessage;
 use crate::components::form::{TextField, error_of};
 use crate::i18n::{tr, use_i18n};
 use crate::wizard::Step;
-use amoe_domain::University;
+use amoe_domain::search::Query;
 use leptos::prelude::*;
-
-/// Whether `university` matches what was typed in the search box, in any
-/// of the three languages (a student may type "Rabat" on the Arabic page).
-pub fn matches(university: &University, typed: &str) -> bool {
-    let typed = typed.trim().to_lowercase();
-    typed.is_empty()
-        || university.id.contains(&typed)
-        || amoe_domain::Lang::ALL.into_iter().any(|lang| {
-            university.name(lang).to_lowercase().contains(&typed)
-                || university.city(lang).to_lowercase().contains(&typed)
-        })
-}
 
 #[component]
 pub fn UniversityQuestion() -> impl IntoView {
@@ -67,9 +55,11 @@ pub fn UniversityQuestion() -> impl IntoView {
                         }
                         Some(Ok(list)) => {
                             let lang = i18n.lang();
-                            let shown: Vec<_> = search.with(|typed| {
-                                list.into_iter().filter(|u| matches(u, typed)).collect()
-                            });
+                            let query = search.with(|typed| Query::parse(typed));
+                            let shown: Vec<_> = list
+                                .into_iter()
+                                .filter(|u| query.matches(u.search_fields()))
+                                .collect();
                             if shown.is_empty() {
                                 return view! { <p role="status">{tr("university-none")}</p> }.into_any();
                             }
