@@ -1,9 +1,11 @@
 //! The only module that talks to the API. Every call answers the domain's
 //! own types (shared with the server) or an [`ApiError`].
 
-use amoe_domain::University;
-use amoe_domain::api::{ErrorBody, PublicConfig, Receipt, StatusResponse, UniversitiesResponse};
+use amoe_domain::api::{
+    ErrorBody, OfficesResponse, PublicConfig, Receipt, StatusResponse, UniversitiesResponse,
+};
 use amoe_domain::declaration::{DeclarationForm, LookupForm};
+use amoe_domain::{Office, University};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use wasm_bindgen_futures::JsFuture;
@@ -22,6 +24,11 @@ pub enum ApiError {
 pub async fn universities() -> Result<Vec<University>, ApiError> {
     let response: UniversitiesResponse = get("/api/universities").await?;
     Ok(response.universities)
+}
+
+pub async fn offices() -> Result<Vec<Office>, ApiError> {
+    let response: OfficesResponse = get("/api/offices").await?;
+    Ok(response.offices)
 }
 
 pub async fn config() -> Result<PublicConfig, ApiError> {

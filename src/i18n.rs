@@ -156,6 +156,13 @@ fn apply_to_document(lang: Lang) {
         let _ = html.set_attribute("lang", lang.code());
         let _ = html.set_attribute("dir", lang.dir().as_str());
     }
+    // The installed app takes the name and direction of the language.
+    if let Ok(Some(link)) = document().query_selector("link[rel=manifest]") {
+        let _ = link.set_attribute(
+            "href",
+            &format!("/locales/{}/manifest.webmanifest", lang.code()),
+        );
+    }
 }
 
 /// `index.html` carries a message in the three languages for the one case

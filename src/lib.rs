@@ -7,6 +7,7 @@
 pub mod api;
 pub mod components;
 pub mod i18n;
+pub mod offline;
 pub mod routes;
 pub mod wizard;
 
@@ -14,12 +15,13 @@ use components::layout::Layout;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
-use routes::declare;
+use routes::{declare, learn};
 
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = i18n::provide_i18n();
     routes::declare::state::provide_declare();
+    let update_ready = offline::register_service_worker();
     // Flat routes: every screen is a top-level path, and `FlatRoutes` is
     // about 11 KB (brotli) smaller than nested `Routes`.
     // Nothing is drawn until the language's messages are in: a page in the
@@ -32,9 +34,15 @@ pub fn App() -> impl IntoView {
             view! {
                 <Router>
                     <Layout>
+                        <offline::UpdateBanner ready=update_ready />
                         <FlatRoutes fallback=routes::not_found::NotFound>
                             <Route path=path!("") view=routes::home::Home />
                             <Route path=path!("universities") view=routes::universities::Universities />
+                            <Route path=path!("offices") view=routes::offices::Offices />
+                            <Route path=path!("learn/who-declares") view=learn::WhoDeclares />
+                            <Route path=path!("learn/steps") view=learn::Steps />
+                            <Route path=path!("learn/good-to-know") view=learn::GoodToKnow />
+                            <Route path=path!("learn/claim-forms") view=learn::ClaimForms />
                             <Route path=path!("status") view=routes::status::StatusPage />
                             <Route path=path!("declare") view=declare::start::Start />
                             <Route path=path!("declare/coverage") view=declare::coverage::Coverage />

@@ -111,8 +111,9 @@ fn looks_like_key(text: &str) -> bool {
 
 /// The message keys written in the app's code: the first argument of
 /// `t(…)`/`tr(…)`/`t_with(…)`, a `key="…"`/`…_key="…"`/`label="…"`/
-/// `hint="…"`/`title="…"` property, a key set as `Some("…")`, or a
-/// `=> "…"` match arm that names a key.
+/// `hint="…"`/`title="…"` property, a key set as `Some("…")`, a
+/// `=> "…"` match arm that names a key, a block of the guide
+/// (`Heading("…")`…) or any literal starting `"learn-`.
 fn keys_used_in(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
     for marker in [
@@ -125,6 +126,11 @@ fn keys_used_in(source: &str) -> Vec<String> {
         "title=\"",
         "Some(\"",
         "=> \"",
+        "Heading(\"",
+        "Paragraph(\"",
+        "External(\"",
+        // The items of the guide's lists (`routes/learn.rs`).
+        "\"learn-",
     ] {
         for (start, _) in source.match_indices(marker) {
             // `t(` must be a whole word (not the end of `expect(`); `key="`
@@ -134,7 +140,9 @@ fn keys_used_in(source: &str) -> Vec<String> {
             if is_call && before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            let rest = &source[start + marker.len()..];
+            // `"learn-` is itself the start of the key.
+            let from = start + marker.len() - if marker == "\"learn-" { 6 } else { 0 };
+            let rest = &source[from..];
             if let Some(end) = rest.find('"') {
                 let literal = &rest[..end];
                 // Match arms and Some(…) also hold other strings.

@@ -23,7 +23,8 @@ journey-offices-title = العثور على مكتب للمكتب الوطني �
 journey-offices-text = نقط الاستقبال الـ34 التي تودع فيها ملفات المرض.
 journey-universities-title = الجامعات ومنصاتها
 journey-universities-text = الجامعات العمومية الـ12 وعنوان منصة التأمين الخاصة بكل واحدة منها.
-journey-coming-soon = قريبا
+journey-learn-title = تعرف على التأمين
+journey-learn-text = من يجب عليه التصريح، والمراحل الأربع، ومعلومات هامة، وكيفية ملء أوراق المرض.
 
 ## Universities
 universities-title = الجامعات العمومية
@@ -227,3 +228,88 @@ refusal-todo-over_age = استفسر لدى صندوق والديك أو مشغ�
 refusal-todo-not_enrolled = تحقق من تسجيلك لدى مصلحة الشؤون الطلابية، ثم صرح من جديد.
 refusal-todo-identity_mismatch = تحقق من أن رقم بطاقتك الوطنية ورمز مسار مطابقان لوثائقك، ثم صرح من جديد.
 refusal-todo-other = اتصل بمصلحة الشؤون الطلابية بمؤسستك.
+
+## تعرف على التأمين: المطوية الرسمية في صفحات
+learn-caption = التأمين الإجباري عن المرض الخاص بالطلبة
+learn-contents = المحتويات
+learn-next = ما يمكنك فعله الآن
+opens-new-tab = (يفتح في علامة تبويب جديدة)
+learn-who-title = من يجب عليه التصريح
+learn-who-lead = ينبغي على كل طالب(ة) يستعد للتقييد أو إعادة التقييد بمؤسسات التعليم العالي بالقطاع العام أن يصرح إلكترونيا، في كل سنة جامعية، إن كان يستفيد أو لا يستفيد من أي تغطية صحية أساسية.
+learn-who-covered-title = من يشمله تأمين الطلبة
+learn-who-covered = الطلبة الذين لا يستفيدون من أي تغطية صحية أساسية أخرى، لا بصفتهم الشخصية ولا بصفتهم من ذوي حقوق مؤمن.
+learn-who-not-title = من لا يستفيد
+learn-who-not = لا تستفيد إن كنت مغطى بصفتك من ذوي حقوق (زوج أو ابن) مؤمني:
+learn-scheme-cnops = الصندوق الوطني لمنظمات الاحتياط الاجتماعي (CNOPS)
+learn-scheme-cnss = الصندوق الوطني للضمان الاجتماعي (CNSS)
+learn-scheme-ramed = نظام المساعدة الطبية «راميد» (RAMED)
+learn-scheme-far = تعاضدية القوات المسلحة الملكية
+learn-scheme-other = أي نظام آخر للتغطية الصحية الأساسية
+learn-who-still-declare = تقوم بالتصريح مع ذلك: تصرح بأنك مغطى، وينتهي الإجراء عند هذا الحد لهذه السنة الجامعية.
+learn-who-where-title = أين تصرح
+learn-who-where = على هذه الخدمة، أو على الموقع الإلكتروني الخاص بجامعتك.
+learn-steps-title = المراحل الأربع
+learn-steps-lead = من تصريحك إلى جواب الصندوق:
+learn-step-declare = تصرح إلكترونيا بتغطيتك الصحية الأساسية.
+learn-step-check = تتحقق الوكالة الوطنية للتأمين الصحي (ANAM)، عبر مراسلة من الصندوق، من عدم استفادتك من أي تغطية صحية أساسية أخرى.
+learn-step-mail = يرسل الصندوق إليك رسالة إلكترونية لإخبارك إن كنت مستفيدا أم لا.
+learn-step-outcome = تستفيد من التأمين، أو يرفض طلبك مع تعليل قرار الوكالة الوطنية للتأمين الصحي.
+learn-steps-covered-title = إن كنت مستفيدا
+learn-steps-covered = يفتح باب الاستفادة من الخدمات فور توصلك بالرسالة الإلكترونية.
+learn-steps-refused-title = إن رفض طلبك
+learn-steps-refused = تتضمن الرسالة الإلكترونية تعليل قرار الوكالة. وتبين صفحة التتبع ما يمكنك فعله بعد ذلك.
+learn-steps-follow-title = تتبع طلبك
+learn-steps-follow = يمكنك في أي وقت معرفة مآل طلبك برقم بطاقة تعريفك الوطنية ورقم مسار وتاريخ ميلادك، على صفحة التتبع في هذه الخدمة أو على صفحة الصندوق.
+learn-steps-fund-link = صفحة الصندوق لتتبع طلبك
+learn-good-title = معلومات هامة
+learn-good-renew-title = صرح كل سنة
+learn-good-renew = يجدد الطلبة تصريحهم بعدم الاستفادة من أي تغطية صحية أخرى سنويا عند كل دخول جامعي جديد.
+learn-good-card-title = لا حاجة لبطاقة
+learn-good-card = لا تحتاج إلى بطاقة التسجيل: يكفي رقم بطاقة تعريفك الوطنية للاستفادة من الخدمات.
+learn-good-free-title = لا شيء تؤديه
+learn-good-free = لا يؤدي طلبة التعليم العالي بالقطاع العام أي اشتراكات.
+learn-good-care-title = نفس العلاجات كالقطاع العام
+learn-good-care = تستفيد من نفس سلة العلاجات ونسب التعويض التي يقدمها نظام التأمين الإجباري عن المرض في القطاع العام.
+learn-good-files-title = أين تودع ملفات المرض
+learn-good-files = بنقط الاستقبال التابعة للمكتب الوطني للأعمال الجامعية الاجتماعية والثقافية (ONOUSC) في المدن الجامعية.
+learn-claims-title = أوراق المرض
+learn-claims-lead = لاسترجاع المصاريف، استعمل نفس أوراق المرض التي يستعملها جميع المؤمنين:
+learn-claims-ordinary = العلاجات العادية
+learn-claims-dental = علاجات الأسنان
+learn-claims-chronic = الأمراض المزمنة والمكلفة
+learn-claims-write-title = ما تكتبه عليها
+learn-claims-write = اكتب فقط:
+learn-claims-name = اسمك
+learn-claims-cin = رقم بطاقة تعريفك الوطنية
+learn-claims-signature = توقيعك مؤرخا
+learn-claims-total = إجمالي المصاريف
+learn-claims-nothing-else = لا شيء غير ذلك: لا حاجة لرقم بطاقة التأمين.
+learn-claims-where-title = أين تودعها
+learn-claims-where = أودع ملف المرض بإحدى نقط الاستقبال التابعة للمكتب الوطني للأعمال الجامعية الاجتماعية والثقافية.
+
+## العثور على مكتب المكتب الوطني للأعمال الجامعية
+offices-title = العثور على نقطة استقبال
+offices-lead = أودع ملفات المرض بإحدى نقط الاستقبال الـ34 التابعة للمكتب الوطني للأعمال الجامعية الاجتماعية والثقافية (ONOUSC).
+offices-search = المدينة أو المكان أو العنوان
+offices-search-hint = بأي لغة، مثلا: فاس أو Fès أو أكدال.
+offices-university = الجامعة
+offices-all-universities = كل الجامعات
+offices-count = { $count ->
+    [zero] لا توجد أي نقطة استقبال
+    [one] نقطة استقبال واحدة
+    [two] نقطتا استقبال
+    [few] { $count } نقط استقبال
+    [many] { $count } نقطة استقبال
+   *[other] { $count } نقطة استقبال
+}
+offices-none = لا توجد نقطة استقبال تطابق بحثك. تحقق من الكتابة، أو اكتب اسم المدينة فقط.
+offices-mine = جامعتك
+offices-copy = نسخ العنوان
+offices-copied = تم نسخ العنوان.
+offices-copy-failed = تعذر نسخ العنوان: حدده وانسخه بنفسك.
+offices-map = عرض على الخريطة
+offices-what-to-bring = ما تكتبه على أوراق المرض
+
+## التحديثات
+update-ready = تتوفر نسخة جديدة من هذه الخدمة.
+update-reload = أعد تحميل الصفحة

@@ -23,7 +23,8 @@ journey-offices-title = Find an ONOUSC office
 journey-offices-text = The 34 reception points where you hand in your sickness claim files.
 journey-universities-title = Universities and their platforms
 journey-universities-text = The 12 public universities and the address of each one’s AMOE platform.
-journey-coming-soon = Coming soon
+journey-learn-title = Understand the insurance
+journey-learn-text = Who must declare, the four steps, what is good to know and how to fill in claim forms.
 
 ## Universities
 universities-title = Public universities
@@ -227,3 +228,85 @@ refusal-todo-over_age = Ask your parents’ fund or your employer about your cov
 refusal-todo-not_enrolled = Check your enrolment with the registrar’s office, then declare again.
 refusal-todo-identity_mismatch = Check that your CIN and Massar code are those on your documents, then declare again.
 refusal-todo-other = Contact the registrar’s office of your establishment.
+
+## Learn: the official leaflet as pages
+learn-caption = About the students’ insurance
+learn-contents = Contents
+learn-next = What you can do now
+opens-new-tab = (opens in a new tab)
+learn-who-title = Who must declare
+learn-who-lead = Every student enrolling or re-enrolling at a public higher-education institution in Morocco must declare online, every academic year, whether or not they already have basic health cover.
+learn-who-covered-title = Who the students’ insurance covers
+learn-who-covered = Students with no other basic health cover, neither in their own name nor as someone’s dependant.
+learn-who-not-title = Who is not eligible
+learn-who-not = You are not eligible if you are already covered as a dependant (spouse or child) of someone insured by:
+learn-scheme-cnops = CNOPS (Caisse nationale des organismes de prévoyance sociale)
+learn-scheme-cnss = CNSS (Caisse nationale de sécurité sociale)
+learn-scheme-ramed = RAMED (Régime d’assistance médicale)
+learn-scheme-far = the Royal Armed Forces mutual (Mutuelle des Forces Armées Royales)
+learn-scheme-other = any other basic health cover scheme
+learn-who-still-declare = You still make the declaration: you say that you are covered, and that is all for this academic year.
+learn-who-where-title = Where to declare
+learn-who-where = On this service, or on your university’s own platform.
+learn-steps-title = The four steps
+learn-steps-lead = From your declaration to the fund’s answer:
+learn-step-declare = You declare your basic health cover online.
+learn-step-check = At the fund’s request, the national health insurance agency (ANAM, Agence nationale de l’assurance maladie) checks that you have no other basic cover.
+learn-step-mail = The fund e-mails you to say whether you are covered.
+learn-step-outcome = You are covered, or your request is refused with the reasons for ANAM’s decision.
+learn-steps-covered-title = If you are covered
+learn-steps-covered = You can use the services as soon as you receive the e-mail.
+learn-steps-refused-title = If you are refused
+learn-steps-refused = The e-mail gives the reasons for ANAM’s decision. The status page says what you can do next.
+learn-steps-follow-title = Follow your request
+learn-steps-follow = You can check where your request is at any time with your CIN number, your Massar code and your date of birth, on this service’s status page or on the fund’s own page.
+learn-steps-fund-link = The fund’s page for following your request
+learn-good-title = Good to know
+learn-good-renew-title = Declare again every year
+learn-good-renew = Your declaration that you have no other cover is renewed at each new academic year, when you re-enrol.
+learn-good-card-title = No card needed
+learn-good-card = You do not need an insurance card: your national ID card (CIN) number is enough to get care.
+learn-good-free-title = Nothing to pay
+learn-good-free = Public higher-education students pay no contributions.
+learn-good-care-title = The same care as the public sector
+learn-good-care = You get the same basket of care and the same reimbursement rates as the public sector’s mandatory health insurance (AMO).
+learn-good-files-title = Where to hand in sickness files
+learn-good-files = At the reception points of ONOUSC (Office national des œuvres universitaires sociales et culturelles), in university cities.
+learn-claims-title = Claim forms
+learn-claims-lead = To be reimbursed, use the standard sickness claim forms, the same as everyone insured:
+learn-claims-ordinary = ordinary care
+learn-claims-dental = dental care
+learn-claims-chronic = chronic and costly illnesses
+learn-claims-write-title = What to write on them
+learn-claims-write = Write only:
+learn-claims-name = your name
+learn-claims-cin = your CIN number
+learn-claims-signature = your signature, with the date
+learn-claims-total = the total of your expenses
+learn-claims-nothing-else = Nothing else: no insurance card number is needed.
+learn-claims-where-title = Where to hand them in
+learn-claims-where = Hand in your sickness file at an ONOUSC reception point.
+
+## Find an ONOUSC office
+offices-title = Find an ONOUSC office
+offices-lead = Hand in your sickness claim files at one of the 34 reception points of ONOUSC (Office national des œuvres universitaires sociales et culturelles).
+offices-search = City, place or address
+offices-search-hint = In any language, for example Fès, فاس or Agdal.
+offices-university = University
+offices-all-universities = All universities
+offices-count = { $count ->
+    [0] No office found
+    [one] 1 office
+   *[other] { $count } offices
+}
+offices-none = No office matches your search. Check the spelling, or type only the city.
+offices-mine = Your university
+offices-copy = Copy the address
+offices-copied = Address copied.
+offices-copy-failed = The address could not be copied: select it and copy it yourself.
+offices-map = Open in a map
+offices-what-to-bring = What to write on your claim forms
+
+## Updates (service worker)
+update-ready = A new version of this service is available.
+update-reload = Reload the page

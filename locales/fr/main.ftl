@@ -23,7 +23,8 @@ journey-offices-title = Trouver un bureau de l’ONOUSC
 journey-offices-text = Les 34 points d’accueil où déposer vos dossiers de maladie.
 journey-universities-title = Les universités et leurs plateformes
 journey-universities-text = Les 12 universités publiques et l’adresse de la plateforme AMOE de chacune.
-journey-coming-soon = Bientôt disponible
+journey-learn-title = Comprendre l’assurance
+journey-learn-text = Qui doit déclarer, les quatre étapes, ce qu’il faut savoir et comment remplir les feuilles de soins.
 
 ## Universities
 universities-title = Les universités publiques
@@ -227,3 +228,85 @@ refusal-todo-over_age = Renseignez-vous auprès de la caisse de vos parents ou d
 refusal-todo-not_enrolled = Vérifiez votre inscription auprès du service de la scolarité, puis déclarez à nouveau.
 refusal-todo-identity_mismatch = Vérifiez que votre CIN et votre code Massar sont ceux de vos documents, puis déclarez à nouveau.
 refusal-todo-other = Adressez-vous au service de la scolarité de votre établissement.
+
+## Comprendre : le dépliant officiel en pages
+learn-caption = L’assurance maladie des étudiants
+learn-contents = Sommaire
+learn-next = Ce que vous pouvez faire maintenant
+opens-new-tab = (s’ouvre dans un nouvel onglet)
+learn-who-title = Qui doit déclarer
+learn-who-lead = Tout étudiant qui s’inscrit ou se réinscrit dans un établissement public d’enseignement supérieur au Maroc doit déclarer en ligne, chaque année universitaire, s’il bénéficie ou non déjà d’une couverture médicale de base.
+learn-who-covered-title = Qui l’assurance des étudiants couvre
+learn-who-covered = Les étudiants sans autre couverture médicale de base, ni en leur nom propre ni comme ayant droit d’un assuré.
+learn-who-not-title = Qui n’y a pas droit
+learn-who-not = Vous n’y avez pas droit si vous êtes déjà couvert comme ayant droit (conjoint ou enfant) d’un assuré :
+learn-scheme-cnops = de la CNOPS (Caisse nationale des organismes de prévoyance sociale)
+learn-scheme-cnss = de la CNSS (Caisse nationale de sécurité sociale)
+learn-scheme-ramed = du RAMED (Régime d’assistance médicale)
+learn-scheme-far = de la Mutuelle des Forces Armées Royales
+learn-scheme-other = de tout autre régime de couverture médicale de base
+learn-who-still-declare = Vous faites quand même la déclaration : vous déclarez que vous êtes couvert, et c’est tout pour cette année universitaire.
+learn-who-where-title = Où déclarer
+learn-who-where = Sur ce service, ou sur la plateforme de votre université.
+learn-steps-title = Les quatre étapes
+learn-steps-lead = De votre déclaration à la réponse de la caisse :
+learn-step-declare = Vous déclarez en ligne votre couverture médicale de base.
+learn-step-check = À la demande de la caisse, l’Agence nationale de l’assurance maladie (ANAM) vérifie que vous n’avez pas d’autre couverture de base.
+learn-step-mail = La caisse vous envoie un e-mail pour vous dire si vous êtes couvert.
+learn-step-outcome = Vous êtes couvert, ou votre demande est refusée avec les motifs de la décision de l’ANAM.
+learn-steps-covered-title = Si vous êtes couvert
+learn-steps-covered = Vous avez accès aux prestations dès la réception de l’e-mail.
+learn-steps-refused-title = Si votre demande est refusée
+learn-steps-refused = L’e-mail donne les motifs de la décision de l’ANAM. La page de suivi indique ce que vous pouvez faire ensuite.
+learn-steps-follow-title = Suivre votre demande
+learn-steps-follow = Vous pouvez voir à tout moment où en est votre demande avec votre numéro de CIN, votre code Massar et votre date de naissance, sur la page de suivi de ce service ou sur la page de la caisse.
+learn-steps-fund-link = La page de la caisse pour suivre votre demande
+learn-good-title = Bon à savoir
+learn-good-renew-title = Déclarez chaque année
+learn-good-renew = Votre déclaration de non-couverture se renouvelle à chaque rentrée universitaire, lors de votre réinscription.
+learn-good-card-title = Pas de carte
+learn-good-card = Vous n’avez pas besoin de carte d’assuré : le numéro de votre carte nationale d’identité (CIN) suffit pour vous soigner.
+learn-good-free-title = Rien à payer
+learn-good-free = Les étudiants de l’enseignement supérieur public ne paient aucune cotisation.
+learn-good-care-title = Les mêmes soins que le secteur public
+learn-good-care = Vous bénéficiez du même panier de soins et des mêmes taux de remboursement que l’assurance maladie obligatoire (AMO) du secteur public.
+learn-good-files-title = Où déposer les dossiers maladie
+learn-good-files = Aux points d’accueil de l’ONOUSC (Office national des œuvres universitaires sociales et culturelles), dans les villes universitaires.
+learn-claims-title = Les feuilles de soins
+learn-claims-lead = Pour être remboursé, utilisez les feuilles de soins habituelles, les mêmes que tous les assurés :
+learn-claims-ordinary = soins ordinaires
+learn-claims-dental = soins dentaires
+learn-claims-chronic = maladies chroniques et coûteuses
+learn-claims-write-title = Ce qu’il faut y écrire
+learn-claims-write = Écrivez seulement :
+learn-claims-name = votre nom
+learn-claims-cin = votre numéro de CIN
+learn-claims-signature = votre signature, datée
+learn-claims-total = le total de vos dépenses
+learn-claims-nothing-else = Rien d’autre : aucun numéro de carte d’assuré n’est demandé.
+learn-claims-where-title = Où les déposer
+learn-claims-where = Déposez votre dossier maladie à un point d’accueil de l’ONOUSC.
+
+## Trouver un bureau de l’ONOUSC
+offices-title = Trouver un bureau de l’ONOUSC
+offices-lead = Déposez vos dossiers maladie à l’un des 34 points d’accueil de l’ONOUSC (Office national des œuvres universitaires sociales et culturelles).
+offices-search = Ville, lieu ou adresse
+offices-search-hint = Dans n’importe quelle langue, par exemple Fès, فاس ou Agdal.
+offices-university = Université
+offices-all-universities = Toutes les universités
+offices-count = { $count ->
+    [0] Aucun bureau trouvé
+    [one] 1 bureau
+   *[other] { $count } bureaux
+}
+offices-none = Aucun bureau ne correspond à votre recherche. Vérifiez l’orthographe, ou tapez seulement la ville.
+offices-mine = Votre université
+offices-copy = Copier l’adresse
+offices-copied = Adresse copiée.
+offices-copy-failed = L’adresse n’a pas pu être copiée : sélectionnez-la et copiez-la vous-même.
+offices-map = Voir sur une carte
+offices-what-to-bring = Ce qu’il faut écrire sur vos feuilles de soins
+
+## Mises à jour (service worker)
+update-ready = Une nouvelle version de ce service est disponible.
+update-reload = Recharger la page

@@ -22,7 +22,16 @@ pub fn Home() -> impl IntoView {
                 text_key="journey-status-text"
                 href="/status"
             />
-            <Journey title_key="journey-offices-title" text_key="journey-offices-text" />
+            <Journey
+                title_key="journey-offices-title"
+                text_key="journey-offices-text"
+                href="/offices"
+            />
+            <Journey
+                title_key="journey-learn-title"
+                text_key="journey-learn-text"
+                href="/learn/who-declares"
+            />
             <Journey
                 title_key="journey-universities-title"
                 text_key="journey-universities-text"
@@ -32,23 +41,15 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-/// One journey of the service: a link once it exists, "coming soon" before.
+/// One journey of the service.
 #[component]
-fn Journey(
-    title_key: &'static str,
-    text_key: &'static str,
-    #[prop(optional)] href: Option<&'static str>,
-) -> impl IntoView {
+fn Journey(title_key: &'static str, text_key: &'static str, href: &'static str) -> impl IntoView {
     view! {
         <li class="journey">
             <h3 class="heading-m">
-                {match href {
-                    Some(href) => view! { <a href=href>{tr(title_key)}</a> }.into_any(),
-                    None => tr(title_key).into_any(),
-                }}
+                <a href=href>{tr(title_key)}</a>
             </h3>
             <p>{tr(text_key)}</p>
-            {href.is_none().then(|| view! { <p class="tag">{tr("journey-coming-soon")}</p> })}
         </li>
     }
 }

@@ -127,11 +127,13 @@ export function launchBrowser() {
 
 /**
  * A page in a fresh context (fresh storage) whose browser prefers `locale`.
+ * `serviceWorkers: 'block'` keeps the app's worker out (a first visit, or
+ * a browser without one), for tests of what happens with no network.
  * Every uncaught error and console error is recorded; `done()` fails the
  * test on any that `allow` does not match.
  */
-export async function openPage(browser, { locale = 'fr-MA', viewport = PHONE, allow = [] } = {}) {
-  const context = await browser.newContext({ locale, viewport });
+export async function openPage(browser, { locale = 'fr-MA', viewport = PHONE, allow = [], serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ locale, viewport, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

@@ -116,13 +116,11 @@ describe('walking skeleton', () => {
     assert.equal(plain(await page.evaluate(() => document.activeElement.textContent)), T.fr['skip-to-content']);
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
-    // From main, the journeys' links in order: declare, status, universities.
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/declare');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/status');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/universities');
+    // From main, the journeys' links in order.
+    for (const href of ['/declare', '/status', '/offices', '/learn/who-declares', '/universities']) {
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), href);
+    }
     await page.keyboard.press('Enter');
     assert.equal(await heading(page), T.fr['universities-title']);
     await page.done();
@@ -159,8 +157,9 @@ describe('when nothing can be loaded', () => {
 describe('when the API is down', () => {
   test('the universities page says so in the language shown, and retry recovers', () => withOwnServer(async ({ server, browser }) => {
     for (const lang of LANGS) {
-      // The browser reports the refused connections itself.
-      const page = await openPage(browser, { locale: lang, allow: [/Failed to load resource/] });
+      // The browser reports the refused connections itself. Without the
+      // service worker: with it, the universities would come from its cache.
+      const page = await openPage(browser, { locale: lang, allow: [/Failed to load resource/], serviceWorkers: 'block' });
       await page.goto(server.url);
       await heading(page);
       await server.stop();

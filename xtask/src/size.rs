@@ -20,7 +20,8 @@ pub struct Entry {
 }
 
 /// The first-load files: everything Trunk puts at the top of dist/ (html,
-/// js, wasm, css, icon) plus the locale a visitor fetches; every locale is
+/// js, wasm, css, icon, the service worker) and wasm-bindgen's snippets,
+/// plus the locale a visitor fetches; every locale is
 /// listed, and the largest one counts in the total.
 pub fn first_load() -> Result<(Vec<Entry>, Vec<Entry>)> {
     let dist = root().join("dist");
@@ -45,8 +46,10 @@ pub fn first_load() -> Result<(Vec<Entry>, Vec<Entry>)> {
         !matches!(ext, "br" | "gz")
     };
     let mut shell = Vec::new();
+    let snippets = dist.join("snippets");
     for path in files(&dist)?.into_iter().filter(is_original) {
-        if path.parent() == Some(dist.as_path()) {
+        // wasm-bindgen's snippets are imported by the js glue at start.
+        if path.parent() == Some(dist.as_path()) || path.starts_with(&snippets) {
             shell.push(measure(&path)?);
         }
     }

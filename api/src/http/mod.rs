@@ -9,6 +9,7 @@ mod health;
 mod middleware;
 mod offices;
 mod operator;
+mod service_worker;
 mod status;
 mod universities;
 
@@ -80,7 +81,13 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
 
     let router = Router::new().nest("/api", api);
     let router = match &config.dist_dir {
-        Some(dist) => router.merge(app::router(dist)),
+        Some(dist) => {
+            let router = router.merge(app::router(dist));
+            match service_worker::router(dist) {
+                Some(worker) => router.merge(worker),
+                None => router,
+            }
+        }
         None => router.fallback(|| async { Error::NotFound }),
     };
     router

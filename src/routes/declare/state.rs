@@ -121,6 +121,18 @@ impl Declare {
         Callback::new(move |value| self.saved.update(|s| set(&mut s.form, value)))
     }
 
+    /// The student's university: the one chosen in the wizard, or the one
+    /// of the last declaration sent from this device.
+    pub fn my_university(self) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.saved.with(|s| {
+                Some(s.form.university.clone())
+                    .filter(|id| !id.is_empty())
+                    .or_else(|| s.university.clone())
+            })
+        })
+    }
+
     pub fn clear(self) {
         let year = self.saved.with_untracked(|s| s.year);
         self.saved.set(Saved {
