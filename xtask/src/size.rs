@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 /// largest locale). Never raise it silently: see README, "Size budget".
 /// 150,000 for the walking skeleton; 230,000 for the declaration wizard
 /// (222,072 measured with it); 250,000 for the status page and the
-/// attestation (242,537), for the reasons the README gives.
-pub const BUDGET_BROTLI: usize = 250_000;
+/// attestation (242,537); 265,000 for the guide, the office finder and the
+/// service worker (262,599), for the reasons the README gives.
+pub const BUDGET_BROTLI: usize = 265_000;
 
 pub struct Entry {
     pub name: String,
