@@ -116,8 +116,10 @@ impl I18n {
 }
 
 /// Chooses the language, starts loading its messages and shares the state.
-pub fn provide_i18n() -> I18n {
-    let lang = Lang::negotiate(stored().as_deref(), &browser_languages());
+/// `asked` is the language a portal asks for in embed mode: it wins over
+/// the remembered one, and the student can still switch.
+pub fn provide_i18n(asked: Option<Lang>) -> I18n {
+    let lang = asked.unwrap_or_else(|| Lang::negotiate(stored().as_deref(), &browser_languages()));
     apply_to_document(lang);
     let i18n = I18n {
         lang: RwSignal::new(lang),

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod offline;
 pub mod routes;
@@ -19,7 +20,10 @@ use routes::{declare, learn};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = i18n::provide_i18n();
+    // Before the router: an embed address becomes the journey's own page.
+    let (embedded, portal_lang) = embed::start();
+    provide_context(embedded);
+    let i18n = i18n::provide_i18n(portal_lang);
     routes::declare::state::provide_declare();
     let update_ready = offline::register_service_worker();
     // Flat routes: every screen is a top-level path, and `FlatRoutes` is

@@ -47,6 +47,9 @@ pub struct Config {
     /// `409 already_declared` answers per client IP: each tells that a CIN
     /// has declared this year, so they are rationed.
     pub conflicts_per_ip: Limit,
+    /// The university portals allowed to frame the app (embed mode), as
+    /// origins (`https://ent.um5.ac.ma`): the app's `frame-ancestors`.
+    pub portal_origins: Vec<String>,
     /// Named in the personal-data notice (law 09-08).
     pub controller: String,
     pub cndp_authorisation: String,
@@ -147,6 +150,14 @@ impl Config {
                     defaults.conflicts_per_ip.window_secs,
                 )?,
             },
+            portal_origins: match var("AMOE_PORTAL_ORIGINS") {
+                None => Vec::new(),
+                Some(text) => parse_origins(&text).map_err(|reason| ConfigError::Invalid {
+                    name: "AMOE_PORTAL_ORIGINS",
+                    value: text.clone(),
+                    reason,
+                })?,
+            },
             controller: var("AMOE_CONTROLLER").unwrap_or(defaults.controller.clone()),
             cndp_authorisation: var("AMOE_CNDP_AUTHORISATION")
                 .unwrap_or(defaults.cndp_authorisation.clone()),
@@ -166,6 +177,36 @@ impl Config {
             ..defaults
         })
     }
+}
+
+/// Origins separated by commas or spaces, each `http(s)://host[:port]`
+/// with nothing after it: they go into a CSP header as they are, so
+/// anything else (a path, a quote, a `;`) is refused rather than passed on.
+pub fn parse_origins(text: &str) -> Result<Vec<String>, String> {
+    text.split([',', ' '])
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let fail = || format!("{item:?} is not an origin such as https://ent.example.ac.ma");
+            let uri: axum::http::Uri = item.parse().map_err(|_| fail())?;
+            let scheme = uri.scheme_str().filter(|s| matches!(*s, "http" | "https"));
+            let authority = uri.authority().filter(|a| {
+                !a.host().is_empty()
+                    && !a.as_str().contains('@')
+                    && a.host().chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':')
+                    })
+            });
+            let bare = item.trim_end_matches('/').len()
+                == scheme.map_or(0, str::len) + 3 + authority.map_or(0, |a| a.as_str().len());
+            match (scheme, authority) {
+                (Some(scheme), Some(authority)) if bare => Ok(format!(
+                    "{scheme}://{}",
+                    authority.as_str().to_ascii_lowercase()
+                )),
+                _ => Err(fail()),
+            }
+        })
+        .collect()
 }
 
 /// Comma-separated hex SHA-256 hashes.
@@ -218,12 +259,43 @@ impl Default for Config {
             public_url: "http://localhost:8080".into(),
             outbox_poll: Some(std::time::Duration::from_secs(5)),
             trusted_proxy_hops: 0,
+            portal_origins: Vec::new(),
             controller: "CNOPS".into(),
             cndp_authorisation: "(not configured: set AMOE_CNDP_AUTHORISATION)".into(),
             conflicts_per_ip: Limit {
                 max: 10,
                 window_secs: 3600,
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_origins;
+
+    #[test]
+    fn portal_origins_are_scheme_host_and_port_only() {
+        assert_eq!(
+            parse_origins("https://ent.um5.ac.ma, http://127.0.0.1:8081 HTTPS://Moodle.UIT.ac.ma/")
+                .unwrap(),
+            [
+                "https://ent.um5.ac.ma",
+                "http://127.0.0.1:8081",
+                "https://moodle.uit.ac.ma"
+            ]
+        );
+        for bad in [
+            "ent.um5.ac.ma",
+            "ftp://ent.um5.ac.ma",
+            "https://ent.um5.ac.ma/portal",
+            "https://ent.um5.ac.ma?x=1",
+            "https://user@ent.um5.ac.ma",
+            "https://ent.um5.ac.ma;script-src",
+            "'unsafe-inline'",
+            "*",
+        ] {
+            assert!(parse_origins(bad).is_err(), "{bad}");
         }
     }
 }

@@ -310,3 +310,7 @@ offices-what-to-bring = What to write on your claim forms
 ## Updates (service worker)
 update-ready = A new version of this service is available.
 update-reload = Reload the page
+
+## Embed mode (inside a university portal)
+embed-unknown-university = This page was set up for a university that this service does not know:
+embed-unknown-university-todo = Choose your university yourself when asked, and tell your university’s IT team so they can correct it.

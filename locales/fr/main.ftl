@@ -310,3 +310,7 @@ offices-what-to-bring = Ce qu’il faut écrire sur vos feuilles de soins
 ## Mises à jour (service worker)
 update-ready = Une nouvelle version de ce service est disponible.
 update-reload = Recharger la page
+
+## Mode intégré (dans un portail d’université)
+embed-unknown-university = Cette page a été configurée pour une université que ce service ne connaît pas :
+embed-unknown-university-todo = Choisissez vous-même votre université quand elle vous est demandée, et prévenez le service informatique de votre université pour qu’il corrige la configuration.

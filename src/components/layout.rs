@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    if let Some(embed) = crate::embed::use_embed() {
+        return view! { <EmbeddedLayout embed children /> }.into_any();
+    }
     let skip_to_main = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();
         if let Some(main) = document().get_element_by_id("main") {
@@ -35,5 +38,39 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>{tr("footer-licence")}</p>
             </div>
         </footer>
+    }
+    .into_any()
+}
+
+/// Inside a portal's frame: the portal has its own header and footer; only
+/// a small language switcher stays, and a word when the portal named a
+/// university this service does not know.
+#[component]
+fn EmbeddedLayout(embed: crate::embed::Embed, children: Children) -> impl IntoView {
+    let unknown = embed.university.map(|id| {
+        let universities = LocalResource::new(crate::api::universities);
+        move || {
+            let known = universities.get()?.ok()?.iter().any(|u| u.id == id);
+            (!known).then(|| {
+                view! {
+                    <div class="error-box" role="alert">
+                        <p>
+                            {tr("embed-unknown-university")} " "
+                            <bdi dir="ltr" class="code">{id.clone()}</bdi>
+                        </p>
+                        <p>{tr("embed-unknown-university-todo")}</p>
+                    </div>
+                }
+            })
+        }
+    });
+    view! {
+        <div class="embed-bar">
+            <LanguageSwitcher />
+        </div>
+        <main id="main" class="main embed-main" tabindex="-1">
+            {unknown}
+            {children()}
+        </main>
     }
 }

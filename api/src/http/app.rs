@@ -13,7 +13,7 @@ use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-pub fn router(dist: &Path) -> Router {
+pub fn router(dist: &Path, portals: &[String]) -> Router {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap_or_else(|_| {
         tracing::warn!(
@@ -22,7 +22,7 @@ pub fn router(dist: &Path) -> Router {
         );
         String::new()
     });
-    let csp = HeaderValue::from_str(&super::csp::policy(&html))
+    let csp = HeaderValue::from_str(&super::csp::policy(&html, portals))
         .expect("the policy is ASCII without control characters");
     let files = ServeDir::new(dist)
         .precompressed_br()

@@ -6,8 +6,10 @@
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
-/// The policy for an `index.html` whose text is `html`.
-pub fn policy(html: &str) -> String {
+/// The policy for an `index.html` whose text is `html`, which the app's own
+/// pages and the university portals at `portals` (checked origins, see
+/// `config::parse_origins`) may frame: any other site is refused.
+pub fn policy(html: &str, portals: &[String]) -> String {
     let hashes: String = inline_scripts(html)
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
@@ -20,7 +22,11 @@ pub fn policy(html: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'{}",
+        portals
+            .iter()
+            .map(|origin| format!(" {origin}"))
+            .collect::<String>()
     )
 }
 
@@ -47,7 +53,7 @@ mod tests {
                     <script src=/b.js></script><script>x()</script></head>";
         let scripts: Vec<_> = inline_scripts(html).collect();
         assert_eq!(scripts, ["import init from '/a.js';", "x()"]);
-        let policy = policy(html);
+        let policy = policy(html, &[]);
         assert_eq!(policy.matches("'sha256-").count(), 2);
         // sha256("x()"), base64: the value a browser computes.
         assert!(
@@ -58,9 +64,22 @@ mod tests {
 
     #[test]
     fn refuses_everything_else() {
-        let policy = policy("<p>no scripts</p>");
+        let policy = policy("<p>no scripts</p>", &[]);
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(policy.contains("object-src 'none'"));
-        assert!(policy.contains("frame-ancestors 'self'"));
+        assert!(policy.ends_with("frame-ancestors 'self'"));
+    }
+
+    #[test]
+    fn the_allowed_portals_may_frame_the_app() {
+        let portals = [
+            "https://ent.um5.ac.ma".to_owned(),
+            "http://127.0.0.1:9000".to_owned(),
+        ];
+        let policy = policy("", &portals);
+        assert!(
+            policy.ends_with("frame-ancestors 'self' https://ent.um5.ac.ma http://127.0.0.1:9000"),
+            "{policy}"
+        );
     }
 }

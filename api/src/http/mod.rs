@@ -4,6 +4,7 @@ mod app;
 mod config;
 mod csp;
 mod declarations;
+mod embed;
 mod extract;
 mod health;
 mod middleware;
@@ -82,7 +83,9 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
     let router = Router::new().nest("/api", api);
     let router = match &config.dist_dir {
         Some(dist) => {
-            let router = router.merge(app::router(dist));
+            let router = router
+                .merge(app::router(dist, &config.portal_origins))
+                .merge(embed::router());
             match service_worker::router(dist) {
                 Some(worker) => router.merge(worker),
                 None => router,

@@ -147,3 +147,72 @@ async fn every_answer_carries_the_security_headers() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_allowed_portals_are_the_pages_frame_ancestors() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dist(dir.path());
+    let app = TestApp::start_with_config(amoe_api::config::Config {
+        database_url: format!("sqlite://{}/amoe.db", dir.path().display()),
+        addr: "127.0.0.1:0".parse().unwrap(),
+        dist_dir: Some(dist),
+        outbox_dir: dir.path().join("outbox"),
+        portal_origins: vec![
+            "https://ent.um5.ac.ma".into(),
+            "http://127.0.0.1:9000".into(),
+        ],
+        ..Default::default()
+    })
+    .await;
+    let response = app.get("/declare").await;
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        policy.ends_with("frame-ancestors 'self' https://ent.um5.ac.ma http://127.0.0.1:9000"),
+        "{policy}"
+    );
+    drop(dir);
+}
+
+#[tokio::test]
+async fn the_service_worker_is_served_complete_and_revalidated() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dist(dir.path());
+    std::fs::write(
+        dist.join("sw.js"),
+        "const VERSION = \"__VERSION__\";\nconst PRECACHE = __PRECACHE__;\n",
+    )
+    .unwrap();
+    let database_url = format!("sqlite://{}/amoe.db", dir.path().display());
+    let app = TestApp::spawn_with(database_url, dir, Some(dist)).await;
+    let response = app.get("/sw.js").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    let script = response.text().await.unwrap();
+    assert!(!script.contains("__"), "{script}");
+    assert!(
+        script.contains(&format!(
+            "[\"/\",\"/{JS}\",\"/locales/fr/main.ftl\",\"/api/config\",\"/api/universities\",\"/api/offices\"]"
+        )),
+        "{script}"
+    );
+}
+
+#[tokio::test]
+async fn embed_js_is_served_to_any_portal() {
+    let app = app().await;
+    let response = app.get("/embed.js").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "public, max-age=300");
+    let script = response.text().await.unwrap();
+    assert!(script.contains("amoe:height"));
+    assert!(script.len() < 4096);
+}

@@ -21,20 +21,36 @@ pub fn UniversityQuestion() -> impl IntoView {
     let chosen = declare.field(|f| &f.university);
     let error = error_of(errors, "university");
     let set = declare.setter(|f, v| f.university = v);
+    // In a portal's frame, the portal's university (when this service knows
+    // it) is the only one offered, already chosen.
+    let locked = crate::embed::use_embed().and_then(|e| e.university);
+    let portal_known = {
+        let locked = locked.clone();
+        move || {
+            universities.with(|list| {
+                let list = list.as_ref().and_then(|r| r.as_ref().ok());
+                locked
+                    .as_ref()
+                    .is_some_and(|id| list.is_some_and(|l| l.iter().any(|u| u.id == *id)))
+            })
+        }
+    };
     view! {
         <QuestionPage step=Step::University title="university-title" errors>
+            {move || (!portal_known()).then(|| view! {
             <div class="form-group">
-                <label class="label" for="university-search">{tr("university-filter")}</label>
-                <input
-                    class="input"
-                    id="university-search"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    prop:value=search
-                    on:input=move |event| search.set(event_target_value(&event))
-                />
-            </div>
+                    <label class="label" for="university-search">{tr("university-filter")}</label>
+                    <input
+                        class="input"
+                        id="university-search"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=search
+                        on:input=move |event| search.set(event_target_value(&event))
+                    />
+                </div>
+                })}
             <div class="form-group" class:form-group-error=move || error.with(Option::is_some)>
                 <fieldset class="fieldset" aria-labelledby="page-heading">
                     {move || {
@@ -56,10 +72,17 @@ pub fn UniversityQuestion() -> impl IntoView {
                         Some(Ok(list)) => {
                             let lang = i18n.lang();
                             let query = search.with(|typed| Query::parse(typed));
-                            let shown: Vec<_> = list
-                                .into_iter()
-                                .filter(|u| query.matches(u.search_fields()))
-                                .collect();
+                            let portal = locked.as_ref().and_then(|id| list.iter().find(|u| u.id == *id).cloned());
+                            if let Some(university) = &portal && chosen.get_untracked() != university.id {
+                                set.run(university.id.clone());
+                            }
+                            let shown: Vec<_> = match portal {
+                                Some(university) => vec![university],
+                                None => list
+                                    .into_iter()
+                                    .filter(|u| query.matches(u.search_fields()))
+                                    .collect(),
+                            };
                             if shown.is_empty() {
                                 return view! { <p role="status">{tr("university-none")}</p> }.into_any();
                             }
