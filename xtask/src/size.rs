@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 /// 150,000 for the walking skeleton; 230,000 for the declaration wizard
 /// (222,072 measured with it); 250,000 for the status page and the
 /// attestation (242,537); 265,000 for the guide, the office finder and the
-/// service worker (262,599), for the reasons the README gives.
-pub const BUDGET_BROTLI: usize = 265_000;
+/// service worker (262,599); 270,000 for embed mode (265,535), for the
+/// reasons the README gives.
+pub const BUDGET_BROTLI: usize = 270_000;
 
 pub struct Entry {
     pub name: String,
