@@ -98,8 +98,8 @@ fn subdirectories(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// A hash of the precached files' names and contents (and of the worker's
-/// own template, through `render`'s caller): 16 hex digits.
+/// A hash of the precached files' names and contents and of the worker's
+/// own template (`dist/sw.js`): 16 hex digits.
 fn version(dist: &Path, files: &[String]) -> String {
     let mut hash = Sha256::new();
     for path in files {
