@@ -2,7 +2,8 @@
 //! own types (shared with the server) or an [`ApiError`].
 
 use amoe_domain::api::{
-    ErrorBody, OfficesResponse, PublicConfig, Receipt, StatusResponse, UniversitiesResponse,
+    ErrorBody, OfficesResponse, PortalIdentity, PortalTokenRequest, PublicConfig, Receipt,
+    StatusResponse, UniversitiesResponse,
 };
 use amoe_domain::declaration::{DeclarationForm, LookupForm};
 use amoe_domain::{Office, University};
@@ -38,22 +39,37 @@ pub async fn config() -> Result<PublicConfig, ApiError> {
 /// Finds a student's declarations (a POST: CIN and birth date stay out of
 /// URLs and logs).
 pub async fn status(lookup: &LookupForm) -> Result<StatusResponse, ApiError> {
-    let response = post_json("/api/status", lookup, None).await?;
+    let response = post_json("/api/status", lookup, &[]).await?;
     read(response).await
 }
 
 /// Sends a declaration under `key`: a retry with the same key gets the
 /// same answer, so a declaration is stored once however often it is sent.
-pub async fn declare(form: &DeclarationForm, key: &str) -> Result<Receipt, ApiError> {
-    let response = post_json("/api/declarations", form, Some(key)).await?;
+/// A university portal's token, when there is one, vouches for it.
+pub async fn declare(
+    form: &DeclarationForm,
+    key: &str,
+    portal_token: Option<&str>,
+) -> Result<Receipt, ApiError> {
+    let mut headers = vec![("Idempotency-Key", key)];
+    headers.extend(portal_token.map(|token| ("AMOE-Portal-Token", token)));
+    let response = post_json("/api/declarations", form, &headers).await?;
     read(response).await
+}
+
+/// What a university portal's token vouches for.
+pub async fn portal_identity(token: &str) -> Result<PortalIdentity, ApiError> {
+    let request = PortalTokenRequest {
+        token: token.to_owned(),
+    };
+    read(post_json("/api/portal-identity", &request, &[]).await?).await
 }
 
 /// POSTs `body` as JSON (written by the browser's `JSON.stringify`).
 async fn post_json<T: serde::Serialize>(
     url: &str,
     body: &T,
-    idempotency_key: Option<&str>,
+    headers: &[(&str, &str)],
 ) -> Result<Response, ApiError> {
     let text = serde_wasm_bindgen::to_value(body)
         .ok()
@@ -61,8 +77,8 @@ async fn post_json<T: serde::Serialize>(
         .and_then(|text| text.as_string())
         .ok_or(ApiError::Unexpected(0))?;
     let mut request = Request::post(url).header("Content-Type", "application/json");
-    if let Some(key) = idempotency_key {
-        request = request.header("Idempotency-Key", key);
+    for (name, value) in headers {
+        request = request.header(name, value);
     }
     request
         .body(text)

@@ -8,6 +8,8 @@
 //! layout drops the header and footer, the university step shows only the
 //! portal's university, links that leave the journey open in a new tab, and
 //! the page posts its height to the portal so the frame fits its content.
+//! A portal that vouches for its student hands the frame a signed identity
+//! token by message once the frame says it is ready.
 
 use amoe_domain::Lang;
 use leptos::prelude::*;
@@ -85,6 +87,17 @@ pub fn use_embed() -> Option<Embed> {
     use_context::<Option<Embed>>().flatten()
 }
 
+/// Hands `on_token` the identity token the portal sends to this frame (a
+/// message from the parent page, never an address: the token carries the
+/// student's CIN and birth date), after telling the portal the frame is
+/// ready for it.
+pub fn on_portal_token(on_token: impl Fn(String) + 'static) {
+    let callback = Closure::<dyn Fn(String)>::new(on_token);
+    listen_token(&callback);
+    // Lives as long as the frame.
+    callback.forget();
+}
+
 #[wasm_bindgen(inline_js = r##"
 export function listen() {
   document.documentElement.classList.add("embedded");
@@ -110,9 +123,21 @@ export function listen() {
     window.open(url.href, "_blank", "noopener");
   }, true);
 }
+
+export function listen_token(callback) {
+  // Only the parent page (the portal) may hand a token; the service checks
+  // who signed it.
+  window.addEventListener("message", (event) => {
+    const data = event.data;
+    if (event.source !== parent || !data || data.type !== "amoe:token") return;
+    if (typeof data.token === "string" && data.token.length < 8192) callback(data.token);
+  });
+  parent.postMessage({ type: "amoe:ready" }, "*");
+}
 "##)]
 extern "C" {
     fn listen();
+    fn listen_token(callback: &Closure<dyn Fn(String)>);
 }
 
 #[cfg(test)]

@@ -70,6 +70,25 @@ impl I18n {
     }
 
     /// The text of message `key` with its variables (reactive).
+    /// "12 March 2026" from an RFC 3339 time or a `YYYY-MM-DD` day (as
+    /// given, when it is neither).
+    pub fn written_day(&self, when: &str) -> String {
+        match amoe_domain::Day::of_timestamp(when) {
+            Ok(day) => {
+                let (d, m, y) = day.parts();
+                self.t_with(
+                    "date-long",
+                    &[
+                        ("day", d.to_string().into()),
+                        ("month", self.t(&format!("month-{m}")).into()),
+                        ("year", y.to_string().into()),
+                    ],
+                )
+            }
+            Err(_) => when.to_owned(),
+        }
+    }
+
     pub fn t_with(&self, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
         self.bundle.with(|bundle| {
             let Some(bundle) = bundle else {

@@ -79,7 +79,7 @@ pub struct Context {
 
 impl Context {
     pub fn from_config(config: &PublicConfig) -> Option<Context> {
-        let today = parse_day(&config.today)?;
+        let today = config.today.date();
         let rules = Rules {
             age_limit: config.age_limit,
             ..Rules::default()
@@ -104,21 +104,6 @@ impl Context {
             cndp_authorisation: String::new(),
         }
     }
-}
-
-fn parse_day(text: &str) -> Option<Date> {
-    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
-    let (y, m, d) = (
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-    );
-    Date::from_calendar_date(
-        i32::try_from(y).ok()?,
-        Month::try_from(u8::try_from(m).ok()?).ok()?,
-        u8::try_from(d).ok()?,
-    )
-    .ok()
 }
 
 /// What a step's "Continue" leads to: errors to show, or the next step.
@@ -240,11 +225,18 @@ pub fn input_id(field_name: &str) -> String {
     }
 }
 
+/// How long unsent answers stay on the device without a change (a shared
+/// computer must not hand one student's CIN, Massar code and birth date,
+/// what unlocks the status page, to the next): two hours, in milliseconds.
+pub const ANSWERS_KEPT_MS: f64 = 2.0 * 3600.0 * 1000.0;
+
 /// What the browser keeps (in `localStorage`): the answers as typed, and
-/// once sent, only what a receipt reprint needs.
+/// once sent, only the receipt (reference, year, university, names).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Saved {
+    /// When the answers last changed (Unix milliseconds).
+    pub touched_at: f64,
     /// The academic year the answers are for.
     pub year: Option<AcademicYear>,
     pub form: DeclarationForm,
@@ -255,6 +247,8 @@ pub struct Saved {
     /// The answer of the server once the declaration is stored.
     pub receipt: Option<Receipt>,
     pub university: Option<String>,
+    /// The student's names, for the receipt.
+    pub name: Option<String>,
 }
 
 impl Saved {
@@ -262,13 +256,42 @@ impl Saved {
         self.form != DeclarationForm::default() && self.receipt.is_none()
     }
 
-    /// After success: the answers go, the receipt stays.
+    /// After success: the answers go (CIN, Massar code, birth date, e-mail,
+    /// phone), the receipt stays.
     pub fn sent(self, receipt: Receipt) -> Saved {
         Saved {
             year: Some(receipt.academic_year),
             university: Some(self.form.university.clone()),
+            name: Some(format!(
+                "{} {}",
+                self.form.first_name.trim(),
+                self.form.last_name.trim()
+            )),
             receipt: Some(receipt),
             ..Saved::default()
+        }
+    }
+
+    /// The answers go (the declaration cannot be made, or they were left
+    /// too long); a receipt stays.
+    pub fn without_answers(self) -> Saved {
+        Saved {
+            year: self.year,
+            receipt: self.receipt,
+            university: self.university,
+            name: self.name,
+            ..Saved::default()
+        }
+    }
+
+    /// What is left of the saved state at `now` (Unix milliseconds): unsent
+    /// answers untouched for [`ANSWERS_KEPT_MS`] are forgotten, unless they
+    /// wait for the connection to be sent.
+    pub fn at(self, now: f64) -> Saved {
+        if self.has_answers() && !self.pending && now - self.touched_at > ANSWERS_KEPT_MS {
+            self.without_answers()
+        } else {
+            self
         }
     }
 
@@ -418,6 +441,23 @@ mod tests {
     }
 
     #[test]
+    fn answers_left_alone_are_forgotten_unless_they_wait_to_be_sent() {
+        let saved = Saved {
+            form: identity(),
+            touched_at: 1_000.0,
+            ..Saved::default()
+        };
+        assert_eq!(saved.clone().at(1_000.0 + ANSWERS_KEPT_MS), saved);
+        let later = saved.clone().at(2_000.0 + ANSWERS_KEPT_MS);
+        assert_eq!(later.form, DeclarationForm::default());
+        let pending = Saved {
+            pending: true,
+            ..saved
+        };
+        assert_eq!(pending.clone().at(f64::MAX), pending);
+    }
+
+    #[test]
     fn once_sent_only_the_receipt_stays() {
         let saved = Saved {
             form: identity(),
@@ -435,6 +475,11 @@ mod tests {
         assert!(!kept.has_answers());
         assert_eq!(kept.form, DeclarationForm::default());
         assert_eq!(kept.idempotency_key, None);
+        assert_eq!(kept.name.as_deref(), Some("Salma El Amrani"));
+        let text = serde_json::to_string(&kept).unwrap();
+        for secret in ["AB123456", "R130123456", "2004", "\"7\""] {
+            assert!(!text.contains(secret), "{secret} kept in {text}");
+        }
         assert!(kept.needs_renewal(AcademicYear::starting(2026)));
         assert!(!kept.needs_renewal(AcademicYear::starting(2025)));
     }

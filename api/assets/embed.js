@@ -2,6 +2,8 @@
 // portal. Include it where the service should appear (see EMBEDDING.md):
 //   <script src="https://amoe.example.ma/embed.js" data-university="um5"
 //           data-lang="ar" data-journey="declare" async></script>
+// A portal that vouches for its logged-in student adds data-token, a JWT it
+// signed; it is handed to the frame by message, never in an address.
 // It defines one global, window.AMOE, and needs nothing else.
 (function () {
   "use strict";
@@ -25,13 +27,17 @@
   frame.className = "amoe-embed";
   script.parentNode.insertBefore(frame, script.nextSibling);
 
-  // The app posts its height; only messages from the app's own origin and
-  // from this frame are heard.
+  // The app posts its height, and that it is ready for the portal's token;
+  // only messages from the app's own origin and from this frame are heard,
+  // and the token goes to that origin only.
   window.addEventListener("message", function (event) {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;
     var message = event.data;
     if (message && message.type === "amoe:height" && isFinite(message.height) && message.height > 0) {
       frame.style.height = Math.ceil(message.height) + "px";
+    }
+    if (message && message.type === "amoe:ready" && data.token) {
+      frame.contentWindow.postMessage({ type: "amoe:token", token: data.token }, origin);
     }
   });
 

@@ -1,6 +1,9 @@
 //! Configuration, read once from the environment at start-up.
 
-use crate::db::rate_limits::Limit;
+use crate::clock::Clock;
+use crate::limits::Limits;
+use crate::portal::Portals;
+use crate::secret::{DEVELOPMENT_SECRET, MIN_PRODUCTION_BYTES, Secret};
 use amoe_domain::declaration::{Rules, YearStart};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -22,12 +25,16 @@ pub struct Config {
     pub query_limit: usize,
     /// Eligibility rules and the academic calendar.
     pub rules: Rules,
-    /// Status lookups per client IP (a burst), and failed lookups per CIN.
-    pub status_per_ip: Limit,
-    pub status_failures_per_cin: Limit,
-    /// Keys the hash of a CIN in rate-limit buckets, so the table holds no
-    /// CIN and no hash that a dictionary of CINs could reverse.
-    pub secret: String,
+    /// Every rate limit and cap (see `limits`).
+    pub limits: Limits,
+    /// Keys the hashes in rate-limit buckets (HMAC-SHA256), so the table
+    /// holds no CIN, address or e-mail, nor a hash a dictionary reverses.
+    pub secret: Secret,
+    /// The API's time: the system's, or a test's manual clock. Never read
+    /// from the environment.
+    pub clock: Clock,
+    /// University portals that may vouch for a student's identity.
+    pub portals: Portals,
     /// SHA-256 hashes of the operators' bearer tokens (none: the operator
     /// routes refuse everyone).
     pub operator_tokens: Vec<[u8; 32]>,
@@ -44,9 +51,6 @@ pub struct Config {
     /// How many reverse proxies stand in front of the API (0: clients
     /// connect directly, and `X-Forwarded-For` is ignored).
     pub trusted_proxy_hops: usize,
-    /// `409 already_declared` answers per client IP: each tells that a CIN
-    /// has declared this year, so they are rationed.
-    pub conflicts_per_ip: Limit,
     /// The university portals allowed to frame the app (embed mode), as
     /// origins (`https://ent.um5.ac.ma`): the app's `frame-ancestors`.
     pub portal_origins: Vec<String>,
@@ -63,7 +67,15 @@ pub enum ConfigError {
         value: String,
         reason: String,
     },
+    #[error("{0}")]
+    Unsafe(String),
 }
+
+/// The SHA-256 of the empty string: an empty bearer token, never a token.
+const EMPTY_TOKEN_SHA256: [u8; 32] = [
+    0xe3, 0xb0, 0xc4, 0x42, 0x98, 0xfc, 0x1c, 0x14, 0x9a, 0xfb, 0xf4, 0xc8, 0x99, 0x6f, 0xb9, 0x24,
+    0x27, 0xae, 0x41, 0xe4, 0x64, 0x9b, 0x93, 0x4c, 0xa4, 0x95, 0x99, 0x1b, 0x78, 0x52, 0xb8, 0x55,
+];
 
 impl Config {
     /// Reads `DATABASE_URL`, `AMOE_ADDR` (default `127.0.0.1:8080`) and
@@ -101,54 +113,59 @@ impl Config {
             })?;
         }
         let defaults = Config::default();
-        let limit = |name: &'static str, default: i64| -> Result<i64, ConfigError> {
-            match var(name) {
+        let number = |name: String, default: i64| -> Result<i64, ConfigError> {
+            match var(&name) {
                 None => Ok(default),
                 Some(text) => text
                     .parse()
                     .ok()
                     .filter(|n| *n > 0)
                     .ok_or(ConfigError::Invalid {
-                        name,
+                        name: name.leak(),
                         value: text,
                         reason: "expected a whole number above 0".into(),
                     }),
             }
         };
-        Ok(Config {
+        let mut limits = defaults.limits;
+        for (prefix, of) in crate::limits::VARIABLES {
+            let limit = of(&mut limits);
+            limit.max = number(format!("{prefix}_MAX"), limit.max)?;
+            limit.window_secs = number(format!("{prefix}_WINDOW_SECS"), limit.window_secs)?;
+            limit.burst = number(format!("{prefix}_BURST"), limit.burst)?;
+        }
+        limits.declarations_per_cin_year = number(
+            "AMOE_DECLARATIONS_PER_CIN_YEAR".into(),
+            limits.declarations_per_cin_year,
+        )?;
+        let config = Config {
+            limits,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             addr,
             dist_dir,
             rules,
-            status_per_ip: Limit {
-                max: limit("AMOE_STATUS_IP_MAX", defaults.status_per_ip.max)?,
-                window_secs: limit(
-                    "AMOE_STATUS_IP_WINDOW_SECS",
-                    defaults.status_per_ip.window_secs,
-                )?,
-            },
-            status_failures_per_cin: Limit {
-                max: limit("AMOE_STATUS_CIN_MAX", defaults.status_failures_per_cin.max)?,
-                window_secs: limit(
-                    "AMOE_STATUS_CIN_WINDOW_SECS",
-                    defaults.status_failures_per_cin.window_secs,
-                )?,
-            },
-            secret: var("AMOE_SECRET").unwrap_or(defaults.secret),
-            trusted_proxy_hops: match var("AMOE_TRUSTED_PROXY_HOPS") {
-                None => 0,
-                Some(text) => text.parse().ok().filter(|n| *n <= 10).ok_or(ConfigError::Invalid {
-                    name: "AMOE_TRUSTED_PROXY_HOPS",
-                    value: text,
-                    reason: "expected how many reverse proxies stand in front, 0 to 10".into(),
+            secret: var("AMOE_SECRET").map_or(defaults.secret.clone(), |s| Secret::new(&s)),
+            portals: match var("AMOE_PORTAL_KEYS") {
+                None => Portals::default(),
+                Some(text) => Portals::parse(&text).map_err(|reason| ConfigError::Invalid {
+                    name: "AMOE_PORTAL_KEYS",
+                    value: text.chars().take(60).collect(),
+                    reason,
                 })?,
             },
-            conflicts_per_ip: Limit {
-                max: limit("AMOE_CONFLICTS_IP_MAX", defaults.conflicts_per_ip.max)?,
-                window_secs: limit(
-                    "AMOE_CONFLICTS_IP_WINDOW_SECS",
-                    defaults.conflicts_per_ip.window_secs,
-                )?,
+            trusted_proxy_hops: match var("AMOE_TRUSTED_PROXY_HOPS") {
+                None => 0,
+                Some(text) => {
+                    text.parse()
+                        .ok()
+                        .filter(|n| *n <= 10)
+                        .ok_or(ConfigError::Invalid {
+                            name: "AMOE_TRUSTED_PROXY_HOPS",
+                            value: text,
+                            reason: "expected how many reverse proxies stand in front, 0 to 10"
+                                .into(),
+                        })?
+                }
             },
             portal_origins: match var("AMOE_PORTAL_ORIGINS") {
                 None => Vec::new(),
@@ -170,12 +187,47 @@ impl Config {
                 Some(text) => parse_token_hashes(&text).ok_or(ConfigError::Invalid {
                     name: "AMOE_OPERATOR_TOKEN_SHA256",
                     value: "(hidden)".into(),
-                    reason: "expected comma-separated SHA-256 hashes, 64 hex digits each                              (sha256sum of the token)"
+                    reason: "expected comma-separated SHA-256 hashes, 64 hex digits each \
+                             (sha256sum of the token), none of the empty token"
                         .into(),
                 })?,
             },
             ..defaults
-        })
+        };
+        config.check()?;
+        Ok(config)
+    }
+
+    /// Refuses what must never reach students: a public (`https://`)
+    /// service keyed with the development secret, or a short one.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        let public = self.public_url.starts_with("https://");
+        if public && self.secret.is_development() {
+            return Err(ConfigError::Unsafe(format!(
+                "AMOE_PUBLIC_URL is {} but AMOE_SECRET is not set: set it to a random value \
+                 of at least {MIN_PRODUCTION_BYTES} bytes (openssl rand -base64 48)",
+                self.public_url
+            )));
+        }
+        if public && self.secret.len() < MIN_PRODUCTION_BYTES {
+            return Err(ConfigError::Unsafe(format!(
+                "AMOE_SECRET is shorter than {MIN_PRODUCTION_BYTES} bytes"
+            )));
+        }
+        Ok(())
+    }
+
+    /// What start-up should warn about (the service runs, but not as it
+    /// should in production).
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.secret.is_development() {
+            warnings.push(format!(
+                "AMOE_SECRET is not set: rate-limit buckets are keyed with the public \
+                 development value {DEVELOPMENT_SECRET:?}; set it in production"
+            ));
+        }
+        warnings
     }
 }
 
@@ -221,7 +273,7 @@ fn parse_token_hashes(text: &str) -> Option<Vec<[u8; 32]>> {
             for (i, byte) in hash.iter_mut().enumerate() {
                 *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
             }
-            Some(hash)
+            (hash != EMPTY_TOKEN_SHA256).then_some(hash)
         })
         .collect()
 }
@@ -243,15 +295,10 @@ impl Default for Config {
             body_limit: 64 * 1024,
             query_limit: 1024,
             rules: Rules::default(),
-            status_per_ip: Limit {
-                max: 20,
-                window_secs: 60,
-            },
-            status_failures_per_cin: Limit {
-                max: 5,
-                window_secs: 3600,
-            },
-            secret: "amoe-development-secret: set AMOE_SECRET in production".into(),
+            limits: Limits::default(),
+            secret: Secret::new(DEVELOPMENT_SECRET),
+            clock: Clock::System,
+            portals: Portals::default(),
             operator_tokens: Vec::new(),
             smtp_url: None,
             mail_from: "AMOE <no-reply@amoe.invalid>".into(),
@@ -262,17 +309,49 @@ impl Default for Config {
             portal_origins: Vec::new(),
             controller: "CNOPS".into(),
             cndp_authorisation: "(not configured: set AMOE_CNDP_AUTHORISATION)".into(),
-            conflicts_per_ip: Limit {
-                max: 10,
-                window_secs: 3600,
-            },
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse_origins;
+    use super::*;
+
+    #[test]
+    fn the_empty_token_is_no_token() {
+        let empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        assert_eq!(
+            EMPTY_TOKEN_SHA256.map(|b| format!("{b:02x}")).concat(),
+            empty
+        );
+        assert!(parse_token_hashes(empty).is_none());
+        let other = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        assert!(parse_token_hashes(other).is_some());
+        assert!(parse_token_hashes(&format!("{other},{empty}")).is_none());
+    }
+
+    #[test]
+    fn a_public_service_needs_its_own_secret() {
+        let public = Config {
+            public_url: "https://amoe.example.ma".into(),
+            ..Config::default()
+        };
+        assert!(matches!(public.check(), Err(ConfigError::Unsafe(_))));
+        let short = Config {
+            secret: Secret::new("too short"),
+            ..public.clone()
+        };
+        assert!(short.check().is_err());
+        let keyed = Config {
+            secret: Secret::new("a random secret of more than thirty-two bytes"),
+            ..public
+        };
+        assert!(keyed.check().is_ok());
+        assert!(keyed.warnings().is_empty());
+        let local = Config::default();
+        assert!(local.check().is_ok());
+        assert!(local.warnings()[0].contains("AMOE_SECRET"));
+    }
 
     #[test]
     fn portal_origins_are_scheme_host_and_port_only() {

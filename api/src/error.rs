@@ -30,8 +30,12 @@ pub enum Error {
     InvalidFields(Vec<FieldError>),
     #[error("the student is not eligible")]
     NotEligible(FieldError),
-    #[error("a declaration already exists for this CIN this academic year")]
+    #[error("a declaration with these details exists this academic year")]
     AlreadyDeclared,
+    #[error("this CIN has as many declarations this academic year as the service accepts")]
+    TooManyDeclarations,
+    #[error("the portal's identity token is not valid here")]
+    InvalidPortalToken,
     #[error("the Idempotency-Key header must be a UUID v4")]
     IdempotencyKeyMissing,
     #[error("this Idempotency-Key was used for a different declaration")]
@@ -43,7 +47,12 @@ pub enum Error {
     #[error("the file has errors; nothing was applied")]
     InvalidFile(Vec<RowError>),
     #[error("too many attempts: try again in {retry_after} seconds")]
-    TooManyRequests { retry_after: i64 },
+    TooManyRequests {
+        retry_after: i64,
+        /// The field whose limit was reached, when it is one of the
+        /// request's (the e-mail address's daily declarations).
+        field: Option<FieldError>,
+    },
     /// Logged in full on the server, never shown to the client.
     #[error("the database could not answer")]
     Database(#[from] sqlx::Error),
@@ -64,7 +73,8 @@ impl Error {
             Error::InvalidFields(_) | Error::NotEligible(_) | Error::IdempotencyKeyReused => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            Error::AlreadyDeclared => StatusCode::CONFLICT,
+            Error::AlreadyDeclared | Error::TooManyDeclarations => StatusCode::CONFLICT,
+            Error::InvalidPortalToken => StatusCode::UNAUTHORIZED,
             Error::NoMatch => StatusCode::NOT_FOUND,
             Error::Unauthorized => StatusCode::UNAUTHORIZED,
             Error::InvalidFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -88,6 +98,8 @@ impl Error {
             Error::InvalidFields(_) => ErrorCode::InvalidFields,
             Error::NotEligible(_) => ErrorCode::NotEligible,
             Error::AlreadyDeclared => ErrorCode::AlreadyDeclared,
+            Error::TooManyDeclarations => ErrorCode::TooManyDeclarations,
+            Error::InvalidPortalToken => ErrorCode::InvalidPortalToken,
             Error::IdempotencyKeyMissing => ErrorCode::IdempotencyKeyMissing,
             Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Error::NoMatch => ErrorCode::NoMatch,
@@ -107,6 +119,9 @@ impl Error {
             }],
             Error::InvalidFields(fields) => fields.clone(),
             Error::NotEligible(reason) => vec![reason.clone()],
+            Error::TooManyRequests {
+                field: Some(field), ..
+            } => vec![field.clone()],
             _ => Vec::new(),
         }
     }
@@ -146,7 +161,7 @@ impl IntoResponse for Error {
         }
         let mut response = json_error(self.status(), self.code(), self.to_string(), self.fields());
         match self {
-            Error::TooManyRequests { retry_after } => {
+            Error::TooManyRequests { retry_after, .. } => {
                 response
                     .headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));

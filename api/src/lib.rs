@@ -1,11 +1,15 @@
 //! The AMOE API: a thin axum server over SQLite or PostgreSQL that also
 //! serves the built app on the same port.
 
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod limits;
 pub mod mail;
+pub mod portal;
+pub mod secret;
 
 use config::Config;
 use db::{Db, DbError};
@@ -13,15 +17,17 @@ use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
-/// Every ten minutes, forgets rate-limit windows older than a day (the
-/// longest window anyone would configure).
-async fn forget_old_attempts(db: Db) {
+/// Every ten minutes, forgets the rate-limit buckets that are full again,
+/// and the used portal tokens that have expired.
+async fn forget_old_attempts(db: Db, clock: clock::Clock) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
     loop {
         every.tick().await;
-        let day_ago = time::OffsetDateTime::now_utc().unix_timestamp() - 86_400;
-        if let Err(e) = db::rate_limits::forget_before(&db.pool, day_ago).await {
-            tracing::warn!(error = %e, "cannot forget old rate-limit windows");
+        if let Err(e) = db::rate_limits::forget_full(&db.pool, clock.now_ms()).await {
+            tracing::warn!(error = %e, "cannot forget full rate-limit buckets");
+        }
+        if let Err(e) = db::declarations::forget_used_tokens(&db.pool, clock.now_secs()).await {
+            tracing::warn!(error = %e, "cannot forget expired portal tokens");
         }
     }
 }
@@ -45,11 +51,15 @@ pub struct Server {
     listener: TcpListener,
     router: axum::Router,
     pub db: Db,
+    clock: clock::Clock,
     worker: Option<mail::worker::Worker>,
 }
 
 impl Server {
     pub async fn build(config: Config) -> Result<Server, StartError> {
+        for warning in config.warnings() {
+            tracing::warn!("{warning}");
+        }
         let db = Db::open(&config.database_url).await?;
         let listener = TcpListener::bind(config.addr)
             .await
@@ -71,17 +81,18 @@ impl Server {
             from,
             poll,
             wake: wake.clone(),
+            clock: config.clock.clone(),
         });
         let context = http::ApiContext {
             db: db.clone(),
             rules: config.rules,
-            status_per_ip: config.status_per_ip,
-            status_failures_per_cin: config.status_failures_per_cin,
-            secret: config.secret.as_str().into(),
+            limits: config.limits,
+            secret: config.secret.clone(),
+            clock: config.clock.clone(),
+            portals: config.portals.clone(),
             operator_tokens: config.operator_tokens.clone().into(),
             public_url: config.public_url.as_str().into(),
             trusted_proxy_hops: config.trusted_proxy_hops,
-            conflicts_per_ip: config.conflicts_per_ip,
             controller: config.controller.as_str().into(),
             cndp_authorisation: config.cndp_authorisation.as_str().into(),
             outbox_wake: wake,
@@ -91,6 +102,7 @@ impl Server {
             listener,
             router,
             db,
+            clock: config.clock,
             worker,
         })
     }
@@ -107,7 +119,7 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let cleaner = tokio::spawn(forget_old_attempts(self.db.clone()));
+        let cleaner = tokio::spawn(forget_old_attempts(self.db.clone(), self.clock.clone()));
         let sender = self.worker.map(|worker| tokio::spawn(worker.run()));
         let service = self
             .router

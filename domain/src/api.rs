@@ -18,9 +18,9 @@ pub struct Health {
 /// `GET /api/config`: what the wizard needs to know from the server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicConfig {
-    /// Today in Morocco (`YYYY-MM-DD`): the server's date decides ages and
-    /// the academic year, whatever the phone's clock says.
-    pub today: String,
+    /// Today in Morocco: the server's date decides ages and the academic
+    /// year, whatever the phone's clock says.
+    pub today: crate::Day,
     pub academic_year: AcademicYear,
     /// The oldest age covered.
     pub age_limit: i32,
@@ -28,6 +28,44 @@ pub struct PublicConfig {
     pub controller: String,
     /// The CNDP authorisation number of the processing (law 09-08).
     pub cndp_authorisation: String,
+}
+
+/// `POST /api/portal-identity`: a university portal's signed token, to
+/// read before the wizard uses it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortalTokenRequest {
+    pub token: String,
+}
+
+/// What a portal's token vouches for, as the wizard's fields (they are
+/// filled in and locked), and until when the token may be used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortalIdentity {
+    pub cin: String,
+    pub massar: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub birth_day: String,
+    pub birth_month: String,
+    pub birth_year: String,
+    pub university: String,
+    /// Unix seconds: a declaration must be sent before.
+    pub expires_at: i64,
+}
+
+impl PortalIdentity {
+    /// Writes the vouched identity into the wizard's answers.
+    pub fn fill(&self, form: &mut crate::declaration::DeclarationForm) {
+        form.cin = self.cin.clone();
+        form.massar = self.massar.clone();
+        form.last_name = self.last_name.clone();
+        form.first_name = self.first_name.clone();
+        form.birth_day = self.birth_day.clone();
+        form.birth_month = self.birth_month.clone();
+        form.birth_year = self.birth_year.clone();
+        form.university = self.university.clone();
+    }
 }
 
 /// `GET /api/universities`.
@@ -115,8 +153,17 @@ pub enum ErrorCode {
     /// Valid, but the scheme does not cover the student: `fields` names
     /// why (`covered_elsewhere` on `covered`, `over_age` on `birth_date`).
     NotEligible,
-    /// A declaration exists for this CIN this academic year.
+    /// A declaration with this CIN, Massar code and birth date exists this
+    /// academic year: the status page shows it.
     AlreadyDeclared,
+    /// This CIN has as many declarations this academic year, under
+    /// different Massar codes or birth dates, as the service accepts; a
+    /// university portal can still vouch for the student's own.
+    TooManyDeclarations,
+    /// A university portal's identity token that is forged, expired,
+    /// already used, meant for another service, or from a portal that is
+    /// not configured; nothing was stored.
+    InvalidPortalToken,
     /// No `Idempotency-Key` header, or not a UUID v4.
     IdempotencyKeyMissing,
     /// This `Idempotency-Key` was used for a different declaration.
@@ -155,6 +202,8 @@ impl ErrorCode {
             ErrorCode::InvalidFields => "invalid_fields",
             ErrorCode::NotEligible => "not_eligible",
             ErrorCode::AlreadyDeclared => "already_declared",
+            ErrorCode::TooManyDeclarations => "too_many_declarations",
+            ErrorCode::InvalidPortalToken => "invalid_portal_token",
             ErrorCode::IdempotencyKeyMissing => "idempotency_key_missing",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::NoMatch => "no_match",
@@ -209,6 +258,8 @@ mod tests {
             ErrorCode::InvalidFields,
             ErrorCode::NotEligible,
             ErrorCode::AlreadyDeclared,
+            ErrorCode::TooManyDeclarations,
+            ErrorCode::InvalidPortalToken,
             ErrorCode::IdempotencyKeyMissing,
             ErrorCode::IdempotencyKeyReused,
             ErrorCode::NoMatch,

@@ -3,6 +3,7 @@
 //! no database, no browser API.
 
 pub mod api;
+pub mod day;
 pub mod declaration;
 pub mod lang;
 pub mod operator;
@@ -11,5 +12,6 @@ pub mod search;
 pub mod student;
 mod text;
 
+pub use day::Day;
 pub use lang::Lang;
 pub use reference::{Office, University};

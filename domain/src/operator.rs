@@ -38,10 +38,16 @@ pub struct ExportedDeclaration {
     pub establishment: Option<String>,
     pub status: Status,
     pub received_at: String,
+    /// Another declaration uses this CIN with a different Massar code or
+    /// birth date (this year or an earlier one): the fund checks which is
+    /// the student's, and may refuse with `identity_conflict`.
+    pub identity_conflict: bool,
+    /// The university whose portal vouched for the identity, if one did.
+    pub vouched_by: Option<String>,
 }
 
 /// The columns of a CSV export, in order.
-pub const EXPORT_COLUMNS: [&str; 13] = [
+pub const EXPORT_COLUMNS: [&str; 15] = [
     "reference",
     "academic_year",
     "cin",
@@ -55,6 +61,8 @@ pub const EXPORT_COLUMNS: [&str; 13] = [
     "establishment",
     "status",
     "received_at",
+    "identity_conflict",
+    "vouched_by",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,5 +30,6 @@ mail-reason-covered_elsewhere = أنت مستفيد من قبل من نظام آ
 mail-reason-over_age = تجاوزت السن المحددة لتغطية الطلبة.
 mail-reason-not_enrolled = لست مسجلا بصفة منتظمة في الجامعة.
 mail-reason-identity_mismatch = هويتك لا تطابق السجلات.
+mail-reason-identity_conflict = يحمل تصريح آخر رقم البطاقة الوطنية نفسه برمز مسار أو تاريخ ازدياد مختلف.
 mail-reason-other = { $text }
 mail-signature = هذه رسالة آلية، المرجو عدم الرد عليها.

@@ -30,5 +30,6 @@ mail-reason-covered_elsewhere = you are already covered by another basic health 
 mail-reason-over_age = you are over the age limit of the students’ cover.
 mail-reason-not_enrolled = you are not regularly enrolled at the university.
 mail-reason-identity_mismatch = your identity does not match the registers.
+mail-reason-identity_conflict = another declaration carries the same CIN number with a different Massar code or date of birth.
 mail-reason-other = { $text }
 mail-signature = This message is sent automatically; please do not reply to it.

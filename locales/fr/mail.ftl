@@ -30,5 +30,6 @@ mail-reason-covered_elsewhere = vous êtes déjà couvert par un autre régime d
 mail-reason-over_age = vous dépassez l’âge limite de la couverture des étudiants.
 mail-reason-not_enrolled = vous n’êtes pas régulièrement inscrit à l’université.
 mail-reason-identity_mismatch = votre identité ne correspond pas aux registres.
+mail-reason-identity_conflict = une autre déclaration porte le même numéro de CIN avec un autre code Massar ou une autre date de naissance.
 mail-reason-other = { $text }
 mail-signature = Ce message est envoyé automatiquement ; merci de ne pas y répondre.

@@ -98,7 +98,13 @@ fn run(cli: Cli) -> Result<(), String> {
             std::io::stdin()
                 .read_to_string(&mut token)
                 .map_err(|e| e.to_string())?;
-            println!("{:x}", Sha256::digest(token.trim().as_bytes()));
+            let token = token.trim();
+            if token.is_empty() {
+                return Err("the token is empty: give the token on standard input \
+                            (the server refuses the hash of an empty one)"
+                    .into());
+            }
+            println!("{:x}", Sha256::digest(token.as_bytes()));
             Ok(())
         }
         Command::Export {

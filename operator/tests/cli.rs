@@ -192,3 +192,20 @@ fn hash_token_prints_what_the_server_is_configured_with() {
         format!("{:x}", Sha256::digest(b"secret-token"))
     );
 }
+
+#[test]
+fn hash_token_refuses_an_empty_token() {
+    let mut child = Command::new(CLI)
+        .arg("hash-token")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"  \n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("empty"), "{}", text(&out.stderr));
+}

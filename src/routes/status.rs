@@ -10,7 +10,6 @@ use crate::components::form::{Checkbox, DateField, ErrorSummary, IdentityCodes, 
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{I18n, tr, use_i18n};
 use crate::routes::declare::state::use_declare;
-use crate::wizard::long_date;
 use amoe_domain::api::{DeclarationStatus, ErrorCode};
 use amoe_domain::declaration::{LookupForm, RefusalReason, Status};
 use amoe_domain::student::Cin;
@@ -22,29 +21,6 @@ pub const REMEMBER_KEY: &str = "amoe.status.cin";
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
-}
-
-/// "12 March 2026" from an RFC 3339 time or a `YYYY-MM-DD` day.
-fn written(i18n: &I18n, when: &str) -> String {
-    let day = when.get(..10).unwrap_or_default();
-    let mut parts = day.splitn(3, '-');
-    let (y, m, d) = (
-        parts.next().unwrap_or_default(),
-        parts.next().unwrap_or_default(),
-        parts.next().unwrap_or_default(),
-    );
-    long_date(d, m, y)
-        .map(|(day, month, year)| {
-            i18n.t_with(
-                "date-long",
-                &[
-                    ("day", day.into()),
-                    ("month", i18n.t(&month).into()),
-                    ("year", year.into()),
-                ],
-            )
-        })
-        .unwrap_or_else(|| day.to_owned())
 }
 
 fn status_key(status: Status) -> &'static str {
@@ -72,6 +48,7 @@ fn reason_todo_key(reason: &RefusalReason) -> &'static str {
         RefusalReason::OverAge => "refusal-todo-over_age",
         RefusalReason::NotEnrolled => "refusal-todo-not_enrolled",
         RefusalReason::IdentityMismatch => "refusal-todo-identity_mismatch",
+        RefusalReason::IdentityConflict => "refusal-todo-identity_conflict",
         RefusalReason::Other { .. } => "refusal-todo-other",
     }
 }
@@ -82,6 +59,7 @@ fn reason_text(i18n: &I18n, reason: &RefusalReason) -> String {
         RefusalReason::OverAge => i18n.t("refusal-over_age"),
         RefusalReason::NotEnrolled => i18n.t("refusal-not_enrolled"),
         RefusalReason::IdentityMismatch => i18n.t("refusal-identity_mismatch"),
+        RefusalReason::IdentityConflict => i18n.t("refusal-identity_conflict"),
         RefusalReason::Other { text } => text.clone(),
     }
 }
@@ -232,7 +210,7 @@ fn Results(list: Vec<DeclarationStatus>, masked: String) -> impl IntoView {
                                 {move || i18n.t_with("attestation-text", &[
                                     ("name", name.clone().into()),
                                     ("year", year.clone().into()),
-                                    ("date", written(&i18n, &since).into()),
+                                    ("date", i18n.written_day(&since).into()),
                                 ])}
                             </p>
                             <dl class="summary-list">
@@ -271,7 +249,7 @@ fn Results(list: Vec<DeclarationStatus>, masked: String) -> impl IntoView {
                                     let at = event.at.clone();
                                     view! {
                                         <li>
-                                            {tr(status_key(event.status))} " — " {move || written(&i18n, &at)}
+                                            {tr(status_key(event.status))} " — " {move || i18n.written_day(&at)}
                                         </li>
                                     }
                                 })

@@ -1,7 +1,11 @@
 //! Declarations and their status history.
 
+use super::outbox::Cap;
+use super::rate_limits::{self, Limit, Verdict};
 use crate::mail::Mail;
+use crate::portal::Vouched;
 use amoe_domain::api::Receipt;
+use amoe_domain::declaration::identity::{self, Claim, Earlier, Judgement};
 use amoe_domain::declaration::{AcademicYear, Declaration, Reference, Status};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
@@ -15,60 +19,68 @@ pub enum Outcome {
     Replayed(Receipt),
     /// The key was used for a different declaration.
     KeyReused,
-    /// Another declaration exists for this CIN this academic year.
+    /// The same CIN, Massar code and birth date declared this year.
     AlreadyDeclared,
+    /// The CIN has as many declarations this year as accepted.
+    TooManyDeclarations,
+    /// The portal token vouched for another declaration already.
+    TokenUsed,
+    /// The e-mail mailbox had its share of declarations today.
+    EmailLimit { retry_after: i64 },
+}
+
+/// A declaration to store, and how.
+pub struct Submission<'a> {
+    pub declaration: &'a Declaration,
+    pub vouched: Option<&'a Vouched>,
+    /// The client's `Idempotency-Key` and a hash of what it sent.
+    pub key: &'a str,
+    pub request_hash: &'a str,
+    pub received_at: &'a str,
+    /// Declarations per CIN and academic year (see `identity::judge`).
+    pub per_cin_year: i64,
+    /// The e-mail mailbox's bucket of stored declarations, taken in the
+    /// same transaction: only what is stored counts.
+    pub email_bucket: &'a str,
+    pub email_limit: Limit,
+    pub mail_cap: Cap<'a>,
 }
 
 /// How many fresh references to try when one is taken (a billion values:
 /// more than one try is rare, five in a row would mean a broken generator).
 const REFERENCE_TRIES: usize = 5;
 
-/// Stores `declaration` once per `key`. Safe under concurrency: the
-/// database's unique constraints decide, and a loser finds out why by
-/// looking (the same key raced, the same student declared, or the reference
-/// was taken: then it retries).
+/// Stores a submission once per key. Safe under concurrency: declarations
+/// of one CIN and year are decided one after the other (each locks the
+/// CIN's row of `cin_years` first), and the unique constraints catch the
+/// rest (the same key raced: its answer is replayed; a reference taken:
+/// another is tried).
 pub async fn submit(
     pool: &AnyPool,
-    declaration: &Declaration,
-    key: &str,
-    request_hash: &str,
-    received_at: &str,
+    submission: &Submission<'_>,
     mut new_reference: impl FnMut() -> Reference,
     mail_for: impl Fn(&Reference) -> Mail,
 ) -> Result<Outcome, sqlx::Error> {
-    if let Some(outcome) = replay(pool, key, request_hash).await? {
+    if let Some(outcome) = replay(pool, submission.key, submission.request_hash).await? {
         return Ok(outcome);
     }
     for _ in 0..REFERENCE_TRIES {
         let reference = new_reference();
         let mail = mail_for(&reference);
-        match insert(
-            pool,
-            declaration,
-            &reference,
-            key,
-            request_hash,
-            received_at,
-            &mail,
-        )
-        .await
-        {
-            Ok(()) => {
-                return Ok(Outcome::Created(Receipt {
-                    reference,
-                    academic_year: declaration.academic_year,
-                    status: Status::Received,
-                    received_at: received_at.to_owned(),
-                }));
+        match attempt(pool, submission, &reference, &mail).await {
+            Ok(Outcome::Created(receipt)) => return Ok(Outcome::Created(receipt)),
+            // Refused: unless the same key raced in meanwhile, and this is
+            // the answer it got.
+            Ok(refused) => {
+                let replayed = replay(pool, submission.key, submission.request_hash).await?;
+                return Ok(replayed.unwrap_or(refused));
             }
             Err(e) if is_unique_violation(&e) => {
-                if let Some(outcome) = replay(pool, key, request_hash).await? {
+                if let Some(outcome) = replay(pool, submission.key, submission.request_hash).await?
+                {
                     return Ok(outcome);
                 }
-                if exists_for(pool, declaration).await? {
-                    return Ok(Outcome::AlreadyDeclared);
-                }
-                tracing::warn!("reference collision, trying another");
+                tracing::warn!("a unique value was taken meanwhile, trying again");
             }
             Err(e) => return Err(e),
         }
@@ -83,7 +95,7 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 }
 
 /// The earlier answer for `key`, if there is one.
-async fn replay(
+pub async fn replay(
     pool: &AnyPool,
     key: &str,
     request_hash: &str,
@@ -120,51 +132,131 @@ fn receipt(row: &AnyRow) -> Result<Receipt, sqlx::Error> {
     })
 }
 
-async fn exists_for(pool: &AnyPool, declaration: &Declaration) -> Result<bool, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT reference FROM declarations WHERE cin = $1 AND academic_year = $2")
-            .bind(declaration.cin.as_str())
-            .bind(declaration.academic_year.to_string())
-            .fetch_optional(pool)
-            .await?;
-    Ok(row.is_some())
-}
-
-/// The declaration, its first event and the mail that acknowledges it, in
-/// one transaction.
-async fn insert(
+/// One try, in one transaction: lock the CIN's year, judge the new
+/// declaration against the CIN's others, then store it, its flags, its
+/// first event, its portal token and the mail that acknowledges it.
+async fn attempt(
     pool: &AnyPool,
-    d: &Declaration,
+    s: &Submission<'_>,
     reference: &Reference,
-    key: &str,
-    request_hash: &str,
-    received_at: &str,
     mail: &Mail,
-) -> Result<(), sqlx::Error> {
+) -> Result<Outcome, sqlx::Error> {
+    let d = s.declaration;
+    let year = d.academic_year.to_string();
     let reference = reference.to_string();
     let mut tx = pool.begin().await?;
     sqlx::query(
+        "INSERT INTO cin_years (cin, academic_year, declarations) VALUES ($1, $2, 0) \
+         ON CONFLICT (cin, academic_year) DO UPDATE SET declarations = cin_years.declarations",
+    )
+    .bind(d.cin.as_str())
+    .bind(&year)
+    .execute(&mut *tx)
+    .await?;
+    let rows = sqlx::query(
+        "SELECT reference, academic_year, massar, birth_date, vouched_by \
+         FROM declarations WHERE cin = $1 ORDER BY reference",
+    )
+    .bind(d.cin.as_str())
+    .fetch_all(&mut *tx)
+    .await?;
+    let stored: Vec<(String, String, String, String, String)> = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get("reference")?,
+                row.try_get("academic_year")?,
+                row.try_get("massar")?,
+                row.try_get("birth_date")?,
+                row.try_get("vouched_by")?,
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    let earlier: Vec<Earlier<'_>> = stored
+        .iter()
+        .map(|(_, y, massar, birth_date, vouched_by)| Earlier {
+            claim: Claim {
+                massar,
+                birth_date,
+                vouched_by,
+            },
+            this_year: *y == year,
+        })
+        .collect();
+    let birth_date = d.birth_date.to_string();
+    let vouched_by = s.vouched.map_or("", |v| v.university.as_str());
+    let new = Claim {
+        massar: d.massar.as_str(),
+        birth_date: &birth_date,
+        vouched_by,
+    };
+    // A portal's token vouches once, whatever else is true.
+    if let Some(vouched) = s.vouched {
+        let used = sqlx::query("SELECT id FROM portal_tokens WHERE id = $1")
+            .bind(&vouched.token_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if used.is_some() {
+            return Ok(Outcome::TokenUsed);
+        }
+        sqlx::query("INSERT INTO portal_tokens (id, expires_at) VALUES ($1, $2)")
+            .bind(&vouched.token_id)
+            .bind(vouched.expires_at)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let cap = usize::try_from(s.per_cin_year).unwrap_or(usize::MAX);
+    let (conflict, flag_earlier) = match identity::judge(&new, &earlier, cap) {
+        Judgement::AlreadyDeclared => return Ok(Outcome::AlreadyDeclared),
+        Judgement::TooMany => return Ok(Outcome::TooManyDeclarations),
+        Judgement::Accepted {
+            conflict,
+            flag_earlier,
+        } => (conflict, flag_earlier),
+    };
+    if let Verdict::Refused { retry_after } =
+        rate_limits::take(&mut *tx, s.email_bucket, s.email_limit, s.mail_cap.now_ms).await?
+    {
+        return Ok(Outcome::EmailLimit { retry_after });
+    }
+    sqlx::query(
         "INSERT INTO declarations (reference, academic_year, cin, massar, last_name, first_name, \
            birth_date, email, phone, university_id, establishment, lang, status, \
-           idempotency_key, request_hash, received_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+           idempotency_key, request_hash, received_at, identity_conflict, vouched_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
     )
     .bind(&reference)
-    .bind(d.academic_year.to_string())
+    .bind(&year)
     .bind(d.cin.as_str())
     .bind(d.massar.as_str())
     .bind(d.last_name.as_str())
     .bind(d.first_name.as_str())
-    .bind(d.birth_date.to_string())
+    .bind(&birth_date)
     .bind(d.email.as_str())
     .bind(d.phone.as_ref().map(|p| p.as_str().to_owned()))
     .bind(d.university.as_str())
     .bind(d.establishment.as_ref().map(|e| e.as_str().to_owned()))
     .bind(d.lang.code())
     .bind(Status::Received.as_str())
-    .bind(key)
-    .bind(request_hash)
-    .bind(received_at)
+    .bind(s.key)
+    .bind(s.request_hash)
+    .bind(s.received_at)
+    .bind(i64::from(conflict))
+    .bind(vouched_by)
+    .execute(&mut *tx)
+    .await?;
+    for i in flag_earlier {
+        sqlx::query("UPDATE declarations SET identity_conflict = 1 WHERE reference = $1")
+            .bind(&stored[i].0)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "UPDATE cin_years SET declarations = declarations + 1 \
+         WHERE cin = $1 AND academic_year = $2",
+    )
+    .bind(d.cin.as_str())
+    .bind(&year)
     .execute(&mut *tx)
     .await?;
     sqlx::query(
@@ -173,12 +265,28 @@ async fn insert(
     .bind(&reference)
     .bind(0_i64)
     .bind(Status::Received.as_str())
-    .bind(received_at)
+    .bind(s.received_at)
     .execute(&mut *tx)
     .await?;
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    super::outbox::enqueue(&mut tx, mail, now).await?;
-    tx.commit().await
+    super::outbox::enqueue(&mut tx, mail, &s.mail_cap).await?;
+    tx.commit().await?;
+    Ok(Outcome::Created(Receipt {
+        reference: Reference::parse(&reference)
+            .map_err(|e| sqlx::Error::Protocol(e.to_string()))?,
+        academic_year: d.academic_year,
+        status: Status::Received,
+        received_at: s.received_at.to_owned(),
+    }))
+}
+
+/// Forgets the used portal tokens that expired before `now` (Unix
+/// seconds): an expired token is refused anyway.
+pub async fn forget_used_tokens(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM portal_tokens WHERE expires_at < $1")
+        .bind(now - 3600)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 /// What the status lookup compares and shows, for one declaration.
@@ -188,13 +296,13 @@ pub struct Found {
     pub status: amoe_domain::api::DeclarationStatus,
 }
 
-/// Every declaration of `cin`, the newest academic year first, with its
-/// timeline.
+/// Every declaration of `cin`, the newest academic year first (its
+/// timeline is read apart, for those the lookup shows).
 pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT reference, academic_year, received_at, massar, birth_date, university_id, status, \
            last_name, first_name, decided_on, refusal_reason \
-         FROM declarations WHERE cin = $1 ORDER BY academic_year DESC",
+         FROM declarations WHERE cin = $1 ORDER BY academic_year DESC, received_at DESC",
     )
     .bind(cin)
     .fetch_all(pool)

@@ -69,6 +69,8 @@ fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error> {
             source: format!("unknown status {status:?}").into(),
         })?,
         received_at: row.try_get("received_at")?,
+        identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
+        vouched_by: Some(row.try_get::<String, _>("vouched_by")?).filter(|v| !v.is_empty()),
     })
 }
 
@@ -83,7 +85,8 @@ pub async fn export(
 ) -> Result<(Vec<ExportedDeclaration>, usize), sqlx::Error> {
     let mut sql = String::from(
         "SELECT reference, academic_year, cin, massar, last_name, first_name, birth_date, email, \
-         phone, university_id, establishment, status, received_at FROM declarations WHERE ",
+         phone, university_id, establishment, status, received_at, identity_conflict, vouched_by \
+         FROM declarations WHERE ",
     );
     let mut binds: Vec<String> = Vec::new();
     // Each filter adds its value and gets the placeholder that binds it.
@@ -171,6 +174,7 @@ pub async fn apply(
     decisions: &[(usize, Decision)],
     dry_run: bool,
     now: &str,
+    cap: &super::outbox::Cap<'_>,
     mail_for: impl Fn(&Decision, &Student) -> Mail,
 ) -> Result<Result<Applied, Vec<RowError>>, sqlx::Error> {
     let mut tx = pool.begin().await?;
@@ -235,8 +239,7 @@ pub async fn apply(
             academic_year: current.try_get("academic_year")?,
         };
         let mail = mail_for(decision, &student);
-        let seconds = time::OffsetDateTime::now_utc().unix_timestamp();
-        super::outbox::enqueue(&mut tx, &mail, seconds).await?;
+        super::outbox::enqueue(&mut tx, &mail, cap).await?;
         applied.applied += 1;
     }
     if !errors.is_empty() || dry_run {

@@ -1,11 +1,43 @@
 //! The outbox: e-mails written with what they announce, sent later.
 
+use crate::db::rate_limits::{self, Limit, Verdict};
+use crate::limits::Buckets;
 use crate::mail::Mail;
+use crate::secret::Secret;
+use amoe_domain::student::Email;
 use sqlx::{AnyConnection, AnyPool, Row};
 
-/// Queues `mail` on the transaction's connection; a mail with the same id
-/// is queued once only.
-pub async fn enqueue(conn: &mut AnyConnection, mail: &Mail, now: i64) -> Result<(), sqlx::Error> {
+/// The cap on mails to one mailbox, and the time of queuing.
+pub struct Cap<'a> {
+    pub secret: &'a Secret,
+    pub limit: Limit,
+    pub now_ms: i64,
+}
+
+/// Queues `mail` on the transaction's connection, unless its recipient's
+/// mailbox has had its share of mails (then it is dropped, with a
+/// warning: the status page still shows what it would have said). A
+/// mail with the same id is queued once only. Returns whether it was
+/// queued.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    mail: &Mail,
+    cap: &Cap<'_>,
+) -> Result<bool, sqlx::Error> {
+    let mailbox = Email::parse(&mail.recipient)
+        .map(|email| email.mailbox_key())
+        .unwrap_or_else(|_| mail.recipient.to_lowercase());
+    let bucket = Buckets(cap.secret).mails_recipient(&mailbox);
+    if let Verdict::Refused { .. } =
+        rate_limits::take(&mut *conn, &bucket, cap.limit, cap.now_ms).await?
+    {
+        tracing::warn!(
+            id = mail.id,
+            "mail not queued: its recipient had its share today"
+        );
+        return Ok(false);
+    }
+    let now = cap.now_ms.div_euclid(1000);
     sqlx::query(
         "INSERT INTO outbox (id, recipient, subject, body_text, body_html, created_at, attempts, \
            next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
@@ -20,7 +52,7 @@ pub async fn enqueue(conn: &mut AnyConnection, mail: &Mail, now: i64) -> Result<
     .bind(now)
     .execute(conn)
     .await
-    .map(|_| ())
+    .map(|_| true)
 }
 
 /// A queued mail, with how often it was tried.

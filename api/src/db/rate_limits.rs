@@ -1,56 +1,111 @@
-//! Fixed-window counters in the database, so that a limit holds across
-//! every replica sharing it.
+//! Rate limits as token buckets in the database (GCRA: one row per bucket
+//! holding the "theoretical arrival time"), so a limit holds across every
+//! replica sharing it. Each check-and-count is one atomic statement
+//! (`INSERT … ON CONFLICT … DO UPDATE … RETURNING`): fifty parallel
+//! requests count as fifty, on SQLite and on PostgreSQL alike.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{Any, Executor, Row};
 
-/// How many attempts a bucket may make per window.
+/// At most `max` requests per `window_secs`, of which `burst` may come at
+/// once: a bucket of `burst` tokens that refills at `max / window_secs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limit {
     pub max: i64,
     pub window_secs: i64,
+    pub burst: i64,
 }
 
 impl Limit {
-    /// The start of the window that `now` (Unix seconds) falls in.
-    pub fn window(&self, now: i64) -> i64 {
-        now - now.rem_euclid(self.window_secs)
+    /// `max` per window, all of them at once if need be.
+    pub const fn per(max: i64, window_secs: i64) -> Limit {
+        Limit {
+            max,
+            window_secs,
+            burst: max,
+        }
     }
 
-    /// Seconds from `now` until the window ends.
-    pub fn retry_after(&self, now: i64) -> i64 {
-        self.window(now) + self.window_secs - now
+    /// Milliseconds for one token to come back.
+    fn interval_ms(&self) -> i64 {
+        (self.window_secs * 1000 / self.max.max(1)).max(1)
+    }
+
+    /// How far ahead of now a bucket may run.
+    fn tolerance_ms(&self) -> i64 {
+        self.interval_ms() * self.burst.max(1)
     }
 }
 
-/// Counts one attempt and returns the count in this window, this one
-/// included.
-pub async fn hit(pool: &AnyPool, bucket: &str, window_start: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1) \
-         ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 \
-         RETURNING hits",
+/// What a bucket said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Allowed,
+    /// Refused: a token comes back in this many seconds (at least 1).
+    Refused {
+        retry_after: i64,
+    },
+}
+
+/// Takes a token from `bucket` at `now_ms` (Unix milliseconds), if it has
+/// one. A refused request takes nothing.
+pub async fn take<'c, E>(
+    executor: E,
+    bucket: &str,
+    limit: Limit,
+    now_ms: i64,
+) -> Result<Verdict, sqlx::Error>
+where
+    E: Executor<'c, Database = Any>,
+{
+    // The next arrival time if this request is let through: the later of
+    // the stored one and now, plus one interval. It is let through while
+    // that stays within the tolerance.
+    let row = sqlx::query(
+        "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, $2 + $3, 1) \
+         ON CONFLICT (bucket) DO UPDATE SET \
+           tat = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
+                 THEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 \
+                 ELSE rate_limits.tat END, \
+           allowed = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
+                 THEN 1 ELSE 0 END \
+         RETURNING tat, allowed",
     )
     .bind(bucket)
-    .bind(window_start)
-    .fetch_one(pool)
-    .await?
-    .try_get("hits")
+    .bind(now_ms)
+    .bind(limit.interval_ms())
+    .bind(limit.tolerance_ms())
+    .fetch_one(executor)
+    .await?;
+    let allowed: i64 = row.try_get("allowed")?;
+    if allowed == 1 {
+        return Ok(Verdict::Allowed);
+    }
+    let tat: i64 = row.try_get("tat")?;
+    let wait_ms = tat + limit.interval_ms() - limit.tolerance_ms() - now_ms;
+    Ok(Verdict::Refused {
+        retry_after: (wait_ms + 999).div_euclid(1000).max(1),
+    })
 }
 
-/// The attempts counted so far in this window.
-pub async fn hits(pool: &AnyPool, bucket: &str, window_start: i64) -> Result<i64, sqlx::Error> {
-    let row = sqlx::query("SELECT hits FROM rate_limits WHERE bucket = $1 AND window_start = $2")
+/// Gives back the token a request took (it turned out not to count: a
+/// lookup that found the student, a declaration that was not stored).
+pub async fn give_back<'c, E>(executor: E, bucket: &str, limit: Limit) -> Result<(), sqlx::Error>
+where
+    E: Executor<'c, Database = Any>,
+{
+    sqlx::query("UPDATE rate_limits SET tat = tat - $1 WHERE bucket = $2")
+        .bind(limit.interval_ms())
         .bind(bucket)
-        .bind(window_start)
-        .fetch_optional(pool)
-        .await?;
-    row.map_or(Ok(0), |row| row.try_get("hits"))
+        .execute(executor)
+        .await
+        .map(|_| ())
 }
 
-/// Forgets windows that ended before `before` (Unix seconds).
-pub async fn forget_before(pool: &AnyPool, before: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
-        .bind(before)
+/// Forgets the buckets that are full again at `now_ms`: a missing row and
+/// a full bucket mean the same.
+pub async fn forget_full(pool: &sqlx::AnyPool, now_ms: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM rate_limits WHERE tat < $1")
+        .bind(now_ms)
         .execute(pool)
         .await?;
     Ok(done.rows_affected())
@@ -61,13 +116,16 @@ mod tests {
     use super::Limit;
 
     #[test]
-    fn windows_are_fixed_and_say_when_they_end() {
-        let minute = Limit {
-            max: 5,
-            window_secs: 60,
+    fn a_bucket_refills_evenly() {
+        let hour = Limit {
+            max: 20_000,
+            window_secs: 3600,
+            burst: 2_000,
         };
-        assert_eq!(minute.window(1_000_000_030), 1_000_000_020);
-        assert_eq!(minute.retry_after(1_000_000_030), 50);
-        assert_eq!(minute.retry_after(1_000_000_020), 60);
+        assert_eq!(hour.interval_ms(), 180);
+        assert_eq!(hour.tolerance_ms(), 360_000);
+        let cin = Limit::per(5, 3600);
+        assert_eq!(cin.interval_ms(), 720_000);
+        assert_eq!(cin.tolerance_ms(), 3_600_000);
     }
 }

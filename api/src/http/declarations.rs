@@ -1,81 +1,138 @@
 //! `POST /api/declarations`: a student's declaration for the current
-//! academic year, stored once per `Idempotency-Key`.
+//! academic year, stored once per `Idempotency-Key`, optionally vouched for
+//! by a university portal (`AMOE-Portal-Token`).
+//!
+//! Limits, each in buckets of its own: declarations per address (sized for
+//! a campus NAT), stored declarations per e-mail mailbox per day (counted
+//! in the transaction that stores), mails per recipient, `409`s per CIN,
+//! and declarations per CIN and year.
 
 use super::ApiContext;
 use super::extract::{ClientIp, IdempotencyKey, Json};
-use crate::db::declarations::{self, Outcome};
-use crate::db::rate_limits;
+use crate::db::declarations::{self, Outcome, Submission};
+use crate::db::outbox::Cap;
+use crate::db::rate_limits::{self, Verdict};
 use crate::error::Error;
+use crate::limits::Buckets;
 use crate::mail::render::{Event, render};
-use amoe_domain::api::Receipt;
-use amoe_domain::declaration::{DeclarationForm, Reference};
+use amoe_domain::api::{FieldError, Receipt};
+use amoe_domain::declaration::{DeclarationForm, Reference, field};
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
-use time::{OffsetDateTime, UtcOffset};
 
-/// Morocco's civil time (UTC+1; the Ramadan switch to UTC+0 moves the
-/// date at most one hour, around midnight).
-pub const MOROCCO: UtcOffset = match UtcOffset::from_hms(1, 0, 0) {
-    Ok(offset) => offset,
-    Err(_) => panic!("a valid offset"),
-};
+/// The header that carries a university portal's signed identity token.
+pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
 
 pub async fn submit(
     State(ctx): State<ApiContext>,
     ClientIp(client): ClientIp,
     IdempotencyKey(key): IdempotencyKey,
-    Json(form): Json<DeclarationForm>,
+    headers: HeaderMap,
+    Json(mut form): Json<DeclarationForm>,
 ) -> Result<(StatusCode, axum::Json<Receipt>), Error> {
-    let now = OffsetDateTime::now_utc();
-    // A 409 tells that a CIN has declared this year: a client that keeps
-    // getting them is probing, and waits.
-    let limit = ctx.conflicts_per_ip;
-    let seconds = now.unix_timestamp();
-    let conflicts = format!("conflict-ip:{client}");
-    if rate_limits::hits(&ctx.db.pool, &conflicts, limit.window(seconds)).await? >= limit.max {
-        return Err(Error::TooManyRequests {
-            retry_after: limit.retry_after(seconds),
-        });
+    let now = ctx.clock.now();
+    let now_ms = ctx.clock.now_ms();
+    let vouched = match headers.get(PORTAL_TOKEN_HEADER) {
+        None => None,
+        Some(value) => {
+            let token = value.to_str().map_err(|_| Error::InvalidPortalToken)?;
+            Some(super::portal::verify(&ctx, token)?)
+        }
+    };
+    if let Some(vouched) = &vouched {
+        vouched.apply(&mut form);
     }
-    let today = now.to_offset(MOROCCO).date();
-    let declaration = form.parse(today, &ctx.rules)?;
+    let declaration = form.parse(ctx.clock.today().date(), &ctx.rules)?;
     // What the key stands for: the declaration as parsed, so a retry that
     // differs only in spacing or case is the same submission.
     let canonical = serde_json::to_vec(&declaration).map_err(|_| Error::Internal)?;
     let request_hash = format!("{:x}", Sha256::digest(&canonical));
+    // A retry of what was stored is answered before any limit counts it.
+    if let Some(outcome) = declarations::replay(&ctx.db.pool, &key, &request_hash).await? {
+        return answer(outcome);
+    }
+
+    let pool = &ctx.db.pool;
+    let limits = ctx.limits;
+    let buckets = Buckets(&ctx.secret);
+    let address = buckets.declare_address(client);
+    if let Verdict::Refused { retry_after } =
+        rate_limits::take(pool, &address, limits.declarations_per_address, now_ms).await?
+    {
+        return Err(Error::TooManyRequests {
+            retry_after,
+            field: None,
+        });
+    }
+    let email = buckets.declare_email(&declaration.email.mailbox_key());
     let received_at = now.format(&Rfc3339).map_err(|_| Error::Internal)?;
-    let outcome = declarations::submit(
-        &ctx.db.pool,
-        &declaration,
-        &key,
-        &request_hash,
-        &received_at,
-        new_reference,
-        |reference| {
-            render(
-                &Event::Received,
-                reference,
-                declaration.academic_year,
-                declaration.lang,
-                declaration.email.as_str(),
-                &ctx.public_url,
-            )
+    let submission = Submission {
+        declaration: &declaration,
+        vouched: vouched.as_ref(),
+        key: &key,
+        request_hash: &request_hash,
+        received_at: &received_at,
+        per_cin_year: limits.declarations_per_cin_year,
+        email_bucket: &email,
+        email_limit: limits.declarations_per_email,
+        mail_cap: Cap {
+            secret: &ctx.secret,
+            limit: limits.mails_per_recipient,
+            now_ms,
         },
-    )
+    };
+    let outcome = declarations::submit(pool, &submission, new_reference, |reference| {
+        render(
+            &Event::Received,
+            reference,
+            declaration.academic_year,
+            declaration.lang,
+            declaration.email.as_str(),
+            &ctx.public_url,
+        )
+    })
     .await?;
+    if !matches!(outcome, Outcome::Created(_)) {
+        // Nothing stored: the address's token goes back.
+        rate_limits::give_back(pool, &address, limits.declarations_per_address).await?;
+    }
     match outcome {
-        Outcome::Created(receipt) => {
-            ctx.outbox_wake.notify_one();
+        Outcome::Created(_) => ctx.outbox_wake.notify_one(),
+        Outcome::AlreadyDeclared => {
+            // Each 409 tells that these details declared: rationed per CIN.
+            let bucket = buckets.conflicts_cin(declaration.cin.as_str());
+            if let Verdict::Refused { retry_after } =
+                rate_limits::take(pool, &bucket, limits.conflicts_per_cin, now_ms).await?
+            {
+                return Err(Error::TooManyRequests {
+                    retry_after,
+                    field: None,
+                });
+            }
+        }
+        _ => {}
+    }
+    answer(outcome)
+}
+
+fn answer(outcome: Outcome) -> Result<(StatusCode, axum::Json<Receipt>), Error> {
+    match outcome {
+        Outcome::Created(receipt) | Outcome::Replayed(receipt) => {
             Ok((StatusCode::CREATED, axum::Json(receipt)))
         }
-        Outcome::Replayed(receipt) => Ok((StatusCode::CREATED, axum::Json(receipt))),
         Outcome::KeyReused => Err(Error::IdempotencyKeyReused),
-        Outcome::AlreadyDeclared => {
-            rate_limits::hit(&ctx.db.pool, &conflicts, limit.window(seconds)).await?;
-            Err(Error::AlreadyDeclared)
-        }
+        Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
+        Outcome::TooManyDeclarations => Err(Error::TooManyDeclarations),
+        Outcome::TokenUsed => Err(Error::InvalidPortalToken),
+        Outcome::EmailLimit { retry_after } => Err(Error::TooManyRequests {
+            retry_after,
+            field: Some(FieldError {
+                field: field::EMAIL.to_owned(),
+                code: "email_too_many_declarations".to_owned(),
+            }),
+        }),
     }
 }
 

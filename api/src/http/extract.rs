@@ -98,7 +98,11 @@ impl FromRequestParts<super::ApiContext> for ClientIp {
 }
 
 /// See [`ClientIp`]. With `hops` trusted proxies, the last `hops - 1`
-/// forwarded addresses are those proxies; the one before them is the client.
+/// forwarded entries are those proxies; the one before them is the client.
+/// Every entry keeps its place, readable or not (an address with a port
+/// reads as the address): dropping the ones that do not parse would shift
+/// the count onto entries the client wrote. An unreadable entry in the
+/// client's place, or too few entries, falls back to the peer.
 pub fn client_ip<'a>(
     peer: std::net::IpAddr,
     forwarded: impl Iterator<Item = &'a axum::http::HeaderValue>,
@@ -107,16 +111,28 @@ pub fn client_ip<'a>(
     if hops == 0 {
         return peer;
     }
-    let chain: Vec<std::net::IpAddr> = forwarded
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .filter_map(|part| part.trim().parse().ok())
+    let chain: Vec<Option<std::net::IpAddr>> = forwarded
+        .map(|value| value.to_str().ok())
+        .flat_map(|value| match value {
+            Some(text) => text.split(',').map(read_entry).collect::<Vec<_>>(),
+            None => vec![None],
+        })
         .collect();
     chain
         .len()
         .checked_sub(hops)
-        .and_then(|i| chain.get(i).copied())
+        .and_then(|i| chain.get(i).copied().flatten())
         .unwrap_or(peer)
+}
+
+/// One `X-Forwarded-For` entry: `1.2.3.4`, `2001:db8::1`, `1.2.3.4:5678`
+/// or `[2001:db8::1]:5678`.
+fn read_entry(entry: &str) -> Option<std::net::IpAddr> {
+    let entry = entry.trim();
+    entry
+        .parse()
+        .ok()
+        .or_else(|| entry.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
 }
 
 #[cfg(test)]
@@ -142,5 +158,22 @@ mod tests {
         assert_eq!(client_ip(ip("10.0.0.3"), header.iter(), 1), ip("10.0.0.2"));
         // Fewer addresses than hops: the peer (a misconfiguration, not a pass).
         assert_eq!(client_ip(ip("10.0.0.3"), header.iter(), 5), ip("10.0.0.3"));
+    }
+
+    #[test]
+    fn unreadable_entries_keep_their_place() {
+        // The client wrote "6.6.6.6, junk"; the proxy added 41.0.0.7.
+        let header = [HeaderValue::from_static("6.6.6.6, junk, 41.0.0.7")];
+        assert_eq!(client_ip(ip("10.0.0.3"), header.iter(), 1), ip("41.0.0.7"));
+        assert_eq!(client_ip(ip("10.0.0.3"), header.iter(), 2), ip("10.0.0.3"));
+        let split = [
+            HeaderValue::from_static("6.6.6.6"),
+            HeaderValue::from_static("41.0.0.7:51234, [2001:db8::5]:443"),
+        ];
+        assert_eq!(client_ip(ip("10.0.0.3"), split.iter(), 2), ip("41.0.0.7"));
+        assert_eq!(
+            client_ip(ip("10.0.0.3"), split.iter(), 1),
+            ip("2001:db8::5")
+        );
     }
 }

@@ -10,14 +10,18 @@ mod health;
 mod middleware;
 mod offices;
 mod operator;
+mod portal;
 mod service_worker;
 mod status;
 mod universities;
 
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
-use crate::db::rate_limits::Limit;
 use crate::error::Error;
+use crate::limits::Limits;
+use crate::portal::Portals;
+use crate::secret::Secret;
 use amoe_domain::declaration::Rules;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -32,9 +36,10 @@ use tower_http::timeout::TimeoutLayer;
 pub struct ApiContext {
     pub db: Db,
     pub rules: Rules,
-    pub status_per_ip: Limit,
-    pub status_failures_per_cin: Limit,
-    pub secret: std::sync::Arc<str>,
+    pub limits: Limits,
+    pub secret: Secret,
+    pub clock: Clock,
+    pub portals: Portals,
     /// SHA-256 hashes of the operators' tokens.
     pub operator_tokens: std::sync::Arc<[[u8; 32]]>,
     /// The address students open, for links in e-mails.
@@ -43,8 +48,6 @@ pub struct ApiContext {
     pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
     /// Reverse proxies in front of the API (see `extract::ClientIp`).
     pub trusted_proxy_hops: usize,
-    /// `409 already_declared` answers per client IP.
-    pub conflicts_per_ip: Limit,
     pub controller: std::sync::Arc<str>,
     pub cndp_authorisation: std::sync::Arc<str>,
 }
@@ -57,6 +60,7 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .route("/offices", get(offices::list))
         .route("/declarations", post(declarations::submit))
         .route("/status", post(status::lookup))
+        .route("/portal-identity", post(portal::identity))
         .route("/operator/export", post(operator::export))
         .route(
             "/operator/decisions",

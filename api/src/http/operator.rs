@@ -5,8 +5,10 @@
 
 use super::ApiContext;
 use crate::db::operator::{self, Filters, Student};
+use crate::db::outbox::Cap;
 use crate::error::Error;
 use crate::mail::render::{Event, render};
+use amoe_domain::Day;
 use amoe_domain::Lang;
 use amoe_domain::api::FieldError;
 use amoe_domain::declaration::{AcademicYear, Outcome};
@@ -21,7 +23,6 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::extract::{Json, Query};
@@ -59,8 +60,9 @@ impl FromRequestParts<ApiContext> for Operator {
     }
 }
 
-fn now() -> Result<String, Error> {
-    OffsetDateTime::now_utc()
+fn now(ctx: &ApiContext) -> Result<String, Error> {
+    ctx.clock
+        .now()
         .format(&Rfc3339)
         .map_err(|_| Error::Internal)
 }
@@ -70,16 +72,6 @@ fn field_error(field: &str, code: &str) -> FieldError {
         field: field.to_owned(),
         code: code.to_owned(),
     }
-}
-
-fn is_day(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// `POST /api/operator/export`.
@@ -95,7 +87,7 @@ pub async fn export(
         errors.push(field_error("university", e.code()));
     }
     for (name, value) in [("since", &request.since), ("until", &request.until)] {
-        if value.as_deref().is_some_and(|v| !is_day(v)) {
+        if value.as_deref().is_some_and(|v| Day::parse(v).is_err()) {
             errors.push(field_error(name, "date_invalid"));
         }
     }
@@ -117,7 +109,7 @@ pub async fn export(
         until: request.until,
     };
     let (declarations, marked) =
-        operator::export(&ctx.db.pool, &filters, request.mark, &now()?).await?;
+        operator::export(&ctx.db.pool, &filters, request.mark, &now(&ctx)?).await?;
     tracing::info!(count = declarations.len(), marked, "export");
     if !csv {
         return Ok(axum::Json(ExportResponse {
@@ -147,6 +139,8 @@ pub async fn export(
                 d.establishment.as_deref().unwrap_or_default(),
                 d.status.as_str(),
                 &d.received_at,
+                if d.identity_conflict { "yes" } else { "no" },
+                d.vouched_by.as_deref().unwrap_or_default(),
             ])
             .map_err(|_| Error::Internal)?;
     }
@@ -227,8 +221,20 @@ pub async fn import(
             &ctx.public_url,
         )
     };
-    let result =
-        operator::apply(&ctx.db.pool, &decisions, options.dry_run, &now()?, mail_for).await?;
+    let cap = Cap {
+        secret: &ctx.secret,
+        limit: ctx.limits.mails_per_recipient,
+        now_ms: ctx.clock.now_ms(),
+    };
+    let result = operator::apply(
+        &ctx.db.pool,
+        &decisions,
+        options.dry_run,
+        &now(&ctx)?,
+        &cap,
+        mail_for,
+    )
+    .await?;
     match result {
         Ok(applied) => {
             if applied.applied > 0 && !options.dry_run {

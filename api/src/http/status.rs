@@ -2,68 +2,91 @@
 //! with CIN + Massar code + date of birth. A POST, so that CIN and birth
 //! date never appear in a URL or a log.
 //!
-//! An unknown student and a wrong combination take the same path (the same
-//! query, then the same constant-time comparison, against a dummy when there
-//! is nothing to compare with) and get the same answer. Guessing is limited
-//! per client IP and, for failures, per CIN; the counters live in the
-//! database so they hold across replicas.
+//! Only the declarations whose own Massar code and birth date match what
+//! was typed are shown: anyone can type anyone's CIN, and a declaration
+//! made under it with other details belongs to whoever made it. An unknown
+//! student and a wrong combination take the same path (the same query,
+//! then a constant-time comparison with each declaration, or a dummy when
+//! there is none) and get the same answer. Guessing is limited per CIN (a
+//! lookup takes a token before it looks; one that finds gives it back) and
+//! lookups per address are sized for a campus behind one address. Form
+//! errors count against neither.
 
 use super::ApiContext;
 use super::extract::{ClientIp, Json};
 use crate::db::declarations::{self, Found};
-use crate::db::rate_limits;
+use crate::db::rate_limits::{self, Verdict};
 use crate::error::Error;
+use crate::limits::Buckets;
 use amoe_domain::api::StatusResponse;
 use amoe_domain::declaration::LookupForm;
 use axum::extract::State;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use time::OffsetDateTime;
 
 pub async fn lookup(
     State(ctx): State<ApiContext>,
     ClientIp(client): ClientIp,
     Json(form): Json<LookupForm>,
 ) -> Result<axum::Json<StatusResponse>, Error> {
-    let now = OffsetDateTime::now_utc();
-    let seconds = now.unix_timestamp();
+    let now_ms = ctx.clock.now_ms();
     let pool = &ctx.db.pool;
+    let limits = ctx.limits;
+    let buckets = Buckets(&ctx.secret);
 
-    let per_ip = ctx.status_per_ip;
-    let ip_bucket = format!("ip:{client}");
-    if rate_limits::hit(pool, &ip_bucket, per_ip.window(seconds)).await? > per_ip.max {
+    let lookup = form
+        .parse(ctx.clock.today().date())
+        .map_err(Error::InvalidFields)?;
+
+    // The CIN's bucket first: guesses at one CIN stop there, and never
+    // empty the bucket of the address that a whole campus shares.
+    let per_cin = limits.status_failures_per_cin;
+    let cin_bucket = buckets.status_cin(lookup.cin.as_str());
+    if let Verdict::Refused { retry_after } =
+        rate_limits::take(pool, &cin_bucket, per_cin, now_ms).await?
+    {
         return Err(Error::TooManyRequests {
-            retry_after: per_ip.retry_after(seconds),
+            retry_after,
+            field: None,
         });
     }
-
-    let today = now.to_offset(super::declarations::MOROCCO).date();
-    let lookup = form.parse(today).map_err(Error::InvalidFields)?;
-
-    let per_cin = ctx.status_failures_per_cin;
-    let cin_bucket = format!("cin:{}", keyed_hash(&ctx.secret, &[lookup.cin.as_str()]));
-    let cin_window = per_cin.window(seconds);
-    if rate_limits::hits(pool, &cin_bucket, cin_window).await? >= per_cin.max {
+    let address = buckets.status_address(client);
+    if let Verdict::Refused { retry_after } =
+        rate_limits::take(pool, &address, limits.status_per_address, now_ms).await?
+    {
+        rate_limits::give_back(pool, &cin_bucket, per_cin).await?;
         return Err(Error::TooManyRequests {
-            retry_after: per_cin.retry_after(seconds),
+            retry_after,
+            field: None,
         });
     }
 
     let found = declarations::by_cin(pool, lookup.cin.as_str()).await?;
     let presented = proof(lookup.massar.as_str(), &lookup.birth_date.to_string());
-    // The newest declaration carries the student's Massar code and birth
-    // date; with none, compare with a dummy all the same.
-    let expected = found
-        .first()
-        .map_or_else(|| proof("", ""), |f| proof(&f.massar, &f.birth_date));
-    let matches: bool = presented.ct_eq(&expected).into();
-    if !matches || found.is_empty() {
-        rate_limits::hit(pool, &cin_bucket, cin_window).await?;
+    // Compare with every declaration of the CIN, each in constant time,
+    // and with a dummy when there is none.
+    if found.is_empty() {
+        let _ = proof("", "").ct_eq(&presented);
+    }
+    let mut mine = Vec::new();
+    for Found {
+        massar,
+        birth_date,
+        status,
+    } in found
+    {
+        let matches: bool = proof(&massar, &birth_date).ct_eq(&presented).into();
+        if matches {
+            mine.push(status);
+        }
+    }
+    if mine.is_empty() {
         return Err(Error::NoMatch);
     }
+    rate_limits::give_back(pool, &cin_bucket, per_cin).await?;
 
-    let mut declarations = Vec::with_capacity(found.len());
-    for Found { mut status, .. } in found {
+    let mut declarations = Vec::with_capacity(mine.len());
+    for mut status in mine {
         status.events = declarations::events(pool, &status.reference).await?;
         declarations.push(status);
     }
@@ -78,14 +101,4 @@ fn proof(massar: &str, birth_date: &str) -> [u8; 32] {
         .chain_update(birth_date.as_bytes())
         .finalize()
         .into()
-}
-
-/// A hex SHA-256 of the parts keyed with the server's secret.
-fn keyed_hash(secret: &str, parts: &[&str]) -> String {
-    let mut hasher = Sha256::new().chain_update(secret.as_bytes());
-    for part in parts {
-        hasher.update([0]);
-        hasher.update(part.as_bytes());
-    }
-    format!("{:x}", hasher.finalize())
 }

@@ -38,16 +38,13 @@ pub struct Worker {
     pub from: Mailbox,
     pub poll: Duration,
     pub wake: Arc<Notify>,
+    pub clock: crate::clock::Clock,
 }
 
 /// Seconds to wait before the next attempt after `attempts` failures:
 /// 30 s, 1 min, 2 min… up to 6 hours.
 pub fn backoff(attempts: i64) -> i64 {
     (30_i64 << attempts.clamp(0, 20)).min(6 * 3600)
-}
-
-fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
 impl Worker {
@@ -67,12 +64,12 @@ impl Worker {
 
     /// Sends every due mail; returns how many left.
     pub async fn send_due(&self) -> Result<usize, sqlx::Error> {
-        let queued = outbox::claim_due(&self.db.pool, now(), 120, 50).await?;
+        let queued = outbox::claim_due(&self.db.pool, self.clock.now_secs(), 120, 50).await?;
         let mut sent = 0;
         for item in queued {
             match self.send(&item.mail).await {
                 Ok(()) => {
-                    outbox::mark_sent(&self.db.pool, &item.mail.id, now()).await?;
+                    outbox::mark_sent(&self.db.pool, &item.mail.id, self.clock.now_secs()).await?;
                     tracing::info!(id = item.mail.id, "mail sent");
                     sent += 1;
                 }
@@ -83,7 +80,7 @@ impl Worker {
                         &self.db.pool,
                         &item.mail.id,
                         attempts,
-                        now() + backoff(attempts),
+                        self.clock.now_secs() + backoff(attempts),
                         &error,
                     )
                     .await?;

@@ -6,6 +6,8 @@ mod errors;
 mod helpers;
 mod mail;
 mod operator;
+mod portal;
 mod process;
 mod reference;
 mod status;
+mod trust;

@@ -5,7 +5,7 @@ use super::coverage::Scheme;
 use super::reference_number::Reference;
 use super::status::{RefusalReason, Status};
 use serde::{Deserialize, Serialize};
-use time::{Date, Month};
+use time::Date;
 
 /// A row as written in the file, every column text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,7 +15,7 @@ pub struct DecisionRecord {
     /// `covered` or `refused`.
     pub decision: String,
     /// For a refusal: `covered_elsewhere`, `over_age`, `not_enrolled`,
-    /// `identity_mismatch` or `other`.
+    /// `identity_mismatch`, `identity_conflict` or `other`.
     pub reason_code: String,
     /// For `covered_elsewhere`, the scheme (`cnops`, `cnss`, `ramed`, `far`
     /// or its name); for `other`, the reason in the operator's words.
@@ -61,16 +61,6 @@ pub const MAX_REASON_TEXT_CHARS: usize = 500;
 /// A column's error: its name and the stable code of what is wrong.
 pub type ColumnError = (&'static str, &'static str);
 
-fn parse_date(text: &str) -> Option<Date> {
-    let mut parts = text.trim().splitn(3, '-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return None;
-    }
-    let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
-}
-
 impl DecisionRecord {
     /// The decision this row states, or every column that is wrong.
     pub fn parse(&self) -> Result<Decision, Vec<ColumnError>> {
@@ -94,6 +84,7 @@ impl DecisionRecord {
                     "over_age" => Some(RefusalReason::OverAge),
                     "not_enrolled" => Some(RefusalReason::NotEnrolled),
                     "identity_mismatch" => Some(RefusalReason::IdentityMismatch),
+                    "identity_conflict" => Some(RefusalReason::IdentityConflict),
                     "other" if text.is_empty() => {
                         errors.push(("reason_text", "reason_text_missing"));
                         None
@@ -119,9 +110,9 @@ impl DecisionRecord {
                 None
             }
         };
-        let date = parse_date(&self.decision_date)
-            .ok_or(())
-            .map_err(|()| errors.push(("decision_date", "decision_date_invalid")))
+        let date = crate::Day::parse(&self.decision_date)
+            .map(crate::Day::date)
+            .map_err(|_| errors.push(("decision_date", "decision_date_invalid")))
             .ok();
         match (reference, outcome, date) {
             (Some(reference), Some(outcome), Some(date)) if errors.is_empty() => Ok(Decision {

@@ -7,6 +7,7 @@ pub mod academic_year;
 pub mod coverage;
 pub mod decision;
 pub mod eligibility;
+pub mod identity;
 pub mod lookup;
 pub mod reference_number;
 pub mod status;

@@ -98,6 +98,10 @@ pub enum RefusalReason {
     NotEnrolled,
     /// The identity does not match the registers.
     IdentityMismatch,
+    /// Another declaration uses the same CIN with a different Massar code
+    /// or birth date (flagged `identity_conflict` in the export), and this
+    /// one is not the student's.
+    IdentityConflict,
     /// Anything else, in the operator's words.
     Other { text: String },
 }
@@ -109,6 +113,7 @@ impl RefusalReason {
             RefusalReason::OverAge => "over_age",
             RefusalReason::NotEnrolled => "not_enrolled",
             RefusalReason::IdentityMismatch => "identity_mismatch",
+            RefusalReason::IdentityConflict => "identity_conflict",
             RefusalReason::Other { .. } => "other",
         }
     }

@@ -136,13 +136,9 @@ fn calendar_date(year: u32, month: u32, day: u32) -> Option<Date> {
 impl TryFrom<String> for BirthDate {
     type Error = BirthDateError;
     fn try_from(value: String) -> Result<Self, Self::Error> {
-        let mut parts = value.splitn(3, '-').map(str::parse::<u32>);
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) => calendar_date(y, m, d)
-                .map(BirthDate)
-                .ok_or(BirthDateError::NotARealDate),
-            _ => Err(BirthDateError::NotARealDate),
-        }
+        crate::Day::parse(&value)
+            .map(|day| BirthDate(day.date()))
+            .map_err(|_| BirthDateError::NotARealDate)
     }
 }
 
@@ -154,13 +150,7 @@ impl From<BirthDate> for String {
 
 impl fmt::Display for BirthDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.0.year(),
-            self.0.month() as u8,
-            self.0.day()
-        )
+        crate::Day::from_date(self.0).fmt(f)
     }
 }
 

@@ -62,6 +62,22 @@ impl Email {
 
 crate::text::parsed_text!(Email, EmailError);
 
+impl Email {
+    /// The mailbox this address reaches, for counting mails and
+    /// declarations per recipient: case folded, a `+tag` dropped (most
+    /// providers deliver `name+x@` to `name@`), and Gmail's dots, which it
+    /// ignores, removed. Never used to send.
+    pub fn mailbox_key(&self) -> String {
+        let (local, domain) = self.0.rsplit_once('@').unwrap_or(("", &self.0));
+        let local = local.to_lowercase();
+        let local = local.split('+').next().unwrap_or_default();
+        match domain {
+            "gmail.com" | "googlemail.com" => format!("{}@gmail.com", local.replace('.', "")),
+            _ => format!("{local}@{domain}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +105,14 @@ mod tests {
         assert_eq!(Email::parse("a b@gmail.com"), Err(EmailError::Invalid));
         let long = format!("{}@gmail.com", "a".repeat(250));
         assert_eq!(Email::parse(&long), Err(EmailError::TooLong));
+    }
+
+    #[test]
+    fn one_mailbox_however_the_address_is_dressed() {
+        let key = |text: &str| Email::parse(text).unwrap().mailbox_key();
+        assert_eq!(key("Amina.B+amoe1@Gmail.com"), "aminab@gmail.com");
+        assert_eq!(key("aminab@googlemail.com"), "aminab@gmail.com");
+        assert_eq!(key("A.Mina+x@um5.ac.ma"), "a.mina@um5.ac.ma");
     }
 
     proptest! {

@@ -48,12 +48,17 @@ pub fn Check() -> impl IntoView {
     let errors = RwSignal::new(Vec::new());
     let universities = LocalResource::new(api::universities);
     // Sent (now, or by a retry when the connection came back): confirm.
+    // Declared already, or never to be: back to the start, which says why.
     let to_confirmation = navigate.clone();
     Effect::new(move |_| {
         if declare.saved.with(|s| s.receipt.is_some()) {
             to_confirmation(Step::Confirmation.path(), Default::default());
+        } else if declare.saved.with(|s| !s.has_answers()) && declare.problem.get().is_some() {
+            to_confirmation(Step::Start.path(), Default::default());
         }
     });
+    // What a university portal vouched for cannot be changed here.
+    let vouched = move || declare.portal.with(Option::is_some);
     let value = move |name: &'static str| {
         move || {
             declare.saved.with(|s| {
@@ -116,15 +121,18 @@ pub fn Check() -> impl IntoView {
                 .into_iter()
                 .map(|(label, name)| {
                     let href = format!("{}?change=1", step_of(name).path());
+                    let locked = matches!(step_of(name), Step::Identity | Step::University);
                     view! {
                         <div class="summary-row">
                             <dt class="summary-key">{tr(label)}</dt>
                             <dd class="summary-value"><bdi>{value(name)}</bdi></dd>
                             <dd class="summary-action">
-                                <a href=href>
-                                    {tr("change")}
-                                    <span class="visually-hidden">" " {tr(label)}</span>
-                                </a>
+                                {move || (!(locked && vouched())).then(|| view! {
+                                    <a href=href.clone()>
+                                        {tr("change")}
+                                        <span class="visually-hidden">" " {tr(label)}</span>
+                                    </a>
+                                })}
                             </dd>
                         </div>
                     }

@@ -13,6 +13,7 @@ pub fn Confirmation() -> impl IntoView {
     let declare = use_declare();
     let universities = LocalResource::new(api::universities);
     let receipt = move || declare.saved.with(|s| s.receipt.clone());
+    let cleared = RwSignal::new(false);
     let university = move || {
         let id = declare.saved.with(|s| s.university.clone())?;
         let list = universities.get()?.ok()?;
@@ -24,20 +25,15 @@ pub fn Confirmation() -> impl IntoView {
         let Some(receipt) = receipt() else {
             return view! {
                 <PageHeading key="declare-title" />
+                <p role="status">{move || cleared.get().then(|| tr("device-cleared"))}</p>
                 <p><a href="/declare">{tr("declare-start")}</a></p>
             }
             .into_any();
         };
+        let name = declare.saved.with(|s| s.name.clone());
         let reference = receipt.reference.to_string();
         let year = receipt.academic_year.to_string();
-        let day = receipt.received_at.get(..10).unwrap_or_default().to_owned();
-        let mut parts = day.splitn(3, '-');
-        let (y, m, d) = (
-            parts.next().unwrap_or_default(),
-            parts.next().unwrap_or_default(),
-            parts.next().unwrap_or_default(),
-        );
-        let date = crate::wizard::long_date(d, m, y);
+        let received_at = receipt.received_at.clone();
         let just_sent = declare.just_sent.get();
         view! {
             <div class="panel">
@@ -53,12 +49,14 @@ pub fn Confirmation() -> impl IntoView {
                 view! { <p>{move || i18n.t_with("confirmation-email", &[("email", sent.email.clone().into())])}</p> }
             })}
             <dl class="summary-list receipt">
+                {name.map(|name| view! {
+                    <div class="summary-row">
+                        <dt class="summary-key">{tr("receipt-name")}</dt>
+                        <dd class="summary-value"><bdi>{name}</bdi></dd>
+                    </div>
+                })}
                 {just_sent.map(|sent| {
                     view! {
-                        <div class="summary-row">
-                            <dt class="summary-key">{tr("receipt-name")}</dt>
-                            <dd class="summary-value"><bdi>{sent.name}</bdi></dd>
-                        </div>
                         <div class="summary-row">
                             <dt class="summary-key">{tr("receipt-cin")}</dt>
                             <dd class="summary-value"><bdi dir="ltr" class="code">{sent.masked_cin}</bdi></dd>
@@ -72,9 +70,7 @@ pub fn Confirmation() -> impl IntoView {
                 <div class="summary-row">
                     <dt class="summary-key">{tr("receipt-date")}</dt>
                     <dd class="summary-value">
-                        {move || date.clone().map(|(day, month, year)| {
-                            i18n.t_with("date-long", &[("day", day.into()), ("month", i18n.t(&month).into()), ("year", year.into())])
-                        })}
+                        {move || i18n.written_day(&received_at)}
                     </dd>
                 </div>
             </dl>
@@ -90,6 +86,18 @@ pub fn Confirmation() -> impl IntoView {
             <p class="no-print">
                 <a href="/status">{tr("journey-status-title")}</a>
             </p>
+            <h2 class="heading-m no-print">{tr("device-title")}</h2>
+            <p class="no-print">{tr("device-receipt-only")}</p>
+            <button
+                type="button"
+                class="button button-secondary no-print"
+                on:click=move |_| {
+                    declare.clear();
+                    cleared.set(true);
+                }
+            >
+                {tr("device-clear")}
+            </button>
         }
             .into_any()
     }

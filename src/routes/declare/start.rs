@@ -27,6 +27,14 @@ pub fn Start() -> impl IntoView {
     let has_answers = move || declare.saved.with(|s| s.has_answers());
     view! {
         <PageHeading key="declare-title" />
+        <div role="alert">
+            {move || declare.problem.get().filter(|_| !has_answers()).map(|key| view! {
+                <div class="inset inset-warning">
+                    <p>{tr(key)}</p>
+                    <p><a href="/status">{tr("journey-status-title")}</a></p>
+                </div>
+            })}
+        </div>
         <p class="lead">{tr("declare-lead")}</p>
         {move || year().map(|year| view! { <p>{move || i18n.t_with("declare-year", &[("year", year.clone().into())])}</p> })}
         {move || {

@@ -4,7 +4,7 @@
 
 use crate::api::{self, ApiError};
 use crate::wizard::{Context, Saved};
-use amoe_domain::api::ErrorCode;
+use amoe_domain::api::{ErrorCode, PortalIdentity};
 use amoe_domain::declaration::DeclarationForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,13 +15,22 @@ pub const STORAGE_KEY: &str = "amoe.declaration";
 /// What the confirmation shows right after sending (kept in memory only).
 #[derive(Clone, Debug, PartialEq)]
 pub struct JustSent {
-    pub name: String,
     pub masked_cin: String,
     pub email: String,
 }
 
+/// A university portal's token and the identity it vouches for (kept in
+/// memory only: the portal hands it again when the frame reloads).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PortalGrant {
+    pub token: String,
+    pub identity: PortalIdentity,
+}
+
 #[derive(Clone, Copy)]
 pub struct Declare {
+    /// The portal's vouched identity, in a portal's frame.
+    pub portal: RwSignal<Option<PortalGrant>>,
     pub saved: RwSignal<Saved>,
     pub context: RwSignal<Option<Context>>,
     pub sending: RwSignal<bool>,
@@ -38,12 +47,24 @@ fn load() -> Saved {
     storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .and_then(|value| serde_wasm_bindgen::from_value(value).ok())
+        .and_then(|value| serde_wasm_bindgen::from_value::<Saved>(value).ok())
         .unwrap_or_default()
+        .at(js_sys::Date::now())
 }
 
 fn store(saved: &Saved) {
-    let text = serde_wasm_bindgen::to_value(saved)
+    // Nothing worth keeping: nothing kept, not even an empty record.
+    if !saved.has_answers() && saved.receipt.is_none() && !saved.pending {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(STORAGE_KEY);
+        }
+        return;
+    }
+    let saved = Saved {
+        touched_at: js_sys::Date::now(),
+        ..saved.clone()
+    };
+    let text = serde_wasm_bindgen::to_value(&saved)
         .ok()
         .and_then(|value| js_sys::JSON::stringify(&value).ok())
         .and_then(|text| text.as_string());
@@ -68,6 +89,7 @@ fn new_key() -> String {
 
 pub fn provide_declare() -> Declare {
     let declare = Declare {
+        portal: RwSignal::new(None),
         saved: RwSignal::new(load()),
         context: RwSignal::new(None),
         sending: RwSignal::new(false),
@@ -103,6 +125,9 @@ pub fn provide_declare() -> Declare {
     });
     // Lives as long as the app.
     std::mem::forget(handle);
+    if crate::embed::use_embed().is_some() {
+        crate::embed::on_portal_token(move |token| declare.vouch(token));
+    }
     declare
 }
 
@@ -133,6 +158,8 @@ impl Declare {
         })
     }
 
+    /// Removes everything the service stored on this device: the answers,
+    /// the receipt, the remembered CIN, the chosen language.
     pub fn clear(self) {
         let year = self.saved.with_untracked(|s| s.year);
         self.saved.set(Saved {
@@ -140,8 +167,31 @@ impl Declare {
             ..Saved::default()
         });
         if let Some(storage) = storage() {
-            let _ = storage.remove_item(STORAGE_KEY);
+            let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter(|key| key.starts_with("amoe."))
+                .collect();
+            for key in keys {
+                let _ = storage.remove_item(&key);
+            }
         }
+    }
+
+    /// Reads a portal's token and, when the service accepts it, fills in
+    /// (and locks) the identity it vouches for.
+    pub fn vouch(self, token: String) {
+        spawn_local(async move {
+            match api::portal_identity(&token).await {
+                Ok(identity) => {
+                    self.saved.update(|s| identity.fill(&mut s.form));
+                    self.portal.set(Some(PortalGrant { token, identity }));
+                }
+                Err(_) => {
+                    self.portal.set(None);
+                    self.problem.set(Some("portal-token-refused"));
+                }
+            }
+        });
     }
 
     /// Sends the answers once: a second click while sending does nothing;
@@ -165,14 +215,16 @@ impl Declare {
                 s.idempotency_key.clone().unwrap_or_default(),
             )
         });
+        let token = self
+            .portal
+            .with_untracked(|p| p.as_ref().map(|p| p.token.clone()));
         spawn_local(async move {
-            match api::declare(&form, &key).await {
+            match api::declare(&form, &key, token.as_deref()).await {
                 Ok(receipt) => {
                     let masked_cin = amoe_domain::student::Cin::parse(&form.cin)
                         .map(|cin| cin.masked())
                         .unwrap_or_default();
                     self.just_sent.set(Some(JustSent {
-                        name: format!("{} {}", form.first_name.trim(), form.last_name.trim()),
                         masked_cin,
                         email: form.email.trim().to_owned(),
                     }));
@@ -180,15 +232,33 @@ impl Declare {
                 }
                 Err(ApiError::Network) => self.problem.set(Some("offline-waiting")),
                 Err(error) => {
-                    self.saved.update(|s| s.pending = false);
-                    let key = match &error {
-                        ApiError::Server(body) => match body.code {
-                            ErrorCode::AlreadyDeclared => "send-already-declared",
-                            ErrorCode::TooManyRequests => "send-too-many",
-                            _ => "error-server",
-                        },
+                    let code = match &error {
+                        ApiError::Server(body) => Some((body.code, body.fields.first())),
+                        _ => None,
+                    };
+                    let key = match code {
+                        Some((ErrorCode::AlreadyDeclared, _)) => "send-already-declared",
+                        Some((ErrorCode::TooManyDeclarations, _)) => "send-too-many-declarations",
+                        Some((ErrorCode::TooManyRequests, Some(_))) => "send-email-limit",
+                        Some((ErrorCode::TooManyRequests, None)) => "send-too-many",
+                        Some((ErrorCode::InvalidPortalToken, _)) => "portal-token-refused",
                         _ => "error-server",
                     };
+                    // Declared already, or never to be: the answers (what
+                    // unlocks a status page) leave the device now.
+                    let ends = matches!(
+                        code,
+                        Some((
+                            ErrorCode::AlreadyDeclared | ErrorCode::TooManyDeclarations,
+                            _
+                        ))
+                    );
+                    self.saved.update(|s| {
+                        s.pending = false;
+                        if ends {
+                            *s = std::mem::take(s).without_answers();
+                        }
+                    });
                     self.problem.set(Some(key));
                 }
             }

@@ -1,0 +1,29 @@
+//! `POST /api/portal-identity`: reads a university portal's identity token
+//! for the wizard, which fills in and locks what it vouches for. The token
+//! is checked here (signature, issuer, audience, expiry, claims) but used
+//! only by the declaration it is sent with.
+
+use super::ApiContext;
+use super::extract::Json;
+use crate::error::Error;
+use crate::portal::Vouched;
+use amoe_domain::api::{PortalIdentity, PortalTokenRequest};
+use axum::extract::State;
+
+pub async fn identity(
+    State(ctx): State<ApiContext>,
+    Json(request): Json<PortalTokenRequest>,
+) -> Result<axum::Json<PortalIdentity>, Error> {
+    Ok(axum::Json(verify(&ctx, &request.token)?.identity))
+}
+
+/// Checks a token against the configured portals and this service's
+/// public address, at the API's time.
+pub fn verify(ctx: &ApiContext, token: &str) -> Result<Vouched, Error> {
+    ctx.portals
+        .verify(token.trim(), &ctx.public_url, ctx.clock.now_secs())
+        .map_err(|reason| {
+            tracing::info!(%reason, "portal token refused");
+            Error::InvalidPortalToken
+        })
+}

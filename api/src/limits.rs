@@ -1,0 +1,137 @@
+//! Every limit of the service, with its default and why: a whole campus
+//! or a mobile operator's carrier-grade NAT puts thousands of students
+//! behind one IPv4 address, so limits per address are sized for 5,000
+//! students in a busy hour, and the real work is done per CIN and per
+//! e-mail address. Each kind of request has buckets of its own: no limit
+//! of one kind ever blocks a request of another kind.
+
+use crate::db::rate_limits::Limit;
+use crate::secret::Secret;
+use std::net::IpAddr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Status lookups per address (IPv4, or IPv6 /64): 5,000 students
+    /// checking about four times in an hour, in bursts of 2,000.
+    pub status_per_address: Limit,
+    /// Failed status lookups per CIN: the guessing limit. A lookup takes a
+    /// token before it looks, and one that finds the student gives it back.
+    pub status_failures_per_cin: Limit,
+    /// Declarations sent per address: 5,000 students declaring in an hour
+    /// with room for retries, in bursts of 1,000.
+    pub declarations_per_address: Limit,
+    /// Declarations stored per e-mail mailbox (`name+x@` and Gmail's dots
+    /// count as one) per day: a family may share an address, a bot may
+    /// not use one to mail-bomb it.
+    pub declarations_per_email: Limit,
+    /// `409 already_declared` answers per CIN: each says that a CIN,
+    /// Massar code and birth date declared this year.
+    pub conflicts_per_cin: Limit,
+    /// Mails queued per recipient mailbox per day, whatever causes them.
+    pub mails_per_recipient: Limit,
+    /// Declarations per CIN and academic year under different Massar
+    /// codes or birth dates (the first included); a portal-vouched one is
+    /// always accepted.
+    pub declarations_per_cin_year: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            status_per_address: Limit {
+                max: 20_000,
+                window_secs: 3600,
+                burst: 2_000,
+            },
+            status_failures_per_cin: Limit::per(5, 3600),
+            declarations_per_address: Limit {
+                max: 10_000,
+                window_secs: 3600,
+                burst: 1_000,
+            },
+            declarations_per_email: Limit::per(3, 86_400),
+            conflicts_per_cin: Limit::per(10, 3600),
+            mails_per_recipient: Limit::per(10, 86_400),
+            declarations_per_cin_year: 3,
+        }
+    }
+}
+
+/// Where a limit sits in [`Limits`].
+pub type Field = fn(&mut Limits) -> &mut Limit;
+
+/// The environment variables of each limit: `<PREFIX>_MAX`,
+/// `<PREFIX>_WINDOW_SECS` and `<PREFIX>_BURST`.
+pub const VARIABLES: [(&str, Field); 6] = [
+    ("AMOE_STATUS_ADDRESS", |l| &mut l.status_per_address),
+    ("AMOE_STATUS_CIN", |l| &mut l.status_failures_per_cin),
+    ("AMOE_DECLARE_ADDRESS", |l| &mut l.declarations_per_address),
+    ("AMOE_DECLARE_EMAIL", |l| &mut l.declarations_per_email),
+    ("AMOE_CONFLICTS_CIN", |l| &mut l.conflicts_per_cin),
+    ("AMOE_MAILS_RECIPIENT", |l| &mut l.mails_per_recipient),
+];
+
+/// What an address is counted as: an IPv4 address alone (the NAT's one
+/// address stands for everyone behind it), an IPv6 client by its /64 (one
+/// subscriber's whole network, which hands it 2^64 addresses).
+pub fn address_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+/// The bucket names, keyed with the secret: the table holds no address,
+/// CIN or e-mail address.
+pub struct Buckets<'a>(pub &'a Secret);
+
+impl Buckets<'_> {
+    pub fn status_address(&self, ip: IpAddr) -> String {
+        self.0.bucket("status-address", &address_key(ip))
+    }
+    pub fn status_cin(&self, cin: &str) -> String {
+        self.0.bucket("status-cin", cin)
+    }
+    pub fn declare_address(&self, ip: IpAddr) -> String {
+        self.0.bucket("declare-address", &address_key(ip))
+    }
+    pub fn declare_email(&self, mailbox: &str) -> String {
+        self.0.bucket("declare-email", mailbox)
+    }
+    pub fn conflicts_cin(&self, cin: &str) -> String {
+        self.0.bucket("conflicts-cin", cin)
+    }
+    pub fn mails_recipient(&self, mailbox: &str) -> String {
+        self.0.bucket("mails-recipient", mailbox)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_counts_per_64_and_mapped_ipv4_as_ipv4() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        assert_eq!(address_key(ip("41.250.3.7")), "41.250.3.7");
+        assert_eq!(address_key(ip("::ffff:41.250.3.7")), "41.250.3.7");
+        assert_eq!(
+            address_key(ip("2a01:cb00:1:2:aaaa:bbbb:cccc:dddd")),
+            "2a01:cb00:1:2::/64"
+        );
+        assert_eq!(
+            address_key(ip("2a01:cb00:1:2::1")),
+            address_key(ip("2a01:cb00:1:2:ffff::9"))
+        );
+        assert_ne!(
+            address_key(ip("2a01:cb00:1:2::1")),
+            address_key(ip("2a01:cb00:1:3::1"))
+        );
+    }
+}

@@ -1,0 +1,405 @@
+//! The service resists abuse without accounts, on both engines: a campus
+//! behind one address is never refused, guesses stop at the CIN, parallel
+//! requests cannot overrun a limit, a CIN typed by someone else locks
+//! nobody out and shows nobody's years, one e-mail address cannot be
+//! mail-bombed.
+
+use crate::declarations::{form, key};
+use crate::helpers::{Engine, TestApp};
+use amoe_api::clock::Clock;
+use amoe_api::db::rate_limits::Limit;
+use amoe_domain::api::{ErrorBody, ErrorCode, StatusResponse};
+use amoe_domain::operator::ExportResponse;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use std::sync::Arc;
+use std::time::Duration;
+use time::macros::datetime;
+use tokio::task::JoinSet;
+
+crate::on_both_engines!(
+    a_campus_behind_one_address_is_never_refused,
+    fifty_parallel_wrong_lookups_get_at_most_the_allowance,
+    fifty_parallel_conflicts_count_fifty,
+    a_squatted_cin_shows_each_side_only_its_own,
+    within_a_year_other_details_are_flagged_then_capped,
+    one_mailbox_cannot_be_mail_bombed,
+    ipv6_clients_count_per_64,
+);
+
+const OPERATOR_TOKEN: &str = "trust-test-operator-token";
+
+/// The lookup matching `form`.
+fn lookup_of(form: &Value) -> Value {
+    json!({
+        "cin": form["cin"], "massar": form["massar"],
+        "birth_day": form["birth_day"], "birth_month": form["birth_month"],
+        "birth_year": form["birth_year"],
+    })
+}
+
+fn with(mut value: Value, changes: &[(&str, Value)]) -> Value {
+    for (field, new) in changes {
+        value[*field] = new.clone();
+    }
+    value
+}
+
+/// A server whose clock stands in the 2026-2027 academic year.
+async fn spawn(
+    engine: Engine,
+    adjust: impl FnOnce(&mut amoe_api::config::Config),
+) -> (TestApp, Clock) {
+    let clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
+    let app = TestApp::spawn_configured(engine, |config| {
+        config.clock = clock.clone();
+        config.outbox_poll = None;
+        config.operator_tokens = vec![Sha256::digest(OPERATOR_TOKEN.as_bytes()).into()];
+        adjust(config);
+    })
+    .await;
+    (app, clock)
+}
+
+async fn export(app: &TestApp, format: &str) -> reqwest::Response {
+    app.client
+        .post(format!("{}/api/operator/export", app.url))
+        .bearer_auth(OPERATOR_TOKEN)
+        .json(&json!({"format": format}))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn statuses(mut set: JoinSet<u16>) -> std::collections::BTreeMap<u16, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    while let Some(status) = set.join_next().await {
+        *counts.entry(status.unwrap()).or_default() += 1;
+    }
+    counts
+}
+
+async fn a_campus_behind_one_address_is_never_refused(engine: Engine) {
+    let (app, clock) = spawn(engine, |_| {}).await;
+    let app = Arc::new(app);
+    // 5,000 students on one address over one hour: each declares once,
+    // then checks twice. Sixteen at a time, the clock moving 0.72 s per
+    // student.
+    let mut refused = 0;
+    for wave in 0..(5_000 / 16) {
+        clock.advance(Duration::from_millis(720 * 16));
+        let mut set = JoinSet::new();
+        for i in 0..16 {
+            let app = app.clone();
+            let n = 10_000 + wave * 16 + i;
+            set.spawn(async move {
+                let form = form(n);
+                let declared = app.declare(&key(), &form).await.status().as_u16();
+                let first = app.status(&lookup_of(&form)).await.status().as_u16();
+                let second = app.status(&lookup_of(&form)).await.status().as_u16();
+                [declared, first, second]
+            });
+        }
+        while let Some(answers) = set.join_next().await {
+            let answers = answers.unwrap();
+            if answers != [201, 200, 200] {
+                refused += 1;
+                eprintln!("refused: {answers:?}");
+            }
+        }
+    }
+    assert_eq!(refused, 0);
+
+    // The same address guesses one student's details 10,000 times: the
+    // CIN's allowance (5) is answered, everything else is 429.
+    let victim = form(10_000);
+    let mut counts = std::collections::BTreeMap::<u16, usize>::new();
+    let mut set = JoinSet::new();
+    for guess in 0..10_000 {
+        let app = app.clone();
+        let wrong = with(
+            lookup_of(&victim),
+            &[("massar", json!(format!("X{guess:09}")))],
+        );
+        set.spawn(async move { app.status(&wrong).await.status().as_u16() });
+        if set.len() >= 32 {
+            let status = set.join_next().await.unwrap().unwrap();
+            *counts.entry(status).or_default() += 1;
+        }
+    }
+    for (status, count) in statuses(set).await {
+        *counts.entry(status).or_default() += count;
+    }
+    assert_eq!(counts.get(&404), Some(&5), "{counts:?}");
+    assert_eq!(counts.get(&429), Some(&9_995), "{counts:?}");
+    // Those guesses stopped at the CIN: the campus still checks its status.
+    assert_eq!(app.status(&lookup_of(&form(10_001))).await.status(), 200);
+    assert_eq!(app.declare(&key(), &form(15_000)).await.status(), 201);
+}
+
+async fn fifty_parallel_wrong_lookups_get_at_most_the_allowance(engine: Engine) {
+    let (app, _) = spawn(engine, |_| {}).await;
+    let app = Arc::new(app);
+    let student = form(1);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    let mut set = JoinSet::new();
+    for n in 0..50 {
+        let app = app.clone();
+        let wrong = with(
+            lookup_of(&student),
+            &[("massar", json!(format!("X{n:09}")))],
+        );
+        set.spawn(async move { app.status(&wrong).await.status().as_u16() });
+    }
+    let counts = statuses(set).await;
+    assert_eq!(counts.get(&404), Some(&5), "{counts:?}");
+    assert_eq!(counts.get(&429), Some(&45), "{counts:?}");
+}
+
+async fn fifty_parallel_conflicts_count_fifty(engine: Engine) {
+    let (app, _) = spawn(engine, |config| {
+        config.limits.conflicts_per_cin = Limit::per(10, 3600);
+    })
+    .await;
+    let app = Arc::new(app);
+    let student = form(2);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    let mut set = JoinSet::new();
+    for _ in 0..50 {
+        let app = app.clone();
+        let again = student.clone();
+        set.spawn(async move { app.declare(&key(), &again).await.status().as_u16() });
+    }
+    let counts = statuses(set).await;
+    assert_eq!(counts.get(&409), Some(&10), "{counts:?}");
+    assert_eq!(counts.get(&429), Some(&40), "{counts:?}");
+    // Nothing was stored twice.
+    let rows: i64 = sqlx::query("SELECT COUNT(*) AS n FROM declarations")
+        .fetch_one(&app.database().await)
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(rows, 1);
+}
+
+async fn a_squatted_cin_shows_each_side_only_its_own(engine: Engine) {
+    let (app, clock) = spawn(engine, |_| {}).await;
+    let victim = form(3);
+    assert_eq!(app.declare(&key(), &victim).await.status(), 201);
+    // A new academic year opens; someone declares first under the
+    // victim's CIN, with made-up details and their own e-mail.
+    clock.set(datetime!(2027-09-02 08:00 UTC));
+    let squatter = with(
+        victim.clone(),
+        &[
+            ("massar", json!("X123456789")),
+            ("birth_year", json!("2001")),
+            ("email", json!("squatter@example.ma")),
+        ],
+    );
+    assert_eq!(app.declare(&key(), &squatter).await.status(), 201);
+
+    let seen = |response: reqwest::Response| async move {
+        assert_eq!(response.status(), 200);
+        let body: StatusResponse = response.json().await.unwrap();
+        body.declarations
+            .iter()
+            .map(|d| d.academic_year.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        seen(app.status(&lookup_of(&squatter)).await).await,
+        ["2027-2028"]
+    );
+    assert_eq!(
+        seen(app.status(&lookup_of(&victim)).await).await,
+        ["2026-2027"]
+    );
+    // The victim renews a minute later: not locked out.
+    clock.advance(Duration::from_secs(60));
+    assert_eq!(app.declare(&key(), &victim).await.status(), 201);
+    assert_eq!(
+        seen(app.status(&lookup_of(&victim)).await).await,
+        ["2027-2028", "2026-2027"]
+    );
+    assert_eq!(
+        seen(app.status(&lookup_of(&squatter)).await).await,
+        ["2027-2028"]
+    );
+
+    // The fund sees both of this year flagged, in JSON and in CSV.
+    let exported: ExportResponse = export(&app, "json").await.json().await.unwrap();
+    let flags: Vec<(String, String, bool)> = exported
+        .declarations
+        .iter()
+        .map(|d| {
+            (
+                d.academic_year.clone(),
+                d.massar.clone(),
+                d.identity_conflict,
+            )
+        })
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("2026-2027".into(), "R130000003".into(), false),
+            ("2027-2028".into(), "X123456789".into(), true),
+            ("2027-2028".into(), "R130000003".into(), true),
+        ]
+    );
+    let csv = export(&app, "csv").await.text().await.unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",identity_conflict,vouched_by"),
+        "{header}"
+    );
+    assert_eq!(csv.lines().filter(|l| l.contains(",yes,")).count(), 2);
+
+    // And may refuse the squatter's for that reason, which the status
+    // page then shows to whoever made it.
+    let squatters = &exported.declarations[1].reference;
+    let decision = app
+        .client
+        .post(format!("{}/api/operator/decisions", app.url))
+        .bearer_auth(OPERATOR_TOKEN)
+        .json(&json!([{
+            "reference": squatters, "decision": "refused",
+            "reason_code": "identity_conflict", "decision_date": "2027-09-20",
+        }]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(decision.status(), 200);
+    let body: StatusResponse = app
+        .status(&lookup_of(&squatter))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        body.declarations[0].refusal_reason,
+        Some(amoe_domain::declaration::RefusalReason::IdentityConflict)
+    );
+}
+
+async fn within_a_year_other_details_are_flagged_then_capped(engine: Engine) {
+    let (app, _) = spawn(engine, |_| {}).await;
+    let student = form(4);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    for (n, massar) in ["X000000001", "X000000002"].into_iter().enumerate() {
+        let other = with(
+            student.clone(),
+            &[
+                ("massar", json!(massar)),
+                ("email", json!(format!("o{n}@example.ma"))),
+            ],
+        );
+        assert_eq!(app.declare(&key(), &other).await.status(), 201, "{massar}");
+    }
+    // The cap (3 a year) answers the same, whoever asks.
+    for attempt in [
+        student.clone(),
+        with(student.clone(), &[("massar", json!("X000000003"))]),
+    ] {
+        let response = app.declare(&key(), &attempt).await;
+        assert_eq!(response.status(), 409);
+        let body: ErrorBody = response.json().await.unwrap();
+        assert_eq!(body.code, ErrorCode::TooManyDeclarations);
+    }
+    let flagged: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM declarations WHERE identity_conflict = 1")
+            .fetch_one(&app.database().await)
+            .await
+            .unwrap()
+            .get("n");
+    assert_eq!(flagged, 3);
+}
+
+async fn one_mailbox_cannot_be_mail_bombed(engine: Engine) {
+    let (app, _) = spawn(engine, |_| {}).await;
+    let app = Arc::new(app);
+    // 1,000 made-up students, one mailbox, dressed up many ways.
+    let mut set = JoinSet::new();
+    for n in 0..1_000u32 {
+        let app = app.clone();
+        let email = match n % 3 {
+            0 => format!("victim+{n}@gmail.com"),
+            1 => "Vic.Tim@Gmail.com".to_owned(),
+            _ => "victim@googlemail.com".to_owned(),
+        };
+        set.spawn(async move {
+            let f = with(form(20_000 + n), &[("email", json!(email))]);
+            let response = app.declare(&key(), &f).await;
+            let status = response.status().as_u16();
+            if status == 429 {
+                let body: ErrorBody = response.json().await.unwrap();
+                assert_eq!(body.fields[0].code, "email_too_many_declarations");
+            }
+            status
+        });
+        if set.len() >= 16 {
+            let _ = set.join_next().await;
+        }
+    }
+    let _ = statuses(set).await;
+    let pool = app.database().await;
+    let stored: i64 = sqlx::query("SELECT COUNT(*) AS n FROM declarations")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(stored, 3);
+    let mails: i64 = sqlx::query("SELECT COUNT(*) AS n FROM outbox")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(mails, 3);
+
+    // With the declaration cap lifted, the mail cap still holds.
+    let (app, _) = spawn(engine, |config| {
+        config.limits.declarations_per_email = Limit::per(1_000, 86_400);
+    })
+    .await;
+    for n in 0..30u32 {
+        let f = with(form(30_000 + n), &[("email", json!("victim@example.ma"))]);
+        assert_eq!(app.declare(&key(), &f).await.status(), 201);
+    }
+    let mails: i64 = sqlx::query("SELECT COUNT(*) AS n FROM outbox")
+        .fetch_one(&app.database().await)
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(mails, 10);
+}
+
+async fn ipv6_clients_count_per_64(engine: Engine) {
+    let (app, _) = spawn(engine, |config| {
+        config.trusted_proxy_hops = 1;
+        config.limits.status_per_address = Limit::per(3, 3600);
+    })
+    .await;
+    let from = |client: &'static str, n: u32| {
+        app.client
+            .post(format!("{}/api/status", app.url))
+            .header("x-forwarded-for", client)
+            .json(&lookup_of(&form(40_000 + n)))
+            .send()
+    };
+    let mut answers = Vec::new();
+    for (n, client) in [
+        "2a01:cb00:1:2::1",
+        "2a01:cb00:1:2::2",
+        "2a01:cb00:1:2:ffff::3",
+        "2a01:cb00:1:2::4",
+        "2a01:cb00:1:3::1",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        answers.push(from(client, n as u32).await.unwrap().status().as_u16());
+    }
+    assert_eq!(answers, [404, 404, 404, 429, 404]);
+}
