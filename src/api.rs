@@ -2,8 +2,8 @@
 //! own types (shared with the server) or an [`ApiError`].
 
 use amoe_domain::api::{
-    ErrorBody, OfficesResponse, PortalIdentity, PortalTokenRequest, PublicConfig, Receipt,
-    StatusResponse, UniversitiesResponse,
+    ErrorBody, OfficesResponse, PortalTokenRequest, PublicConfig, Receipt, StatusResponse,
+    UniversitiesResponse,
 };
 use amoe_domain::declaration::{DeclarationForm, LookupForm};
 use amoe_domain::{Office, University};
@@ -57,8 +57,9 @@ pub async fn declare(
     read(response).await
 }
 
-/// What a university portal's token vouches for.
-pub async fn portal_identity(token: &str) -> Result<PortalIdentity, ApiError> {
+/// What a university portal's token vouches for (a `PortalIdentity`, read
+/// as the form whose identity fields it names).
+pub async fn portal_identity(token: &str) -> Result<DeclarationForm, ApiError> {
     let request = PortalTokenRequest {
         token: token.to_owned(),
     };

@@ -59,7 +59,7 @@ impl Vouched {
     /// The declaration's identity fields become the vouched ones, whatever
     /// the browser sent.
     pub fn apply(&self, form: &mut DeclarationForm) {
-        self.identity.fill(form);
+        form.take_identity(&self.identity.form());
     }
 }
 
@@ -205,7 +205,6 @@ impl Portals {
                 birth_month: month.to_string(),
                 birth_year: year.to_string(),
                 university: portal.university.as_str().to_owned(),
-                expires_at: claims.exp,
             },
             university: portal.university.as_str().to_owned(),
             token_id: format!("{} {}", portal.origin, claims.jti.trim()),

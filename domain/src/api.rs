@@ -39,7 +39,9 @@ pub struct PortalTokenRequest {
 }
 
 /// What a portal's token vouches for, as the wizard's fields (they are
-/// filled in and locked), and until when the token may be used.
+/// filled in and locked). Its fields are a subset of
+/// [`DeclarationForm`](crate::declaration::DeclarationForm)'s, named alike,
+/// so the app reads it straight into a form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PortalIdentity {
     pub cin: String,
@@ -50,21 +52,22 @@ pub struct PortalIdentity {
     pub birth_month: String,
     pub birth_year: String,
     pub university: String,
-    /// Unix seconds: a declaration must be sent before.
-    pub expires_at: i64,
 }
 
 impl PortalIdentity {
-    /// Writes the vouched identity into the wizard's answers.
-    pub fn fill(&self, form: &mut crate::declaration::DeclarationForm) {
-        form.cin = self.cin.clone();
-        form.massar = self.massar.clone();
-        form.last_name = self.last_name.clone();
-        form.first_name = self.first_name.clone();
-        form.birth_day = self.birth_day.clone();
-        form.birth_month = self.birth_month.clone();
-        form.birth_year = self.birth_year.clone();
-        form.university = self.university.clone();
+    /// The vouched identity as (the identity fields of) a form.
+    pub fn form(&self) -> crate::declaration::DeclarationForm {
+        crate::declaration::DeclarationForm {
+            cin: self.cin.clone(),
+            massar: self.massar.clone(),
+            last_name: self.last_name.clone(),
+            first_name: self.first_name.clone(),
+            birth_day: self.birth_day.clone(),
+            birth_month: self.birth_month.clone(),
+            birth_year: self.birth_year.clone(),
+            university: self.university.clone(),
+            ..Default::default()
+        }
     }
 }
 

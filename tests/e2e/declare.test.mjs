@@ -108,12 +108,76 @@ describe('declare', () => {
       const stored = await declarationsOf(suite.server, s);
       assert.equal(stored.length, 1);
       assert.equal(stored[0].reference, reference);
-      // Only the receipt stays on the device.
-      const saved = await page.evaluate(() => localStorage.getItem('amoe.declaration'));
-      assert.ok(!saved.includes(s.cin) && !saved.includes(s.email), saved);
+      // Only the receipt stays on the device: no CIN, Massar code, birth
+      // date, e-mail or phone.
+      const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+      for (const secret of [s.cin, s.massar, s.email, YEAR]) {
+        assert.ok(!kept.includes(secret), `${secret} kept in ${kept}`);
+      }
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('amoe.declaration')));
+      assert.ok(Object.values(saved.form).every((answer) => answer === '' || answer === false || answer === null), kept);
+      assert.ok(kept.includes(reference) && kept.includes(s.first), kept);
       await page.done();
     });
   }
+
+  test('after sending, "clear" leaves nothing of the service on the device', async () => {
+    const page = await openPage(suite.browser, { locale: 'en', allow: [/status of 404/] });
+    const s = newStudent();
+    // A CIN remembered on the status page, a language chosen: also the
+    // service's.
+    await page.goto(`${suite.server.url}/status`);
+    await heading(page);
+    await page.fill('#cin', s.cin);
+    await page.fill('#massar', s.massar);
+    await page.fill('#birth_day', s.day);
+    await page.fill('#birth_month', s.month);
+    await page.fill('#birth_year', s.year);
+    await page.check('#remember');
+    await page.click('form button[type="submit"]');
+    await page.locator('[role="alert"] .inset').waitFor();
+    await page.click('.language-switcher button[lang="fr"]');
+    await page.click('.language-switcher button[lang="en"]');
+    assert.ok(await page.evaluate(() => localStorage.length) >= 2);
+    await page.goto(`${suite.server.url}/declare`);
+    await answerEverything(page, 'en', s);
+    await page.check('#sworn');
+    await page.click(`button:has-text("${T.en.send}")`);
+    await expectHeading(page, 'en', 'confirmation-title');
+    assert.equal(plain(await page.locator('main').innerText()).includes(T.en['device-receipt-only']), true);
+    await page.click(`button:has-text("${T.en['device-clear']}")`);
+    await page.locator('[role="status"]', { hasText: T.en['device-cleared'] }).waitFor();
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    await page.reload();
+    await heading(page);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    await page.done();
+  });
+
+  test('the same details again are told they are declared, and leave the device', async () => {
+    const page = await openPage(suite.browser, { locale: 'fr', allow: [/status of 409/] });
+    const s = newStudent();
+    const declared = await fetch(`${suite.server.url}/api/declarations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({
+        covered: 'no', cin: s.cin, massar: s.massar, last_name: s.last, first_name: s.first,
+        birth_day: s.day, birth_month: s.month, birth_year: s.year, email: s.email, university: 'um5', sworn: true,
+      }),
+    });
+    assert.equal(declared.status, 201);
+    await page.goto(`${suite.server.url}/declare`);
+    await answerEverything(page, 'fr', s);
+    await page.check('#sworn');
+    await page.click(`button:has-text("${T.fr.send}")`);
+    await expectHeading(page, 'fr', 'declare-title');
+    const alert = page.locator('[role="alert"] .inset', { hasText: T.fr['send-already-declared'] });
+    await alert.waitFor();
+    assert.equal(await alert.locator('a[href="/status"]').count(), 1);
+    assert.equal(await page.evaluate(() => localStorage.getItem('amoe.declaration')), null);
+    await expectAccessible(page, 'already declared');
+    await page.done();
+  });
 
   test('every field says what is wrong, in the summary and beside it', async () => {
     const page = await openPage(suite.browser, { locale: 'fr' });
@@ -179,10 +243,18 @@ describe('declare', () => {
     await expectHeading(page, 'en', 'declare-title');
     await page.click(`button:has-text("${T.en['declare-clear']}")`);
     await page.locator('[role="status"]', { hasText: T.en['declare-cleared'] }).waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('amoe.declaration')?.includes('AB123456') ?? false), false);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
     await page.goto(`${suite.server.url}/declare/identity`);
     await expectHeading(page, 'en', 'identity-title');
     assert.equal(await page.inputValue('#cin'), '');
+    // Answers left untouched for more than two hours are forgotten.
+    await page.evaluate(() => localStorage.setItem('amoe.declaration', JSON.stringify({
+      touched_at: Date.now() - 2 * 3600 * 1000 - 60_000, form: { cin: 'AB123456', covered: 'no' },
+    })));
+    await page.reload();
+    await expectHeading(page, 'en', 'identity-title');
+    assert.equal(await page.inputValue('#cin'), '');
+    assert.equal(await page.evaluate(() => localStorage.getItem('amoe.declaration')), null);
     await page.done();
   });
 

@@ -7,6 +7,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createHash, createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -20,6 +21,28 @@ const TITLES = Object.fromEntries(LANGS.map((lang) => [lang, Object.fromEntries(
     .map((line) => /^embed-title-(\w+) = (.*)$/.exec(line)).filter(Boolean).map((m) => [m[1], m[2]]),
 )]));
 const YEAR = String(new Date().getFullYear() - 20);
+const OPERATOR_TOKEN = 'e2e-embed-operator-token';
+
+/** The test key pair of EMBEDDING.md: the portal signs, the service checks. */
+const PORTAL_KEY = createPrivateKey(readFileSync(path.join(ROOT, 'docs/portal-test-key/private.pem')));
+const PORTAL_PUBLIC = readFileSync(path.join(ROOT, 'docs/portal-test-key/public.pem'), 'utf8')
+  .split('\n').filter((line) => line && !line.startsWith('-----')).join('');
+/** A key no portal is configured with. */
+const FORGER_KEY = createPrivateKey(`-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIDe8wMXvzRnrAcbUJAcNljxlixobKpntFJ1s4SWcfmGe
+-----END PRIVATE KEY-----
+`);
+
+/** What a portal's server does for its logged-in student: a JWT (EdDSA). */
+function portalToken(issuer, claims, key = PORTAL_KEY) {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const input = `${part({ alg: 'EdDSA', typ: 'JWT' })}.${part({
+    iss: issuer, aud: 'http://localhost:8080', iat: now, exp: now + 300, jti: randomUUID(),
+    university: 'um5', ...claims,
+  })}`;
+  return `${input}.${sign(null, Buffer.from(input), key).toString('base64url')}`;
+}
 
 /** A portal: a plain page with a heading, some text and the snippet. */
 function portalPage(apiUrl, attributes) {
@@ -84,7 +107,13 @@ describe('embed', () => {
     // The portal must exist first: its origin goes into the API's list.
     suite.portal = await startPortal((query) => portalPage(suite.api.url, Object.fromEntries(query)));
     suite.refused = await startPortal((query) => portalPage(suite.api.url, Object.fromEntries(query)));
-    suite.api = await startServer({ env: { AMOE_PORTAL_ORIGINS: suite.portal.url } });
+    suite.api = await startServer({
+      env: {
+        AMOE_PORTAL_ORIGINS: suite.portal.url,
+        AMOE_PORTAL_KEYS: `${suite.portal.url} um5 ${PORTAL_PUBLIC}`,
+        AMOE_OPERATOR_TOKEN_SHA256: createHash('sha256').update(OPERATOR_TOKEN).digest('hex'),
+      },
+    });
     suite.browser = await launchBrowser();
   });
   after(async () => {
@@ -187,6 +216,72 @@ describe('embed', () => {
     await page.done();
   });
 
+  test('a portal vouches for its student: the identity is filled in, locked, and stored as vouched', async () => {
+    const student = {
+      cin: 'VO123456', massar: 'V123456789', last_name: 'Alaoui', first_name: 'Imane', birth_date: `${YEAR}-05-09`,
+    };
+    const token = portalToken(suite.portal.url, student);
+    const page = await openPage(suite.browser, { locale: 'fr' });
+    await page.goto(`${suite.portal.url}/?university=um5&lang=fr&journey=declare&token=${token}`);
+    const { frame } = await appFrame(page, suite.api.url);
+    await expectHeading(frame, 'fr', 'declare-title');
+    await frame.click('a.button[href="/declare/coverage"]');
+    await frame.check('#covered-no');
+    await frame.click('form button[type="submit"]');
+    await expectHeading(frame, 'fr', 'identity-title');
+    // Shown as the portal vouched for it, nothing to type or change.
+    await frame.locator('.inset', { hasText: T.fr['portal-vouched'] }).waitFor();
+    assert.equal(await frame.locator('input').count(), 0);
+    const shown = plain(await frame.locator('.summary-list').innerText());
+    assert.ok(shown.includes('VO123456') && shown.includes('Alaoui') && shown.includes(YEAR), shown);
+    await expectAccessible(frame, 'the vouched identity');
+    await frame.click('form button[type="submit"]');
+    await expectHeading(frame, 'fr', 'contact-title');
+    await frame.fill('#email', 'imane@example.ma');
+    await frame.click('form button[type="submit"]');
+    await expectHeading(frame, 'fr', 'university-title');
+    await frame.click('form button[type="submit"]');
+    await expectHeading(frame, 'fr', 'check-title');
+    // Only what the student answered can be changed.
+    const changes = await frame.locator('.summary-action a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.deepEqual(changes, [
+      '/declare/coverage?change=1', '/declare/contact?change=1', '/declare/contact?change=1', '/declare/university?change=1',
+    ], 'coverage, e-mail, phone and establishment');
+    await frame.check('#sworn');
+    await frame.click(`button:has-text("${T.fr.send}")`);
+    await expectHeading(frame, 'fr', 'confirmation-title');
+    // Stored under the vouched identity, vouched by the portal's university.
+    const exported = await (await fetch(`${suite.api.url}/api/operator/export`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${OPERATOR_TOKEN}` },
+      body: '{}',
+    })).json();
+    const mine = exported.declarations.find((d) => d.cin === 'VO123456');
+    assert.equal(mine.vouched_by, 'um5');
+    assert.equal(mine.massar, 'V123456789');
+    assert.equal(mine.identity_conflict, false);
+    await page.done();
+  });
+
+  for (const [kind, token] of [
+    ['forged', () => portalToken(suite.portal.url, { cin: 'VF123456', massar: 'V123456780', last_name: 'X', first_name: 'Y', birth_date: `${YEAR}-01-01` }, FORGER_KEY)],
+    ['expired', () => portalToken(suite.portal.url, { cin: 'VE123456', massar: 'V123456781', last_name: 'X', first_name: 'Y', birth_date: `${YEAR}-01-01`, iat: 1_700_000_000, exp: 1_700_000_300 })],
+  ]) {
+    test(`a ${kind} portal token is refused in the frame, and the student can still type`, async () => {
+      const page = await openPage(suite.browser, { locale: 'fr', allow: [/status of 401/] });
+      await page.goto(`${suite.portal.url}/?university=um5&lang=fr&journey=declare&token=${token()}`);
+      const { frame } = await appFrame(page, suite.api.url);
+      await frame.locator('[role="alert"] .inset', { hasText: T.fr['portal-token-refused'] }).waitFor();
+      await expectAccessible(frame, `a ${kind} token`);
+      await frame.click('a.button[href="/declare/coverage"]');
+      await frame.check('#covered-no');
+      await frame.click('form button[type="submit"]');
+      await expectHeading(frame, 'fr', 'identity-title');
+      assert.equal(await frame.inputValue('#cin'), '');
+      await page.done();
+    });
+  }
+
   test('a link that leaves the journey opens in a new tab, not in the frame', async () => {
     const page = await openPage(suite.browser, { locale: 'fr' });
     await page.goto(`${suite.portal.url}/?university=um5&lang=fr&journey=status`);
@@ -225,7 +320,7 @@ describe('embed', () => {
     const page = await openPage(suite.browser, { locale: 'fr' });
     await page.goto(`${suite.portal.url}/?university=nope&lang=fr&journey=declare`);
     const { frame } = await appFrame(page, suite.api.url);
-    const alert = frame.locator('[role="alert"]');
+    const alert = frame.locator('[role="alert"]', { hasText: 'nope' });
     await alert.waitFor();
     assert.match(plain(await alert.innerText()), /nope/);
     assert.ok(plain(await alert.innerText()).startsWith(T.fr['embed-unknown-university'].slice(0, 20)));

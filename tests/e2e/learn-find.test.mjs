@@ -146,7 +146,7 @@ describe('find an office', () => {
     await page.goto(suite.server.url);
     await heading(page);
     // As the wizard leaves it once the university step is answered.
-    await page.evaluate(() => localStorage.setItem('amoe.declaration', JSON.stringify({ form: { university: 'uca' } })));
+    await page.evaluate(() => localStorage.setItem('amoe.declaration', JSON.stringify({ touched_at: Date.now(), form: { university: 'uca' } })));
     await page.goto(`${suite.server.url}/offices`);
     await page.locator('.office').nth(33).waitFor();
     const first = (await cities(page)).slice(0, 5).map(plain);

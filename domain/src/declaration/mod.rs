@@ -198,6 +198,19 @@ impl DeclarationForm {
             .collect()
     }
 
+    /// Takes the identity fields (CIN, Massar code, names, birth date,
+    /// university) of `vouched`, a portal's word for who the student is.
+    pub fn take_identity(&mut self, vouched: &DeclarationForm) {
+        self.cin.clone_from(&vouched.cin);
+        self.massar.clone_from(&vouched.massar);
+        self.last_name.clone_from(&vouched.last_name);
+        self.first_name.clone_from(&vouched.first_name);
+        self.birth_day.clone_from(&vouched.birth_day);
+        self.birth_month.clone_from(&vouched.birth_month);
+        self.birth_year.clone_from(&vouched.birth_year);
+        self.university.clone_from(&vouched.university);
+    }
+
     fn birth_date(
         &self,
         today: Date,

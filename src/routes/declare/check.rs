@@ -121,7 +121,7 @@ pub fn Check() -> impl IntoView {
                 .into_iter()
                 .map(|(label, name)| {
                     let href = format!("{}?change=1", step_of(name).path());
-                    let locked = matches!(step_of(name), Step::Identity | Step::University);
+                    let locked = step_of(name) == Step::Identity || name == field::UNIVERSITY;
                     view! {
                         <div class="summary-row">
                             <dt class="summary-key">{tr(label)}</dt>

@@ -4,7 +4,7 @@
 
 use crate::api::{self, ApiError};
 use crate::wizard::{Context, Saved};
-use amoe_domain::api::{ErrorCode, PortalIdentity};
+use amoe_domain::api::ErrorCode;
 use amoe_domain::declaration::DeclarationForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,7 +24,8 @@ pub struct JustSent {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PortalGrant {
     pub token: String,
-    pub identity: PortalIdentity,
+    /// The identity fields it vouches for.
+    pub identity: DeclarationForm,
 }
 
 #[derive(Clone, Copy)]
@@ -183,7 +184,7 @@ impl Declare {
         spawn_local(async move {
             match api::portal_identity(&token).await {
                 Ok(identity) => {
-                    self.saved.update(|s| identity.fill(&mut s.form));
+                    self.saved.update(|s| s.form.take_identity(&identity));
                     self.portal.set(Some(PortalGrant { token, identity }));
                 }
                 Err(_) => {
