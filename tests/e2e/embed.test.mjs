@@ -1,8 +1,10 @@
-// Embed (issue 6) in a real browser: a sample university portal served
+// Embed in a real browser: a sample university portal served
 // from another origin (another port on 127.0.0.1) includes embed.js; the
 // student declares inside the frame with the university preset; the frame
 // follows the content's height; the portal's language wins; a portal not on
-// the list cannot frame the app; a message from another origin is ignored.
+// the list cannot frame the app; a message from another origin is ignored;
+// a portal vouches for its student with a signed token, and bad tokens are
+// refused.
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Learn and find (issue 5) in a real browser: the guide's pages in every
+// Learn and find in a real browser: the guide's pages in every
 // language, the office finder (search in any script, filter, "my
 // university", copy, map link), and the service worker: the pages open with
 // the API stopped after a first visit, and a new deployment is offered.

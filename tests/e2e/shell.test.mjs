@@ -1,4 +1,4 @@
-// The walking skeleton in a real browser: every page in every language, at
+// The app's shell in a real browser: every page in every language, at
 // phone and desktop sizes, accessible, and robust to the API going away.
 
 import { describe, test } from 'node:test';
@@ -12,7 +12,7 @@ const T = Object.fromEntries(LANGS.map((lang) => [lang, messages(lang)]));
 const dir = (lang) => (lang === 'ar' ? 'rtl' : 'ltr');
 const title = (lang, key) => `${T[lang][key]} – ${T[lang]['service-name']}`;
 
-describe('walking skeleton', () => {
+describe('shell', () => {
   const suite = sharedServerAndBrowser();
 
   for (const lang of LANGS) {
