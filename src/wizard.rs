@@ -230,6 +230,10 @@ pub fn input_id(field_name: &str) -> String {
 /// what unlocks the status page, to the next): two hours, in milliseconds.
 pub const ANSWERS_KEPT_MS: f64 = 2.0 * 3600.0 * 1000.0;
 
+/// How long answers sent while offline wait for the connection (the app
+/// sends them as soon as it is opened online): a week.
+pub const PENDING_KEPT_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
+
 /// What the browser keeps (in `localStorage`): the answers as typed, and
 /// once sent, only the receipt (reference, year, university, names).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -252,8 +256,10 @@ pub struct Saved {
 }
 
 impl Saved {
+    /// Answers are being typed (a receipt from an earlier declaration may
+    /// be there too).
     pub fn has_answers(&self) -> bool {
-        self.form != DeclarationForm::default() && self.receipt.is_none()
+        self.form != DeclarationForm::default()
     }
 
     /// After success: the answers go (CIN, Massar code, birth date, e-mail,
@@ -285,10 +291,15 @@ impl Saved {
     }
 
     /// What is left of the saved state at `now` (Unix milliseconds): unsent
-    /// answers untouched for [`ANSWERS_KEPT_MS`] are forgotten, unless they
-    /// wait for the connection to be sent.
+    /// answers untouched for [`ANSWERS_KEPT_MS`] are forgotten, and those
+    /// waiting for the connection after [`PENDING_KEPT_MS`].
     pub fn at(self, now: f64) -> Saved {
-        if self.has_answers() && !self.pending && now - self.touched_at > ANSWERS_KEPT_MS {
+        let kept = if self.pending {
+            PENDING_KEPT_MS
+        } else {
+            ANSWERS_KEPT_MS
+        };
+        if self.has_answers() && now - self.touched_at > kept {
             self.without_answers()
         } else {
             self
@@ -452,9 +463,24 @@ mod tests {
         assert_eq!(later.form, DeclarationForm::default());
         let pending = Saved {
             pending: true,
+            ..saved.clone()
+        };
+        let day = 24.0 * 3600.0 * 1000.0;
+        assert_eq!(pending.clone().at(6.0 * day), pending);
+        assert_eq!(pending.at(8.0 * day).form, DeclarationForm::default());
+        // Renewal answers beside an earlier receipt expire too.
+        let renewing = Saved {
+            receipt: Some(Receipt {
+                reference: amoe_domain::declaration::Reference::from_random(0),
+                academic_year: AcademicYear::starting(2025),
+                status: amoe_domain::declaration::Status::Received,
+                received_at: "2025-10-01T10:00:00Z".into(),
+            }),
             ..saved
         };
-        assert_eq!(pending.clone().at(f64::MAX), pending);
+        let later = renewing.at(2_000.0 + ANSWERS_KEPT_MS);
+        assert_eq!(later.form, DeclarationForm::default());
+        assert!(later.receipt.is_some());
     }
 
     #[test]

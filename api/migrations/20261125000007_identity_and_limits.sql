@@ -54,20 +54,14 @@ DROP TABLE declarations;
 ALTER TABLE declarations_v7 RENAME TO declarations;
 ALTER TABLE declaration_events_v7 RENAME TO declaration_events;
 
-CREATE INDEX declarations_by_cin ON declarations (cin);
-
--- How many declarations each CIN has in each academic year. Its row is
--- what a declaration locks first, so that declarations for one CIN and
--- year are decided one after the other, on PostgreSQL as on SQLite.
+-- One row per CIN and academic year declared: the row a declaration locks
+-- first (an upsert), so that the declarations of one CIN and year are
+-- judged one after the other, on PostgreSQL as on SQLite.
 CREATE TABLE cin_years (
     cin TEXT NOT NULL,
     academic_year TEXT NOT NULL,
-    declarations BIGINT NOT NULL,
     PRIMARY KEY (cin, academic_year)
 );
-
-INSERT INTO cin_years (cin, academic_year, declarations)
-SELECT cin, academic_year, COUNT(*) FROM declarations GROUP BY cin, academic_year;
 
 -- Portal tokens already used ("<issuer> <jti>"), until they expire
 -- (Unix seconds): each vouches for one declaration only.

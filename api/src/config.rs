@@ -127,12 +127,39 @@ impl Config {
                     }),
             }
         };
+        for (old, new) in crate::limits::RENAMED {
+            if var(old).is_some() {
+                return Err(ConfigError::Invalid {
+                    name: old,
+                    value: "(set)".into(),
+                    reason: format!(
+                        "it is no longer read: set {new} instead (see the README, \"Limits\")"
+                    ),
+                });
+            }
+        }
         let mut limits = defaults.limits;
         for (prefix, of) in crate::limits::VARIABLES {
             let limit = of(&mut limits);
-            limit.max = number(format!("{prefix}_MAX"), limit.max)?;
-            limit.window_secs = number(format!("{prefix}_WINDOW_SECS"), limit.window_secs)?;
-            limit.burst = number(format!("{prefix}_BURST"), limit.burst)?;
+            let default = *limit;
+            limit.max = number(format!("{prefix}_MAX"), default.max)?;
+            limit.window_secs = number(format!("{prefix}_WINDOW_SECS"), default.window_secs)?;
+            // A new maximum without a burst keeps the default's shape: all
+            // at once when the default allows all at once, else no more
+            // at once than the default (nor than the maximum).
+            let burst = if default.burst == default.max {
+                limit.max
+            } else {
+                default.burst.min(limit.max)
+            };
+            limit.burst = number(format!("{prefix}_BURST"), burst)?;
+            if limit.burst > limit.max {
+                return Err(ConfigError::Invalid {
+                    name: format!("{prefix}_BURST").leak(),
+                    value: limit.burst.to_string(),
+                    reason: format!("a burst cannot be larger than {prefix}_MAX ({})", limit.max),
+                });
+            }
         }
         limits.declarations_per_cin_year = number(
             "AMOE_DECLARATIONS_PER_CIN_YEAR".into(),
@@ -201,12 +228,21 @@ impl Config {
     /// Refuses what must never reach students: a public (`https://`)
     /// service keyed with the development secret, or a short one.
     pub fn check(&self) -> Result<(), ConfigError> {
-        let public = self.public_url.starts_with("https://");
-        if public && self.secret.is_development() {
+        let public = self
+            .public_url
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+        if (public || self.smtp_url.is_some()) && self.secret.is_development() {
             return Err(ConfigError::Unsafe(format!(
-                "AMOE_PUBLIC_URL is {} but AMOE_SECRET is not set: set it to a random value \
-                 of at least {MIN_PRODUCTION_BYTES} bytes (openssl rand -base64 48)",
-                self.public_url
+                "AMOE_PUBLIC_URL is {} and AMOE_SMTP_URL is {}, a public service, but \
+                 AMOE_SECRET is not set: set it to a random value of at least \
+                 {MIN_PRODUCTION_BYTES} bytes (openssl rand -base64 48)",
+                self.public_url,
+                if self.smtp_url.is_some() {
+                    "set"
+                } else {
+                    "not set"
+                },
             )));
         }
         if public && self.secret.len() < MIN_PRODUCTION_BYTES {
@@ -333,10 +369,15 @@ mod tests {
     #[test]
     fn a_public_service_needs_its_own_secret() {
         let public = Config {
-            public_url: "https://amoe.example.ma".into(),
+            public_url: "HTTPS://amoe.example.ma".into(),
             ..Config::default()
         };
         assert!(matches!(public.check(), Err(ConfigError::Unsafe(_))));
+        let mailing = Config {
+            smtp_url: Some("smtps://mail.example.ma".into()),
+            ..Config::default()
+        };
+        assert!(matches!(mailing.check(), Err(ConfigError::Unsafe(_))));
         let short = Config {
             secret: Secret::new("too short"),
             ..public.clone()

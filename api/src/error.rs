@@ -30,7 +30,10 @@ pub enum Error {
     InvalidFields(Vec<FieldError>),
     #[error("the student is not eligible")]
     NotEligible(FieldError),
-    #[error("a declaration with these details exists this academic year")]
+    #[error(
+        "a declaration with these details exists this academic year: \
+         its status is on the status page (POST /api/status)"
+    )]
     AlreadyDeclared,
     #[error("this CIN has as many declarations this academic year as the service accepts")]
     TooManyDeclarations,

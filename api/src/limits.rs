@@ -14,9 +14,14 @@ pub struct Limits {
     /// Status lookups per address (IPv4, or IPv6 /64): 5,000 students
     /// checking about four times in an hour, in bursts of 2,000.
     pub status_per_address: Limit,
-    /// Failed status lookups per CIN: the guessing limit. A lookup takes a
-    /// token before it looks, and one that finds the student gives it back.
+    /// Failed status lookups per CIN from one address: the guessing limit.
+    /// A lookup takes a token before it looks, and one that finds the
+    /// student gives it back.
     pub status_failures_per_cin: Limit,
+    /// Failed status lookups per CIN from all addresses: a ceiling that
+    /// guesses spread over many addresses meet, and that one address alone
+    /// cannot reach (it would lock the student's status page).
+    pub status_failures_per_cin_total: Limit,
     /// Declarations sent per address: 5,000 students declaring in an hour
     /// with room for retries, in bursts of 1,000.
     pub declarations_per_address: Limit,
@@ -44,6 +49,11 @@ impl Default for Limits {
                 burst: 2_000,
             },
             status_failures_per_cin: Limit::per(5, 3600),
+            status_failures_per_cin_total: Limit {
+                max: 30,
+                window_secs: 3600,
+                burst: 15,
+            },
             declarations_per_address: Limit {
                 max: 10_000,
                 window_secs: 3600,
@@ -62,13 +72,30 @@ pub type Field = fn(&mut Limits) -> &mut Limit;
 
 /// The environment variables of each limit: `<PREFIX>_MAX`,
 /// `<PREFIX>_WINDOW_SECS` and `<PREFIX>_BURST`.
-pub const VARIABLES: [(&str, Field); 6] = [
+pub const VARIABLES: [(&str, Field); 7] = [
     ("AMOE_STATUS_ADDRESS", |l| &mut l.status_per_address),
     ("AMOE_STATUS_CIN", |l| &mut l.status_failures_per_cin),
+    ("AMOE_STATUS_CIN_TOTAL", |l| {
+        &mut l.status_failures_per_cin_total
+    }),
     ("AMOE_DECLARE_ADDRESS", |l| &mut l.declarations_per_address),
     ("AMOE_DECLARE_EMAIL", |l| &mut l.declarations_per_email),
     ("AMOE_CONFLICTS_CIN", |l| &mut l.conflicts_per_cin),
     ("AMOE_MAILS_RECIPIENT", |l| &mut l.mails_per_recipient),
+];
+
+/// Variables of earlier limits, refused at start-up rather than ignored.
+pub const RENAMED: [(&str, &str); 4] = [
+    ("AMOE_STATUS_IP_MAX", "AMOE_STATUS_ADDRESS_MAX"),
+    (
+        "AMOE_STATUS_IP_WINDOW_SECS",
+        "AMOE_STATUS_ADDRESS_WINDOW_SECS",
+    ),
+    ("AMOE_CONFLICTS_IP_MAX", "AMOE_CONFLICTS_CIN_MAX"),
+    (
+        "AMOE_CONFLICTS_IP_WINDOW_SECS",
+        "AMOE_CONFLICTS_CIN_WINDOW_SECS",
+    ),
 ];
 
 /// What an address is counted as: an IPv4 address alone (the NAT's one
@@ -95,8 +122,12 @@ impl Buckets<'_> {
     pub fn status_address(&self, ip: IpAddr) -> String {
         self.0.bucket("status-address", &address_key(ip))
     }
-    pub fn status_cin(&self, cin: &str) -> String {
-        self.0.bucket("status-cin", cin)
+    pub fn status_cin(&self, cin: &str, ip: IpAddr) -> String {
+        self.0
+            .bucket("status-cin", &format!("{cin}\u{0}{}", address_key(ip)))
+    }
+    pub fn status_cin_total(&self, cin: &str) -> String {
+        self.0.bucket("status-cin-total", cin)
     }
     pub fn declare_address(&self, ip: IpAddr) -> String {
         self.0.bucket("declare-address", &address_key(ip))

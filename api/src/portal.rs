@@ -159,7 +159,7 @@ impl Portals {
         let portal = self
             .0
             .iter()
-            .find(|p| p.origin == issuer.iss.trim_end_matches('/'))
+            .find(|p| p.origin == issuer.iss)
             .ok_or(TokenError::UnknownIssuer)?;
         let mut validation = Validation::new(portal.algorithm);
         validation.set_audience(&[audience.trim_end_matches('/')]);

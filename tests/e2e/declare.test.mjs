@@ -137,7 +137,9 @@ describe('declare', () => {
     await page.click('form button[type="submit"]');
     await page.locator('[role="alert"] .inset').waitFor();
     await page.click('.language-switcher button[lang="fr"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await page.click('.language-switcher button[lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.ok(await page.evaluate(() => localStorage.length) >= 2);
     await page.goto(`${suite.server.url}/declare`);
     await answerEverything(page, 'en', s);

@@ -265,13 +265,27 @@ describe('embed', () => {
     await page.done();
   });
 
+  const someone = (cin) => ({ cin, massar: 'V123456780', last_name: 'X', first_name: 'Y', birth_date: `${YEAR}-01-01` });
   for (const [kind, token] of [
-    ['forged', () => portalToken(suite.portal.url, { cin: 'VF123456', massar: 'V123456780', last_name: 'X', first_name: 'Y', birth_date: `${YEAR}-01-01` }, FORGER_KEY)],
-    ['expired', () => portalToken(suite.portal.url, { cin: 'VE123456', massar: 'V123456781', last_name: 'X', first_name: 'Y', birth_date: `${YEAR}-01-01`, iat: 1_700_000_000, exp: 1_700_000_300 })],
+    ['forged', async () => portalToken(suite.portal.url, someone('VF123456'), FORGER_KEY)],
+    ['expired', async () => portalToken(suite.portal.url, { ...someone('VE123456'), iat: 1_700_000_000, exp: 1_700_000_300 })],
+    ['wrong-audience', async () => portalToken(suite.portal.url, { ...someone('VA123456'), aud: 'https://another.service.example' })],
+    ['unknown-portal', async () => portalToken('https://ent.unknown.example', someone('VU123456'))],
+    ['replayed', async () => {
+      // Used once already, by a declaration its portal page sent.
+      const used = portalToken(suite.portal.url, someone('VR123456'));
+      const response = await fetch(`${suite.api.url}/api/declarations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'amoe-portal-token': used },
+        body: JSON.stringify({ covered: 'no', email: 'replayed@example.ma', sworn: true }),
+      });
+      assert.equal(response.status, 201);
+      return used;
+    }],
   ]) {
     test(`a ${kind} portal token is refused in the frame, and the student can still type`, async () => {
       const page = await openPage(suite.browser, { locale: 'fr', allow: [/status of 401/] });
-      await page.goto(`${suite.portal.url}/?university=um5&lang=fr&journey=declare&token=${token()}`);
+      await page.goto(`${suite.portal.url}/?university=um5&lang=fr&journey=declare&token=${await token()}`);
       const { frame } = await appFrame(page, suite.api.url);
       await frame.locator('[role="alert"] .inset', { hasText: T.fr['portal-token-refused'] }).waitFor();
       await expectAccessible(frame, `a ${kind} token`);

@@ -1,7 +1,6 @@
 //! Declarations and their status history.
 
 use super::outbox::Cap;
-use super::rate_limits::{self, Limit, Verdict};
 use crate::mail::Mail;
 use crate::portal::Vouched;
 use amoe_domain::api::Receipt;
@@ -25,8 +24,6 @@ pub enum Outcome {
     TooManyDeclarations,
     /// The portal token vouched for another declaration already.
     TokenUsed,
-    /// The e-mail mailbox had its share of declarations today.
-    EmailLimit { retry_after: i64 },
 }
 
 /// A declaration to store, and how.
@@ -39,10 +36,6 @@ pub struct Submission<'a> {
     pub received_at: &'a str,
     /// Declarations per CIN and academic year (see `identity::judge`).
     pub per_cin_year: i64,
-    /// The e-mail mailbox's bucket of stored declarations, taken in the
-    /// same transaction: only what is stored counts.
-    pub email_bucket: &'a str,
-    pub email_limit: Limit,
     pub mail_cap: Cap<'a>,
 }
 
@@ -146,8 +139,8 @@ async fn attempt(
     let reference = reference.to_string();
     let mut tx = pool.begin().await?;
     sqlx::query(
-        "INSERT INTO cin_years (cin, academic_year, declarations) VALUES ($1, $2, 0) \
-         ON CONFLICT (cin, academic_year) DO UPDATE SET declarations = cin_years.declarations",
+        "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
+         ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
     )
     .bind(d.cin.as_str())
     .bind(&year)
@@ -214,11 +207,6 @@ async fn attempt(
             flag_earlier,
         } => (conflict, flag_earlier),
     };
-    if let Verdict::Refused { retry_after } =
-        rate_limits::take(&mut *tx, s.email_bucket, s.email_limit, s.mail_cap.now_ms).await?
-    {
-        return Ok(Outcome::EmailLimit { retry_after });
-    }
     sqlx::query(
         "INSERT INTO declarations (reference, academic_year, cin, massar, last_name, first_name, \
            birth_date, email, phone, university_id, establishment, lang, status, \
@@ -252,14 +240,6 @@ async fn attempt(
             .await?;
     }
     sqlx::query(
-        "UPDATE cin_years SET declarations = declarations + 1 \
-         WHERE cin = $1 AND academic_year = $2",
-    )
-    .bind(d.cin.as_str())
-    .bind(&year)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
         "INSERT INTO declaration_events (reference, position, status, at) VALUES ($1, $2, $3, $4)",
     )
     .bind(&reference)
@@ -277,6 +257,15 @@ async fn attempt(
         status: Status::Received,
         received_at: s.received_at.to_owned(),
     }))
+}
+
+/// Whether a portal token vouched for a declaration already.
+pub async fn token_used(pool: &AnyPool, token_id: &str) -> Result<bool, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM portal_tokens WHERE id = $1")
+        .bind(token_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.is_some())
 }
 
 /// Forgets the used portal tokens that expired before `now` (Unix

@@ -111,12 +111,11 @@ pub fn client_ip<'a>(
     if hops == 0 {
         return peer;
     }
+    // Split on the bytes, so that a value that is not UTF-8 spoils only
+    // its own entry, not the proxy's beside it.
     let chain: Vec<Option<std::net::IpAddr>> = forwarded
-        .map(|value| value.to_str().ok())
-        .flat_map(|value| match value {
-            Some(text) => text.split(',').map(read_entry).collect::<Vec<_>>(),
-            None => vec![None],
-        })
+        .flat_map(|value| value.as_bytes().split(|b| *b == b','))
+        .map(|entry| std::str::from_utf8(entry).ok().and_then(read_entry))
         .collect();
     chain
         .len()

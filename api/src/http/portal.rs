@@ -1,7 +1,7 @@
 //! `POST /api/portal-identity`: reads a university portal's identity token
 //! for the wizard, which fills in and locks what it vouches for. The token
-//! is checked here (signature, issuer, audience, expiry, claims) but used
-//! only by the declaration it is sent with.
+//! is checked here (signature, issuer, audience, expiry, claims, not used
+//! yet) but used only by the declaration it is sent with.
 
 use super::ApiContext;
 use super::extract::Json;
@@ -14,7 +14,12 @@ pub async fn identity(
     State(ctx): State<ApiContext>,
     Json(request): Json<PortalTokenRequest>,
 ) -> Result<axum::Json<PortalIdentity>, Error> {
-    Ok(axum::Json(verify(&ctx, &request.token)?.identity))
+    let vouched = verify(&ctx, &request.token)?;
+    if crate::db::declarations::token_used(&ctx.db.pool, &vouched.token_id).await? {
+        tracing::info!("portal token refused: already used");
+        return Err(Error::InvalidPortalToken);
+    }
+    Ok(axum::Json(vouched.identity))
 }
 
 /// Checks a token against the configured portals and this service's

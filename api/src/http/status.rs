@@ -6,8 +6,8 @@
 //! was typed are shown: anyone can type anyone's CIN, and a declaration
 //! made under it with other details belongs to whoever made it. An unknown
 //! student and a wrong combination take the same path (the same query,
-//! then a constant-time comparison with each declaration, or a dummy when
-//! there is none) and get the same answer. Guessing is limited per CIN (a
+//! then a constant-time comparison with each declaration) and get the same
+//! answer. Guessing is limited per CIN (a
 //! lookup takes a token before it looks; one that finds gives it back) and
 //! lookups per address are sized for a campus behind one address. Form
 //! errors count against neither.
@@ -38,36 +38,37 @@ pub async fn lookup(
         .parse(ctx.clock.today().date())
         .map_err(Error::InvalidFields)?;
 
-    // The CIN's bucket first: guesses at one CIN stop there, and never
-    // empty the bucket of the address that a whole campus shares.
-    let per_cin = limits.status_failures_per_cin;
-    let cin_bucket = buckets.status_cin(lookup.cin.as_str());
-    if let Verdict::Refused { retry_after } =
-        rate_limits::take(pool, &cin_bucket, per_cin, now_ms).await?
-    {
-        return Err(Error::TooManyRequests {
-            retry_after,
-            field: None,
-        });
-    }
-    let address = buckets.status_address(client);
-    if let Verdict::Refused { retry_after } =
-        rate_limits::take(pool, &address, limits.status_per_address, now_ms).await?
-    {
-        rate_limits::give_back(pool, &cin_bucket, per_cin).await?;
-        return Err(Error::TooManyRequests {
-            retry_after,
-            field: None,
-        });
+    // The CIN's buckets first: guesses at one CIN stop there, and never
+    // empty the bucket of the address that a whole campus shares. One
+    // address gets the CIN's allowance; all addresses together a ceiling.
+    let steps = [
+        (
+            buckets.status_cin(lookup.cin.as_str(), client),
+            limits.status_failures_per_cin,
+        ),
+        (
+            buckets.status_cin_total(lookup.cin.as_str()),
+            limits.status_failures_per_cin_total,
+        ),
+        (buckets.status_address(client), limits.status_per_address),
+    ];
+    for (taken, (bucket, limit)) in steps.iter().enumerate() {
+        if let Verdict::Refused { retry_after } =
+            rate_limits::take(pool, bucket, *limit, now_ms).await?
+        {
+            for (bucket, limit) in &steps[..taken] {
+                rate_limits::give_back(pool, bucket, *limit).await?;
+            }
+            return Err(Error::TooManyRequests {
+                retry_after,
+                field: None,
+            });
+        }
     }
 
     let found = declarations::by_cin(pool, lookup.cin.as_str()).await?;
     let presented = proof(lookup.massar.as_str(), &lookup.birth_date.to_string());
-    // Compare with every declaration of the CIN, each in constant time,
-    // and with a dummy when there is none.
-    if found.is_empty() {
-        let _ = proof("", "").ct_eq(&presented);
-    }
+    // Compare with every declaration of the CIN, each in constant time.
     let mut mine = Vec::new();
     for Found {
         massar,
@@ -83,7 +84,10 @@ pub async fn lookup(
     if mine.is_empty() {
         return Err(Error::NoMatch);
     }
-    rate_limits::give_back(pool, &cin_bucket, per_cin).await?;
+    // Found: the CIN's tokens go back (the address's stays spent).
+    for (bucket, limit) in &steps[..2] {
+        rate_limits::give_back(pool, bucket, *limit).await?;
+    }
 
     let mut declarations = Vec::with_capacity(mine.len());
     for mut status in mine {

@@ -131,11 +131,12 @@ async fn a_vouched_declaration_takes_the_portals_identity_once(engine: Engine) {
         "birth_day": "14", "birth_month": "2", "birth_year": "2005"});
     let found: StatusResponse = app.status(&lookup).await.json().await.unwrap();
     assert_eq!(found.declarations.len(), 1);
-    // Used once.
+    // Used once: neither read nor used again.
     let again = declare_vouched(&app, &form(2), &token).await;
     assert_eq!(again.status(), 401);
     let body: ErrorBody = again.json().await.unwrap();
     assert_eq!(body.code, ErrorCode::InvalidPortalToken);
+    assert_eq!(identity(&app, &token).await.status(), 401);
     // A portal signing with ES256 works the same.
     let uit = sign(
         &json!({"iss": UIT, "aud": AUDIENCE, "iat": NOW, "exp": NOW + 600, "jti": "a",

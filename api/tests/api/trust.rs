@@ -26,6 +26,8 @@ crate::on_both_engines!(
     within_a_year_other_details_are_flagged_then_capped,
     one_mailbox_cannot_be_mail_bombed,
     ipv6_clients_count_per_64,
+    one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling,
+    a_spent_mailbox_answers_the_same_for_right_and_wrong_details,
 );
 
 const OPERATOR_TOKEN: &str = "trust-test-operator-token";
@@ -165,10 +167,15 @@ async fn fifty_parallel_conflicts_count_fifty(engine: Engine) {
     let app = Arc::new(app);
     let student = form(2);
     assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    // Each from its own mailbox: a mailbox's bucket is taken before the
+    // judgement and would refuse some of fifty at once from one mailbox.
     let mut set = JoinSet::new();
-    for _ in 0..50 {
+    for n in 0..50 {
         let app = app.clone();
-        let again = student.clone();
+        let again = with(
+            student.clone(),
+            &[("email", json!(format!("again{n}@example.ma")))],
+        );
         set.spawn(async move { app.declare(&key(), &again).await.status().as_u16() });
     }
     let counts = statuses(set).await;
@@ -402,4 +409,80 @@ async fn ipv6_clients_count_per_64(engine: Engine) {
         answers.push(from(client, n as u32).await.unwrap().status().as_u16());
     }
     assert_eq!(answers, [404, 404, 404, 429, 404]);
+}
+
+async fn one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling(engine: Engine) {
+    let (app, _) = spawn(engine, |config| config.trusted_proxy_hops = 1).await;
+    let student = form(50);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    let from = |client: String, body: Value| {
+        app.client
+            .post(format!("{}/api/status", app.url))
+            .header("x-forwarded-for", client)
+            .json(&body)
+            .send()
+    };
+    let wrong = with(lookup_of(&student), &[("birth_day", json!("9"))]);
+    let mut answers = Vec::new();
+    for _ in 0..7 {
+        answers.push(
+            from("41.0.0.1".into(), wrong.clone())
+                .await
+                .unwrap()
+                .status()
+                .as_u16(),
+        );
+    }
+    assert_eq!(answers, [404, 404, 404, 404, 404, 429, 429]);
+    // The student, from another address, is not locked out.
+    let right = lookup_of(&student);
+    assert_eq!(
+        from("41.0.0.2".into(), right.clone())
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    // Guesses spread over many addresses meet the CIN's ceiling (15 at once).
+    let mut failures = 5;
+    for n in 3..10 {
+        for _ in 0..5 {
+            let status = from(format!("41.0.0.{n}"), wrong.clone())
+                .await
+                .unwrap()
+                .status();
+            failures += usize::from(status == 404);
+        }
+    }
+    assert_eq!(failures, 15);
+}
+
+async fn a_spent_mailbox_answers_the_same_for_right_and_wrong_details(engine: Engine) {
+    let (app, _) = spawn(engine, |_| {}).await;
+    let victim = form(60);
+    assert_eq!(app.declare(&key(), &victim).await.status(), 201);
+    for n in 0..3u32 {
+        let filler = with(form(61 + n), &[("email", json!("guesser@example.ma"))]);
+        assert_eq!(app.declare(&key(), &filler).await.status(), 201);
+    }
+    let mut answers = Vec::new();
+    for guess in [
+        with(victim.clone(), &[("email", json!("guesser@example.ma"))]),
+        with(
+            victim.clone(),
+            &[
+                ("email", json!("guesser@example.ma")),
+                ("birth_day", json!("9")),
+            ],
+        ),
+    ] {
+        let response = app.declare(&key(), &guess).await;
+        let status = response.status().as_u16();
+        answers.push((status, response.text().await.unwrap()));
+    }
+    assert_eq!(answers[0].0, 429);
+    assert_eq!(
+        answers[0], answers[1],
+        "right and wrong details, one answer"
+    );
 }
