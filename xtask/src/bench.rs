@@ -166,7 +166,20 @@ struct Server {
 
 impl Server {
     fn start(data: &std::path::Path) -> Result<Server> {
-        let mut child = std::process::Command::new(root().join("target/release/amoe-api"))
+        let mut command = std::process::Command::new(root().join("target/release/amoe-api"));
+        // Throughput, not guessing, is measured: the limits are lifted
+        // (every request still takes its tokens, as in production).
+        for prefix in [
+            "AMOE_STATUS_ADDRESS",
+            "AMOE_STATUS_CIN",
+            "AMOE_STATUS_CIN_TOTAL",
+            "AMOE_DECLARE_ADDRESS",
+        ] {
+            for suffix in ["_MAX", "_BURST"] {
+                command.env(format!("{prefix}{suffix}"), "1000000000");
+            }
+        }
+        let mut child = command
             .env("AMOE_ADDR", "127.0.0.1:0")
             .env(
                 "DATABASE_URL",
@@ -174,9 +187,6 @@ impl Server {
             )
             .env("AMOE_DIST", root().join("dist"))
             .env("AMOE_OUTBOX_DIR", data.join("outbox"))
-            // Throughput, not guessing, is measured: the limits are lifted.
-            .env("AMOE_STATUS_IP_MAX", "1000000000")
-            .env("AMOE_STATUS_CIN_MAX", "1000000000")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .spawn()

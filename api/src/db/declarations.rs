@@ -1,6 +1,7 @@
 //! Declarations and their status history.
 
 use super::outbox::Cap;
+use super::rate_limits::{self, Limit, Verdict};
 use crate::mail::Mail;
 use crate::portal::Vouched;
 use amoe_domain::api::Receipt;
@@ -24,6 +25,16 @@ pub enum Outcome {
     TooManyDeclarations,
     /// The portal token vouched for another declaration already.
     TokenUsed,
+    /// The address's or the e-mail mailbox's bucket is empty (`email`
+    /// says which).
+    Limited { retry_after: i64, email: bool },
+}
+
+/// A bucket a declaration takes a token from, in its transaction: if
+/// nothing is stored, the rollback gives the token back.
+pub struct Bucket<'a> {
+    pub name: &'a str,
+    pub limit: Limit,
 }
 
 /// A declaration to store, and how.
@@ -36,6 +47,11 @@ pub struct Submission<'a> {
     pub received_at: &'a str,
     /// Declarations per CIN and academic year (see `identity::judge`).
     pub per_cin_year: i64,
+    /// Declarations per address, and per e-mail mailbox, taken before the
+    /// declaration is judged: a refusal after the judgement would tell
+    /// right details (`409`) from wrong ones.
+    pub address: Bucket<'a>,
+    pub email: Bucket<'a>,
     pub mail_cap: Cap<'a>,
 }
 
@@ -125,9 +141,11 @@ fn receipt(row: &AnyRow) -> Result<Receipt, sqlx::Error> {
     })
 }
 
-/// One try, in one transaction: lock the CIN's year, judge the new
-/// declaration against the CIN's others, then store it, its flags, its
-/// first event, its portal token and the mail that acknowledges it.
+/// One try, in one transaction: take the address's and the mailbox's
+/// tokens, lock the CIN's year, judge the new declaration against the
+/// CIN's others, then store it, its flags, its first event, its portal
+/// token and the mail that acknowledges it. Nothing stored, nothing kept:
+/// the tokens too go back with the rollback.
 async fn attempt(
     pool: &AnyPool,
     s: &Submission<'_>,
@@ -138,6 +156,13 @@ async fn attempt(
     let year = d.academic_year.to_string();
     let reference = reference.to_string();
     let mut tx = pool.begin().await?;
+    for (bucket, email) in [(&s.address, false), (&s.email, true)] {
+        if let Verdict::Refused { retry_after } =
+            rate_limits::take(&mut *tx, bucket.name, bucket.limit, s.mail_cap.now_ms).await?
+        {
+            return Ok(Outcome::Limited { retry_after, email });
+        }
+    }
     sqlx::query(
         "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
          ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",

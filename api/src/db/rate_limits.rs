@@ -87,6 +87,34 @@ where
     })
 }
 
+/// What [`take`] would say now, taking nothing: a read, for requests that
+/// must wait while a bucket is empty without counting against it.
+pub async fn peek<'c, E>(
+    executor: E,
+    bucket: &str,
+    limit: Limit,
+    now_ms: i64,
+) -> Result<Verdict, sqlx::Error>
+where
+    E: Executor<'c, Database = Any>,
+{
+    let row = sqlx::query("SELECT tat FROM rate_limits WHERE bucket = $1")
+        .bind(bucket)
+        .fetch_optional(executor)
+        .await?;
+    let Some(row) = row else {
+        return Ok(Verdict::Allowed);
+    };
+    let tat: i64 = row.try_get("tat")?;
+    if tat.max(now_ms) + limit.interval_ms() - now_ms <= limit.tolerance_ms() {
+        return Ok(Verdict::Allowed);
+    }
+    let wait_ms = tat + limit.interval_ms() - limit.tolerance_ms() - now_ms;
+    Ok(Verdict::Refused {
+        retry_after: (wait_ms + 999).div_euclid(1000).max(1),
+    })
+}
+
 /// Gives back the token a request took (it turned out not to count: a
 /// lookup that found the student, a declaration that was not stored).
 pub async fn give_back<'c, E>(executor: E, bucket: &str, limit: Limit) -> Result<(), sqlx::Error>

@@ -4,14 +4,16 @@
 //!
 //! Limits, each in buckets of its own: declarations per address (sized for
 //! a campus NAT), stored declarations per e-mail mailbox per day, mails
-//! per recipient, `409`s per CIN, and declarations per CIN and year. Every
-//! refusal but the `409`s comes before the declaration is judged against
-//! the CIN's others, so no answer tells wrong details from right ones
-//! except that `409`, which the right details alone get.
+//! per recipient, `409`s per CIN, and declarations per CIN and year. The
+//! address's and the mailbox's tokens are taken in the transaction that
+//! stores, before the declaration is judged against the CIN's others (no
+//! answer tells wrong details from right ones but the `409`, which the
+//! right details alone get), and go back with its rollback when nothing is
+//! stored.
 
 use super::ApiContext;
 use super::extract::{ClientIp, IdempotencyKey, Json};
-use crate::db::declarations::{self, Outcome, Submission};
+use crate::db::declarations::{self, Bucket, Outcome, Submission};
 use crate::db::outbox::Cap;
 use crate::db::rate_limits::{self, Verdict};
 use crate::error::Error;
@@ -60,30 +62,7 @@ pub async fn submit(
     let limits = ctx.limits;
     let buckets = Buckets(&ctx.secret);
     let address = buckets.declare_address(client);
-    if let Verdict::Refused { retry_after } =
-        rate_limits::take(pool, &address, limits.declarations_per_address, now_ms).await?
-    {
-        return Err(Error::TooManyRequests {
-            retry_after,
-            field: None,
-        });
-    }
-    // The mailbox's token is taken before the declaration is judged, and
-    // given back if nothing is stored: a refusal after the judgement would
-    // tell right details (409) from wrong ones (refused) for free.
     let email = buckets.declare_email(&declaration.email.mailbox_key());
-    if let Verdict::Refused { retry_after } =
-        rate_limits::take(pool, &email, limits.declarations_per_email, now_ms).await?
-    {
-        rate_limits::give_back(pool, &address, limits.declarations_per_address).await?;
-        return Err(Error::TooManyRequests {
-            retry_after,
-            field: Some(FieldError {
-                field: field::EMAIL.to_owned(),
-                code: "email_too_many_declarations".to_owned(),
-            }),
-        });
-    }
     let received_at = now.format(&Rfc3339).map_err(|_| Error::Internal)?;
     let submission = Submission {
         declaration: &declaration,
@@ -92,6 +71,14 @@ pub async fn submit(
         request_hash: &request_hash,
         received_at: &received_at,
         per_cin_year: limits.declarations_per_cin_year,
+        address: Bucket {
+            name: &address,
+            limit: limits.declarations_per_address,
+        },
+        email: Bucket {
+            name: &email,
+            limit: limits.declarations_per_email,
+        },
         mail_cap: Cap {
             secret: &ctx.secret,
             limit: limits.mails_per_recipient,
@@ -109,11 +96,6 @@ pub async fn submit(
         )
     })
     .await?;
-    if !matches!(outcome, Outcome::Created(_)) {
-        // Nothing stored: the tokens taken for it go back.
-        rate_limits::give_back(pool, &address, limits.declarations_per_address).await?;
-        rate_limits::give_back(pool, &email, limits.declarations_per_email).await?;
-    }
     match outcome {
         Outcome::Created(_) => ctx.outbox_wake.notify_one(),
         Outcome::AlreadyDeclared => {
@@ -142,6 +124,13 @@ fn answer(outcome: Outcome) -> Result<(StatusCode, axum::Json<Receipt>), Error> 
         Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
         Outcome::TooManyDeclarations => Err(Error::TooManyDeclarations),
         Outcome::TokenUsed => Err(Error::InvalidPortalToken),
+        Outcome::Limited { retry_after, email } => Err(Error::TooManyRequests {
+            retry_after,
+            field: email.then(|| FieldError {
+                field: field::EMAIL.to_owned(),
+                code: "email_too_many_declarations".to_owned(),
+            }),
+        }),
     }
 }
 

@@ -7,10 +7,9 @@
 //! made under it with other details belongs to whoever made it. An unknown
 //! student and a wrong combination take the same path (the same query,
 //! then a constant-time comparison with each declaration) and get the same
-//! answer. Guessing is limited per CIN (a
-//! lookup takes a token before it looks; one that finds gives it back) and
-//! lookups per address are sized for a campus behind one address. Form
-//! errors count against neither.
+//! answer. Guessing is limited per CIN and address, under a ceiling per
+//! CIN, and lookups per address are sized for a campus behind one address.
+//! Form errors count against none.
 
 use super::ApiContext;
 use super::extract::{ClientIp, Json};
@@ -38,34 +37,6 @@ pub async fn lookup(
         .parse(ctx.clock.today().date())
         .map_err(Error::InvalidFields)?;
 
-    // The CIN's buckets first: guesses at one CIN stop there, and never
-    // empty the bucket of the address that a whole campus shares. One
-    // address gets the CIN's allowance; all addresses together a ceiling.
-    let steps = [
-        (
-            buckets.status_cin(lookup.cin.as_str(), client),
-            limits.status_failures_per_cin,
-        ),
-        (
-            buckets.status_cin_total(lookup.cin.as_str()),
-            limits.status_failures_per_cin_total,
-        ),
-        (buckets.status_address(client), limits.status_per_address),
-    ];
-    for (taken, (bucket, limit)) in steps.iter().enumerate() {
-        if let Verdict::Refused { retry_after } =
-            rate_limits::take(pool, bucket, *limit, now_ms).await?
-        {
-            for (bucket, limit) in &steps[..taken] {
-                rate_limits::give_back(pool, bucket, *limit).await?;
-            }
-            return Err(Error::TooManyRequests {
-                retry_after,
-                field: None,
-            });
-        }
-    }
-
     let found = declarations::by_cin(pool, lookup.cin.as_str()).await?;
     let presented = proof(lookup.massar.as_str(), &lookup.birth_date.to_string());
     // Compare with every declaration of the CIN, each in constant time.
@@ -81,12 +52,58 @@ pub async fn lookup(
             mine.push(status);
         }
     }
+
+    // The CIN's buckets first: guesses at one CIN stop there, and never
+    // empty the bucket of the address that a whole campus shares. One
+    // address gets the CIN's allowance; all addresses together a ceiling.
+    // A failure takes a token from each (one atomic statement each, so
+    // parallel guesses cannot overrun them); a match takes none, but waits
+    // while either is empty, like a guess: otherwise the limit would tell
+    // the guesser when they are right.
+    let per_cin = [
+        (
+            buckets.status_cin(lookup.cin.as_str(), client),
+            limits.status_failures_per_cin,
+        ),
+        (
+            buckets.status_cin_total(lookup.cin.as_str()),
+            limits.status_failures_per_cin_total,
+        ),
+    ];
+    for (taken, (bucket, limit)) in per_cin.iter().enumerate() {
+        let verdict = if mine.is_empty() {
+            rate_limits::take(pool, bucket, *limit, now_ms).await?
+        } else {
+            rate_limits::peek(pool, bucket, *limit, now_ms).await?
+        };
+        if let Verdict::Refused { retry_after } = verdict {
+            if mine.is_empty() {
+                for (bucket, limit) in &per_cin[..taken] {
+                    rate_limits::give_back(pool, bucket, *limit).await?;
+                }
+            }
+            return Err(Error::TooManyRequests {
+                retry_after,
+                field: None,
+            });
+        }
+    }
+    let address = buckets.status_address(client);
+    if let Verdict::Refused { retry_after } =
+        rate_limits::take(pool, &address, limits.status_per_address, now_ms).await?
+    {
+        if mine.is_empty() {
+            for (bucket, limit) in &per_cin {
+                rate_limits::give_back(pool, bucket, *limit).await?;
+            }
+        }
+        return Err(Error::TooManyRequests {
+            retry_after,
+            field: None,
+        });
+    }
     if mine.is_empty() {
         return Err(Error::NoMatch);
-    }
-    // Found: the CIN's tokens go back (the address's stays spent).
-    for (bucket, limit) in &steps[..2] {
-        rate_limits::give_back(pool, bucket, *limit).await?;
     }
 
     let mut declarations = Vec::with_capacity(mine.len());
