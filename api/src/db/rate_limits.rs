@@ -34,6 +34,14 @@ impl Limit {
     fn tolerance_ms(&self) -> i64 {
         self.interval_ms() * self.burst.max(1)
     }
+
+    /// A refusal from a bucket at `tat`: when its next token comes back.
+    fn refused(&self, tat: i64, now_ms: i64) -> Verdict {
+        let wait_ms = tat + self.interval_ms() - self.tolerance_ms() - now_ms;
+        Verdict::Refused {
+            retry_after: (wait_ms + 999).div_euclid(1000).max(1),
+        }
+    }
 }
 
 /// What a bucket said.
@@ -80,11 +88,7 @@ where
     if allowed == 1 {
         return Ok(Verdict::Allowed);
     }
-    let tat: i64 = row.try_get("tat")?;
-    let wait_ms = tat + limit.interval_ms() - limit.tolerance_ms() - now_ms;
-    Ok(Verdict::Refused {
-        retry_after: (wait_ms + 999).div_euclid(1000).max(1),
-    })
+    Ok(limit.refused(row.try_get("tat")?, now_ms))
 }
 
 /// What [`take`] would say now, taking nothing: a read, for requests that
@@ -109,10 +113,7 @@ where
     if tat.max(now_ms) + limit.interval_ms() - now_ms <= limit.tolerance_ms() {
         return Ok(Verdict::Allowed);
     }
-    let wait_ms = tat + limit.interval_ms() - limit.tolerance_ms() - now_ms;
-    Ok(Verdict::Refused {
-        retry_after: (wait_ms + 999).div_euclid(1000).max(1),
-    })
+    Ok(limit.refused(tat, now_ms))
 }
 
 /// Gives back the token a request took (it turned out not to count: a

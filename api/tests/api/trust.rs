@@ -177,11 +177,11 @@ async fn fifty_parallel_conflicts_count_fifty(engine: Engine) {
     assert_eq!(counts.get(&409), Some(&10), "{counts:?}");
     assert_eq!(counts.get(&429), Some(&40), "{counts:?}");
     // Nothing was stored twice.
-    let rows: i64 = sqlx::query("SELECT COUNT(*) AS n FROM declarations")
-        .fetch_one(&app.database().await)
-        .await
-        .unwrap()
-        .get("n");
+    let rows: i64 = count(
+        &app.database().await,
+        "SELECT COUNT(*) AS n FROM declarations",
+    )
+    .await;
     assert_eq!(rows, 1);
 }
 
@@ -310,12 +310,11 @@ async fn within_a_year_other_details_are_flagged_then_capped(engine: Engine) {
         let body: ErrorBody = response.json().await.unwrap();
         assert_eq!(body.code, ErrorCode::TooManyDeclarations);
     }
-    let flagged: i64 =
-        sqlx::query("SELECT COUNT(*) AS n FROM declarations WHERE identity_conflict = 1")
-            .fetch_one(&app.database().await)
-            .await
-            .unwrap()
-            .get("n");
+    let flagged: i64 = count(
+        &app.database().await,
+        "SELECT COUNT(*) AS n FROM declarations WHERE identity_conflict = 1",
+    )
+    .await;
     assert_eq!(flagged, 3);
 }
 
@@ -347,18 +346,11 @@ async fn one_mailbox_cannot_be_mail_bombed(engine: Engine) {
     }
     let _ = statuses(set).await;
     let pool = app.database().await;
-    let stored: i64 = sqlx::query("SELECT COUNT(*) AS n FROM declarations")
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-        .get("n");
-    assert_eq!(stored, 3);
-    let mails: i64 = sqlx::query("SELECT COUNT(*) AS n FROM outbox")
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-        .get("n");
-    assert_eq!(mails, 3);
+    assert_eq!(
+        count(&pool, "SELECT COUNT(*) AS n FROM declarations").await,
+        3
+    );
+    assert_eq!(count(&pool, "SELECT COUNT(*) AS n FROM outbox").await, 3);
 
     // With the declaration cap lifted, the mail cap still holds.
     let (app, _) = spawn(engine, |config| {
@@ -369,11 +361,7 @@ async fn one_mailbox_cannot_be_mail_bombed(engine: Engine) {
         let f = with(form(30_000 + n), &[("email", json!("victim@example.ma"))]);
         assert_eq!(app.declare(&key(), &f).await.status(), 201);
     }
-    let mails: i64 = sqlx::query("SELECT COUNT(*) AS n FROM outbox")
-        .fetch_one(&app.database().await)
-        .await
-        .unwrap()
-        .get("n");
+    let mails: i64 = count(&app.database().await, "SELECT COUNT(*) AS n FROM outbox").await;
     assert_eq!(mails, 10);
 }
 
@@ -480,4 +468,9 @@ async fn a_spent_mailbox_answers_the_same_for_right_and_wrong_details(engine: En
         answers[0], answers[1],
         "right and wrong details, one answer"
     );
+}
+
+/// `SELECT COUNT(*) AS n …` on the server's database.
+async fn count(pool: &sqlx::AnyPool, sql: &str) -> i64 {
+    sqlx::query(sql).fetch_one(pool).await.unwrap().get("n")
 }
