@@ -199,6 +199,9 @@ mod tests {
                 reason: RefusalReason::IdentityMismatch,
             },
             Event::Refused {
+                reason: RefusalReason::IdentityConflict,
+            },
+            Event::Refused {
                 reason: RefusalReason::Other {
                     text: "Dossier <incomplet>".into(),
                 },
