@@ -228,10 +228,7 @@ impl Config {
     /// Refuses what must never reach students: a public (`https://`)
     /// service keyed with the development secret, or a short one.
     pub fn check(&self) -> Result<(), ConfigError> {
-        let public = self
-            .public_url
-            .get(..8)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+        let public = self.is_https();
         if (public || self.smtp_url.is_some()) && self.secret.is_development() {
             return Err(ConfigError::Unsafe(format!(
                 "AMOE_PUBLIC_URL is {} and AMOE_SMTP_URL is {}, a public service, but \
@@ -250,7 +247,22 @@ impl Config {
                 "AMOE_SECRET is shorter than {MIN_PRODUCTION_BYTES} bytes"
             )));
         }
+        if public && self.cndp_authorisation.is_empty() {
+            return Err(ConfigError::Unsafe(
+                "AMOE_PUBLIC_URL is https:// but AMOE_CNDP_AUTHORISATION is not set: law 09-08 \
+                 wants the personal-data notice to give the CNDP's authorisation number"
+                    .into(),
+            ));
+        }
         Ok(())
+    }
+
+    /// Whether students reach the service over HTTPS (its public address
+    /// says so, in any case): a public deployment.
+    pub fn is_https(&self) -> bool {
+        self.public_url
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
     }
 
     /// What start-up should warn about (the service runs, but not as it
@@ -262,6 +274,13 @@ impl Config {
                 "AMOE_SECRET is not set: rate-limit buckets are keyed with the public \
                  development value {DEVELOPMENT_SECRET:?}; set it in production"
             ));
+        }
+        if self.cndp_authorisation.is_empty() {
+            warnings.push(
+                "AMOE_CNDP_AUTHORISATION is not set: the personal-data notice leaves out \
+                 the CNDP's authorisation number; set it in production"
+                    .into(),
+            );
         }
         warnings
     }
@@ -344,7 +363,7 @@ impl Default for Config {
             trusted_proxy_hops: 0,
             portal_origins: Vec::new(),
             controller: "CNOPS".into(),
-            cndp_authorisation: "(not configured: set AMOE_CNDP_AUTHORISATION)".into(),
+            cndp_authorisation: String::new(),
         }
     }
 }
@@ -385,6 +404,15 @@ mod tests {
         assert!(short.check().is_err());
         let keyed = Config {
             secret: Secret::new("a random secret of more than thirty-two bytes"),
+            ..public.clone()
+        };
+        assert!(
+            matches!(keyed.check(), Err(ConfigError::Unsafe(_))),
+            "no CNDP number"
+        );
+        let keyed = Config {
+            secret: Secret::new("a random secret of more than thirty-two bytes"),
+            cndp_authorisation: "A-GC-123/2026".into(),
             ..public
         };
         assert!(keyed.check().is_ok());
@@ -392,6 +420,7 @@ mod tests {
         let local = Config::default();
         assert!(local.check().is_ok());
         assert!(local.warnings()[0].contains("AMOE_SECRET"));
+        assert!(local.warnings()[1].contains("AMOE_CNDP_AUTHORISATION"));
     }
 
     #[test]

@@ -26,7 +26,8 @@ pub struct PublicConfig {
     pub age_limit: i32,
     /// The data controller named in the personal-data notice.
     pub controller: String,
-    /// The CNDP authorisation number of the processing (law 09-08).
+    /// The CNDP authorisation number of the processing (law 09-08); empty
+    /// when the server has none, and the notice then leaves it out.
     pub cndp_authorisation: String,
 }
 

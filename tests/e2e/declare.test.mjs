@@ -89,6 +89,13 @@ describe('declare', () => {
       const page = await openPage(suite.browser, { locale: lang, viewport: PHONE });
       const s = newStudent();
       await page.goto(`${suite.server.url}/declare`);
+      await expectHeading(page, lang, 'declare-title');
+      await page.locator('main', { hasText: T[lang]['privacy-title'] }).waitFor();
+      // No configuration hint for a student: without a CNDP number, the
+      // notice leaves the sentence out.
+      const notice = plain(await page.locator('main').innerText());
+      assert.ok(!notice.includes('AMOE_'), notice);
+      assert.ok(!notice.includes(T[lang]['privacy-cndp'].split('{')[0].trim()), notice);
       await answerEverything(page, lang, s, { axe: true });
       assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
       const rows = plain(await page.locator('.summary-list').innerText());

@@ -26,9 +26,38 @@ pub async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// Whether the service is reached over HTTPS (its public address says so):
+/// then browsers are told to come back over HTTPS only.
+#[derive(Clone, Copy)]
+pub struct Https(pub bool);
+
+/// Headers on every answer: no content sniffing, no referrer, no powerful
+/// feature the app does not use, a window of its own (no opener from
+/// another site), and HSTS for a year when the public address is HTTPS.
+pub async fn security_headers(
+    State(Https(https)): State<Https>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), \
+             serial=(), bluetooth=(), hid=(), midi=(), display-capture=()",
+        ),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -98,6 +98,9 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         None => router.fallback(|| async { Error::NotFound }),
     };
     router
-        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            middleware::Https(config.is_https()),
+            middleware::security_headers,
+        ))
         .layer(axum::middleware::from_fn(middleware::log_request))
 }

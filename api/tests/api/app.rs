@@ -145,7 +145,42 @@ async fn every_answer_carries_the_security_headers() {
             "no-referrer",
             "{path}"
         );
+        assert_eq!(
+            response.headers()["cross-origin-opener-policy"],
+            "same-origin",
+            "{path}"
+        );
+        let policy = response.headers()["permissions-policy"].to_str().unwrap();
+        assert!(
+            policy.contains("camera=()") && policy.contains("geolocation=()"),
+            "{policy}"
+        );
+        // Served over plain HTTP here: no HSTS.
+        assert!(
+            response
+                .headers()
+                .get("strict-transport-security")
+                .is_none()
+        );
     }
+}
+
+#[tokio::test]
+async fn an_https_service_tells_browsers_to_stay_on_https() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::start_with_config(amoe_api::config::Config {
+        database_url: format!("sqlite://{}/amoe.db", dir.path().display()),
+        addr: "127.0.0.1:0".parse().unwrap(),
+        outbox_dir: dir.path().join("outbox"),
+        public_url: "https://amoe.example.ma".into(),
+        ..amoe_api::config::Config::default()
+    })
+    .await;
+    let response = app.get("/api/health").await;
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
 }
 
 #[tokio::test]

@@ -106,15 +106,13 @@ pub fn Start() -> impl IntoView {
         <p>{tr("privacy-recipients")}</p>
         <p>{tr("privacy-mandatory")}</p>
         <p>{move || i18n.t_with("privacy-rights", &[("controller", controller().into())])}</p>
-        <p>
-            {move || {
-                let number = declare
-                    .context
-                    .with(|c| c.as_ref().map(|c| c.cndp_authorisation.clone()))
-                    .unwrap_or_default();
-                i18n.t_with("privacy-cndp", &[("number", number.into())])
-            }}
-        </p>
+        {move || {
+            let number = declare
+                .context
+                .with(|c| c.as_ref().map(|c| c.cndp_authorisation.clone()))
+                .filter(|number| !number.is_empty())?;
+            Some(view! { <p>{move || i18n.t_with("privacy-cndp", &[("number", number.clone().into())])}</p> })
+        }}
         <p>{tr("privacy-device")}</p>
     }
 }
