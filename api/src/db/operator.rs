@@ -127,15 +127,35 @@ pub async fn export(
     let mut declarations = rows.iter().map(exported).collect::<Result<Vec<_>, _>>()?;
     let mut marked = 0;
     if mark {
-        for declaration in declarations
+        // In the order of their references, as an import changes them.
+        let mut in_order: Vec<&mut ExportedDeclaration> = declarations
             .iter_mut()
             .filter(|d| d.status == Status::Received)
-        {
-            sqlx::query("UPDATE declarations SET status = $1 WHERE reference = $2")
-                .bind(Status::UnderVerification.as_str())
-                .bind(&declaration.reference)
-                .execute(&mut *tx)
-                .await?;
+            .collect();
+        in_order.sort_by(|a, b| a.reference.cmp(&b.reference));
+        for declaration in in_order {
+            // Only what is still received: a decision imported since the
+            // read above is never turned back (on PostgreSQL the update
+            // waits for that import, then finds the row decided).
+            let changed = sqlx::query(
+                "UPDATE declarations SET status = $1 WHERE reference = $2 AND status = $3",
+            )
+            .bind(Status::UnderVerification.as_str())
+            .bind(&declaration.reference)
+            .bind(Status::Received.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                let now: String =
+                    sqlx::query("SELECT status FROM declarations WHERE reference = $1")
+                        .bind(&declaration.reference)
+                        .fetch_one(&mut *tx)
+                        .await?
+                        .try_get("status")?;
+                declaration.status = Status::parse(&now).unwrap_or(declaration.status);
+                continue;
+            }
             record_event(
                 &mut tx,
                 &declaration.reference,
@@ -184,26 +204,18 @@ pub async fn apply(
         applied: 0,
         unchanged: 0,
     };
-    for (row, decision) in decisions {
+    // Rows are changed in the order of their references, as an export
+    // marks them: two transactions that change the same rows then wait for
+    // each other, never on each other (no deadlock on PostgreSQL).
+    let mut in_order: Vec<&(usize, Decision)> = decisions.iter().collect();
+    in_order.sort_by_key(|(_, d)| d.reference.to_string());
+    for (row, decision) in in_order {
         let reference = decision.reference.to_string();
         let error = |column: &str, code: &str| RowError {
             row: *row,
             column: column.into(),
             code: code.into(),
         };
-        let current = sqlx::query(
-            "SELECT status, decided_on, refusal_reason, email, lang, academic_year \
-             FROM declarations WHERE reference = $1",
-        )
-        .bind(&reference)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(current) = current else {
-            errors.push(error("reference", "unknown_reference"));
-            continue;
-        };
-        let status_text: String = current.try_get("status")?;
-        let status = Status::parse(&status_text).unwrap_or(Status::Refused);
         let reason = match &decision.outcome {
             Outcome::Covered => None,
             Outcome::Refused { reason } => {
@@ -211,37 +223,72 @@ pub async fn apply(
             }
         };
         let date = decision.date.to_string();
-        let same = status == decision.status()
-            && current
-                .try_get::<Option<String>, _>("decided_on")?
-                .as_deref()
-                == Some(date.as_str())
-            && current.try_get::<Option<String>, _>("refusal_reason")? == reason;
-        if same {
-            applied.unchanged += 1;
-            continue;
-        }
-        if status.then(decision.status()).is_err() {
-            errors.push(error("decision", "not_pending"));
-            continue;
-        }
-        sqlx::query("UPDATE declarations SET status = $1, decided_on = $2, refusal_reason = $3 WHERE reference = $4")
+        // Read, judge, then change the row only if it is still as read: a
+        // decision recorded meanwhile by another import (or a mark by an
+        // export) is never replaced; the row is read again and judged anew.
+        // On PostgreSQL the update waits for the other transaction first.
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let current = sqlx::query(
+                "SELECT status, decided_on, refusal_reason, email, lang, academic_year \
+                 FROM declarations WHERE reference = $1",
+            )
+            .bind(&reference)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(current) = current else {
+                errors.push(error("reference", "unknown_reference"));
+                break;
+            };
+            let status_text: String = current.try_get("status")?;
+            let status = Status::parse(&status_text).unwrap_or(Status::Refused);
+            let same = status == decision.status()
+                && current
+                    .try_get::<Option<String>, _>("decided_on")?
+                    .as_deref()
+                    == Some(date.as_str())
+                && current.try_get::<Option<String>, _>("refusal_reason")? == reason;
+            if same {
+                applied.unchanged += 1;
+                break;
+            }
+            if status.then(decision.status()).is_err() {
+                errors.push(error("decision", "not_pending"));
+                break;
+            }
+            let changed = sqlx::query(
+                "UPDATE declarations SET status = $1, decided_on = $2, refusal_reason = $3 \
+                 WHERE reference = $4 AND status = $5",
+            )
             .bind(decision.status().as_str())
             .bind(&date)
-            .bind(reason)
+            .bind(reason.clone())
             .bind(&reference)
+            .bind(&status_text)
             .execute(&mut *tx)
-            .await?;
-        record_event(&mut tx, &reference, decision.status(), now).await?;
-        let student = Student {
-            email: current.try_get("email")?,
-            lang: current.try_get("lang")?,
-            academic_year: current.try_get("academic_year")?,
-        };
-        let mail = mail_for(decision, &student);
-        super::outbox::enqueue(&mut tx, &mail, cap).await?;
-        applied.applied += 1;
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                if attempts < 3 {
+                    continue;
+                }
+                errors.push(error("decision", "changed_meanwhile"));
+                break;
+            }
+            record_event(&mut tx, &reference, decision.status(), now).await?;
+            let student = Student {
+                email: current.try_get("email")?,
+                lang: current.try_get("lang")?,
+                academic_year: current.try_get("academic_year")?,
+            };
+            let mail = mail_for(decision, &student);
+            super::outbox::enqueue(&mut tx, &mail, cap).await?;
+            applied.applied += 1;
+            break;
+        }
     }
+    errors.sort_by_key(|e| e.row);
     if !errors.is_empty() || dry_run {
         tx.rollback().await?;
     } else {

@@ -22,6 +22,8 @@ crate::on_both_engines!(
     a_dry_run_reports_without_applying,
     one_bad_row_among_100_rejects_the_file_and_is_named,
     a_spreadsheet_never_runs_what_students_typed,
+    an_export_beside_an_import_never_undoes_a_decision,
+    two_conflicting_imports_at_once_decide_each_declaration_once,
 );
 
 async fn app(engine: Engine) -> TestApp {
@@ -429,4 +431,120 @@ async fn a_spreadsheet_never_runs_what_students_typed(engine: Engine) {
             text: "=not a formula".into()
         })
     );
+}
+
+/// How many declarations are in `status`, and how many mails of `kind`.
+async fn tally(app: &TestApp, status: &str, kind: &str) -> (i64, i64) {
+    use sqlx::Row;
+    let db = app.database().await;
+    let declarations: i64 = sqlx::query("SELECT COUNT(*) AS n FROM declarations WHERE status = $1")
+        .bind(status)
+        .fetch_one(&db)
+        .await
+        .unwrap()
+        .get("n");
+    let mails: i64 = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE id LIKE $1")
+        .bind(format!("%.{kind}"))
+        .fetch_one(&db)
+        .await
+        .unwrap()
+        .get("n");
+    (declarations, mails)
+}
+
+async fn an_export_beside_an_import_never_undoes_a_decision(engine: Engine) {
+    let app = std::sync::Arc::new(app(engine).await);
+    for round in 0..6u32 {
+        let mut rows = Vec::new();
+        for n in 0..40 {
+            rows.push(covered(
+                &declare(&app, 1_000 + round * 40 + n)
+                    .await
+                    .reference
+                    .to_string(),
+            ));
+        }
+        let exporter = {
+            let app = app.clone();
+            tokio::spawn(async move { export(&app, json!({"mark": true})).await })
+        };
+        let importer = {
+            let app = app.clone();
+            let rows = json!(rows);
+            tokio::spawn(async move { import_json(&app, rows, false).await.status().as_u16() })
+        };
+        exporter.await.unwrap();
+        assert_eq!(importer.await.unwrap(), 200, "round {round}");
+    }
+    assert_eq!(tally(&app, "covered", "covered").await, (240, 240));
+    assert_eq!(tally(&app, "under_verification", "covered").await.0, 0);
+}
+
+async fn two_conflicting_imports_at_once_decide_each_declaration_once(engine: Engine) {
+    use sqlx::Row;
+    let app = std::sync::Arc::new(app(engine).await);
+    let refused = |reference: &str| {
+        json!({
+            "reference": reference, "decision": "refused", "reason_code": "not_enrolled",
+            "decision_date": "2026-12-02",
+        })
+    };
+    for round in 0..3u32 {
+        // The fund's two files share one declaration: first in one file,
+        // last in the other, each with many of its own.
+        let base = 3_000 + round * 1_000;
+        let shared = declare(&app, base).await.reference.to_string();
+        let mut first = vec![covered(&shared)];
+        let mut last = Vec::new();
+        for n in 1..=150 {
+            first.push(covered(
+                &declare(&app, base + n).await.reference.to_string(),
+            ));
+        }
+        for n in 151..=210 {
+            last.push(refused(
+                &declare(&app, base + n).await.reference.to_string(),
+            ));
+        }
+        last.push(refused(&shared));
+        let send = |rows: Vec<Value>| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                import_json(&app, json!(rows), false)
+                    .await
+                    .status()
+                    .as_u16()
+            })
+        };
+        let (a, b) = (send(first), send(last));
+        let answers = [a.await.unwrap(), b.await.unwrap()];
+        // The shared declaration is decided once, told once.
+        let db = app.database().await;
+        let events: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM declaration_events WHERE reference = $1 \
+             AND status IN ('covered', 'refused')",
+        )
+        .bind(&shared)
+        .fetch_one(&db)
+        .await
+        .unwrap()
+        .get("n");
+        let mails: i64 = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE id IN ($1, $2)")
+            .bind(format!("{shared}.covered"))
+            .bind(format!("{shared}.refused"))
+            .fetch_one(&db)
+            .await
+            .unwrap()
+            .get("n");
+        assert_eq!(
+            (events, mails),
+            (1, 1),
+            "round {round}: answers {answers:?}"
+        );
+        // Whichever came second was refused whole.
+        assert!(
+            answers.contains(&200) && answers.contains(&422),
+            "{answers:?}"
+        );
+    }
 }
