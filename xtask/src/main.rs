@@ -84,6 +84,8 @@ fn test() -> Result {
         process::step("Unit, locale and API tests (SQLite and PostgreSQL)");
         process::cargo(&["test", "--workspace"])
             .env("AMOE_TEST_POSTGRES_URL", cluster.url())
+            .env("AMOE_TEST_POSTGRES_CA", cluster.ca())
+            .env("AMOE_TEST_POSTGRES_OTHER_CA", cluster.other_ca())
             .run()?;
     }
     app::build()?;

@@ -1,7 +1,10 @@
 //! A throwaway PostgreSQL cluster for the tests: created in a temporary
 //! directory on a free port, removed when dropped. PostgreSQL refuses to run
 //! as root, so as root it runs as the `postgres` user (Debian's package
-//! creates it).
+//! creates it). It speaks TLS with a certificate for `localhost` and
+//! `127.0.0.1` signed by a throwaway CA (made with `openssl`), so the tests
+//! can connect with `sslmode=verify-full`; a second CA that signed nothing
+//! lets them see a certificate fail to verify.
 
 use crate::Result;
 use crate::process::{Cmd, step};
@@ -50,6 +53,7 @@ impl Cluster {
             port,
             as_postgres,
         };
+        cluster.make_certificates()?;
         let data = cluster.dir.join("data");
         let data = data.to_string_lossy();
         cluster
@@ -71,8 +75,10 @@ impl Cluster {
             .run()?;
         let options = format!(
             "-p {port} -k {socket} -c listen_addresses=127.0.0.1 -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-            socket = cluster.dir.display()
+             -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 \
+             -c ssl=on -c ssl_cert_file={tls}/server.crt -c ssl_key_file={tls}/server.key",
+            socket = cluster.dir.display(),
+            tls = cluster.tls_dir().display(),
         );
         let log = cluster.dir.join("server.log");
         cluster
@@ -96,6 +102,110 @@ impl Cluster {
     /// The superuser URL; tests create one database each from it.
     pub fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    fn tls_dir(&self) -> PathBuf {
+        self.dir.join("tls")
+    }
+
+    /// The CA that signed the server's certificate.
+    pub fn ca(&self) -> PathBuf {
+        self.tls_dir().join("ca.crt")
+    }
+
+    /// A CA that signed nothing the server has.
+    pub fn other_ca(&self) -> PathBuf {
+        self.tls_dir().join("other-ca.crt")
+    }
+
+    /// A CA, another one, and the server's key and certificate (for
+    /// `localhost` and `127.0.0.1`, signed by the first), readable by the
+    /// server alone.
+    fn make_certificates(&self) -> Result {
+        let tls = self.tls_dir();
+        std::fs::create_dir_all(&tls).map_err(|e| format!("{}: {e}", tls.display()))?;
+        let path = |name: &str| tls.join(name).to_string_lossy().into_owned();
+        for ca in ["ca", "other-ca"] {
+            Cmd::new(
+                "openssl",
+                &[
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "ec",
+                    "-pkeyopt",
+                    "ec_paramgen_curve:P-256",
+                    "-nodes",
+                    "-days",
+                    "2",
+                    "-subj",
+                    &format!("/CN=AMOE test {ca}"),
+                    "-keyout",
+                    &path(&format!("{ca}.key")),
+                    "-out",
+                    &path(&format!("{ca}.crt")),
+                ],
+            )
+            .run()?;
+        }
+        Cmd::new(
+            "openssl",
+            &[
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-subj",
+                "/CN=localhost",
+                "-keyout",
+                &path("server.key"),
+                "-out",
+                &path("server.csr"),
+            ],
+        )
+        .run()?;
+        std::fs::write(
+            tls.join("server.ext"),
+            "subjectAltName=DNS:localhost,IP:127.0.0.1\n",
+        )
+        .map_err(|e| e.to_string())?;
+        Cmd::new(
+            "openssl",
+            &[
+                "x509",
+                "-req",
+                "-in",
+                &path("server.csr"),
+                "-CA",
+                &path("ca.crt"),
+                "-CAkey",
+                &path("ca.key"),
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                &path("server.ext"),
+                "-out",
+                &path("server.crt"),
+            ],
+        )
+        .run()?;
+        if self.as_postgres {
+            Cmd::new(
+                "chown",
+                &["-R", "postgres:postgres", &tls.to_string_lossy()],
+            )
+            .run()?;
+        }
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            tls.join("server.key"),
+            std::fs::Permissions::from_mode(0o600),
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(())
     }
 
     fn pg(&self, program: &str, args: &[&str]) -> Cmd {

@@ -17,7 +17,7 @@ pub fn ensure_build_tools() -> Result {
     ensure_npm_tools()
 }
 
-/// What the tests need beyond the build: Chromium and PostgreSQL.
+/// What the tests need beyond the build: Chromium, PostgreSQL and openssl.
 pub fn ensure_test_tools() -> Result {
     let mut missing = Vec::new();
     if !Path::new("/usr/bin/chromium").exists() {
@@ -25,6 +25,10 @@ pub fn ensure_test_tools() -> Result {
     }
     if crate::postgres::bin_dir().is_none() {
         missing.push("postgresql");
+    }
+    // The throwaway cluster's certificates.
+    if Cmd::new("openssl", &["version"]).output().is_none() {
+        missing.push("openssl");
     }
     ensure_debian_packages(&missing)
 }

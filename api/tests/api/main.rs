@@ -10,4 +10,5 @@ mod portal;
 mod process;
 mod reference;
 mod status;
+mod tls;
 mod trust;
