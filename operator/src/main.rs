@@ -2,7 +2,9 @@
 //! import decisions, over HTTP with their bearer token.
 //!
 //! The token is read from `AMOE_OPERATOR_TOKEN` (never from an argument,
-//! which other users of the machine could see in the process list).
+//! which other users of the machine could see in the process list). An
+//! `https://` server is checked against the system's roots, or against the
+//! CA in `AMOE_CA_CERT` (a PEM file) for a private one.
 
 use amoe_domain::operator::{ImportReport, RowError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -25,6 +27,10 @@ struct Cli {
         global = true
     )]
     url: String,
+    /// A CA certificate (PEM) to trust for an https:// server, beside the
+    /// system's roots.
+    #[arg(long, env = "AMOE_CA_CERT", global = true)]
+    ca_cert: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -89,8 +95,35 @@ fn token() -> Result<String, String> {
         .ok_or_else(|| "set AMOE_OPERATOR_TOKEN to your operator token".into())
 }
 
+/// An error and its causes (a refused certificate is a cause of a cause).
+fn reasons(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// An HTTP client that checks an https:// server against the system's
+/// roots and `ca_cert`, if given.
+fn client(ca_cert: Option<&std::path::Path>) -> Result<reqwest::blocking::Client, String> {
+    let mut builder = reqwest::blocking::Client::builder();
+    if let Some(path) = ca_cert {
+        let pem = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let certificate = reqwest::Certificate::from_pem(&pem)
+            .map_err(|e| format!("{}: not a PEM certificate: {e}", path.display()))?;
+        builder = builder.add_root_certificate(certificate);
+    }
+    builder
+        .build()
+        .map_err(|e| format!("cannot set up HTTPS: {e}"))
+}
+
 fn run(cli: Cli) -> Result<(), String> {
-    let client = reqwest::blocking::Client::new();
+    let client = client(cli.ca_cert.as_deref())?;
     let base = cli.url.trim_end_matches('/');
     match cli.command {
         Command::HashToken => {
@@ -125,7 +158,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 .bearer_auth(token()?)
                 .json(&request)
                 .send()
-                .map_err(|e| format!("cannot reach {base}: {e}"))?;
+                .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
             let body = answer(response)?;
             match output {
                 Some(path) => {
@@ -150,7 +183,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 .header("content-type", content_type)
                 .body(body)
                 .send()
-                .map_err(|e| format!("cannot reach {base}: {e}"))?;
+                .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
             let body = answer(response)?;
             let report: ImportReport =
                 serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;

@@ -209,3 +209,143 @@ fn hash_token_refuses_an_empty_token() {
     assert!(out.stdout.is_empty());
     assert!(text(&out.stderr).contains("empty"), "{}", text(&out.stderr));
 }
+
+/// Makes, with openssl, a CA, another CA, and a certificate for
+/// `127.0.0.1` signed by the first; answers the directory.
+fn certificates() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            text(&out.stderr)
+        );
+    };
+    for ca in ["ca", "other-ca"] {
+        openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            &format!("/CN={ca}"),
+            "-keyout",
+            &path(&format!("{ca}.key")),
+            "-out",
+            &path(&format!("{ca}.crt")),
+        ]);
+    }
+    openssl(&[
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        &path("server.key"),
+        "-out",
+        &path("server.csr"),
+    ]);
+    std::fs::write(
+        dir.path().join("server.ext"),
+        "subjectAltName=IP:127.0.0.1\n",
+    )
+    .unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        &path("server.csr"),
+        "-CA",
+        &path("ca.crt"),
+        "-CAkey",
+        &path("ca.key"),
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        &path("server.ext"),
+        "-out",
+        &path("server.crt"),
+    ]);
+    dir
+}
+
+/// A TLS endpoint in front of `upstream` (as a load balancer terminating
+/// TLS would be); answers its https:// address.
+async fn tls_in_front_of(upstream: &str, certificates: &std::path::Path) -> String {
+    use tokio_rustls::rustls::pki_types::pem::PemObject;
+    use tokio_rustls::rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let chain = vec![CertificateDer::from_pem_file(certificates.join("server.crt")).unwrap()];
+    let key = PrivateKeyDer::from_pem_file(certificates.join("server.key")).unwrap();
+    let config = tokio_rustls::rustls::ServerConfig::builder_with_provider(
+        tokio_rustls::rustls::crypto::ring::default_provider().into(),
+    )
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let upstream = upstream.trim_start_matches("http://").to_owned();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            let upstream = upstream.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(stream).await else {
+                    return;
+                };
+                let mut plain = tokio::net::TcpStream::connect(upstream).await.unwrap();
+                let _ = tokio::io::copy_bidirectional(&mut tls, &mut plain).await;
+            });
+        }
+    });
+    format!("https://{address}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn it_speaks_https_and_checks_the_certificate() {
+    let server = server().await;
+    let certificates = certificates();
+    let https = tls_in_front_of(&server.url, certificates.path()).await;
+    let ca = certificates.path().join("ca.crt");
+    let other = certificates.path().join("other-ca.crt");
+    let run = move |ca: Option<std::path::PathBuf>| {
+        let https = https.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut command = Command::new(CLI);
+            command
+                .args(["export", "--format", "json"])
+                .env("AMOE_URL", &https)
+                .env("AMOE_OPERATOR_TOKEN", TOKEN);
+            match ca {
+                Some(ca) => command.env("AMOE_CA_CERT", ca),
+                None => command.env_remove("AMOE_CA_CERT"),
+            };
+            command.output().unwrap()
+        })
+    };
+    let trusted = run(Some(ca)).await.unwrap();
+    assert!(trusted.status.success(), "{}", text(&trusted.stderr));
+    assert!(text(&trusted.stdout).contains("\"declarations\""));
+    // A certificate its roots do not vouch for: refused, nothing sent.
+    for ca in [None, Some(other)] {
+        let refused = run(ca.clone()).await.unwrap();
+        assert!(!refused.status.success(), "{ca:?}");
+        let error = text(&refused.stderr);
+        assert!(error.contains("certificate"), "{ca:?}: {error}");
+    }
+}
