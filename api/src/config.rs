@@ -35,6 +35,8 @@ pub struct Config {
     pub clock: Clock,
     /// University portals that may vouch for a student's identity.
     pub portals: Portals,
+    /// Header-read timeout, connection cap, shutdown deadline.
+    pub connections: crate::listener::Limits,
     /// SHA-256 hashes of the operators' bearer tokens (none: the operator
     /// routes refuse everyone).
     pub operator_tokens: Vec<[u8; 32]>,
@@ -165,7 +167,22 @@ impl Config {
             "AMOE_DECLARATIONS_PER_CIN_YEAR".into(),
             limits.declarations_per_cin_year,
         )?;
+        let connections = crate::listener::Limits {
+            header_timeout: std::time::Duration::from_secs(number(
+                "AMOE_HEADER_TIMEOUT_SECS".into(),
+                defaults.connections.header_timeout.as_secs() as i64,
+            )? as u64),
+            max_connections: number(
+                "AMOE_MAX_CONNECTIONS".into(),
+                defaults.connections.max_connections as i64,
+            )? as usize,
+            shutdown_deadline: std::time::Duration::from_secs(number(
+                "AMOE_SHUTDOWN_SECS".into(),
+                defaults.connections.shutdown_deadline.as_secs() as i64,
+            )? as u64),
+        };
         let config = Config {
+            connections,
             limits,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             addr,
@@ -354,6 +371,7 @@ impl Default for Config {
             secret: Secret::new(DEVELOPMENT_SECRET),
             clock: Clock::System,
             portals: Portals::default(),
+            connections: crate::listener::Limits::default(),
             operator_tokens: Vec::new(),
             smtp_url: None,
             mail_from: "AMOE <no-reply@amoe.invalid>".into(),

@@ -7,6 +7,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod limits;
+pub mod listener;
 pub mod mail;
 pub mod portal;
 pub mod secret;
@@ -52,6 +53,7 @@ pub struct Server {
     router: axum::Router,
     pub db: Db,
     clock: clock::Clock,
+    connections: listener::Limits,
     worker: Option<mail::worker::Worker>,
 }
 
@@ -103,6 +105,7 @@ impl Server {
             router,
             db,
             clock: config.clock,
+            connections: config.connections,
             worker,
         })
     }
@@ -114,19 +117,14 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests under
-    /// way and closes the database.
+    /// way (for at most the shutdown deadline) and closes the database.
     pub async fn serve(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let cleaner = tokio::spawn(forget_old_attempts(self.db.clone(), self.clock.clone()));
         let sender = self.worker.map(|worker| tokio::spawn(worker.run()));
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<std::net::SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        listener::serve(self.listener, self.router, self.connections, shutdown).await;
         cleaner.abort();
         if let Some(sender) = sender {
             sender.abort();

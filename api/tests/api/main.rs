@@ -9,6 +9,7 @@ mod operator;
 mod portal;
 mod process;
 mod reference;
+mod slow_clients;
 mod status;
 mod tls;
 mod trust;
