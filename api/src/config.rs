@@ -37,6 +37,8 @@ pub struct Config {
     pub portals: Portals,
     /// Header-read timeout, connection cap, shutdown deadline.
     pub connections: crate::listener::Limits,
+    /// The bearer token that opens `/metrics` (none: no `/metrics`).
+    pub metrics_token: Option<String>,
     /// SHA-256 hashes of the operators' bearer tokens (none: the operator
     /// routes refuse everyone).
     pub operator_tokens: Vec<[u8; 32]>,
@@ -183,6 +185,7 @@ impl Config {
         };
         let config = Config {
             connections,
+            metrics_token: var("AMOE_METRICS_TOKEN"),
             limits,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             addr,
@@ -372,6 +375,7 @@ impl Default for Config {
             clock: Clock::System,
             portals: Portals::default(),
             connections: crate::listener::Limits::default(),
+            metrics_token: None,
             operator_tokens: Vec::new(),
             smtp_url: None,
             mail_from: "AMOE <no-reply@amoe.invalid>".into(),

@@ -52,6 +52,8 @@ pub enum Error {
     #[error("too many attempts: try again in {retry_after} seconds")]
     TooManyRequests {
         retry_after: i64,
+        /// Which limit refused (its bucket's kind, for the metrics).
+        limit: &'static str,
         /// The field whose limit was reached, when it is one of the
         /// request's (the e-mail address's daily declarations).
         field: Option<FieldError>,
@@ -164,10 +166,13 @@ impl IntoResponse for Error {
         }
         let mut response = json_error(self.status(), self.code(), self.to_string(), self.fields());
         match self {
-            Error::TooManyRequests { retry_after, .. } => {
+            Error::TooManyRequests {
+                retry_after, limit, ..
+            } => {
                 response
                     .headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
+                response.extensions_mut().insert(RefusedBy(limit));
             }
             Error::Unauthorized => {
                 response
@@ -189,6 +194,10 @@ impl IntoResponse for Error {
         response
     }
 }
+
+/// Which limit refused a request: read by the metrics, never sent.
+#[derive(Clone, Copy, Debug)]
+pub struct RefusedBy(pub &'static str);
 
 /// The one place an error body is written.
 pub fn json_error(

@@ -97,6 +97,7 @@ impl Server {
             trusted_proxy_hops: config.trusted_proxy_hops,
             controller: config.controller.as_str().into(),
             cndp_authorisation: config.cndp_authorisation.as_str().into(),
+            metrics: http::metrics::Metrics::default(),
             outbox_wake: wake,
         };
         let router = http::router(context, &config);

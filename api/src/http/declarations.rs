@@ -106,6 +106,7 @@ pub async fn submit(
             {
                 return Err(Error::TooManyRequests {
                     retry_after,
+                    limit: "conflicts-cin",
                     field: None,
                 });
             }
@@ -126,6 +127,11 @@ fn answer(outcome: Outcome) -> Result<(StatusCode, axum::Json<Receipt>), Error> 
         Outcome::TokenUsed => Err(Error::InvalidPortalToken),
         Outcome::Limited { retry_after, email } => Err(Error::TooManyRequests {
             retry_after,
+            limit: if email {
+                "declare-email"
+            } else {
+                "declare-address"
+            },
             field: email.then(|| FieldError {
                 field: field::EMAIL.to_owned(),
                 code: "email_too_many_declarations".to_owned(),

@@ -7,6 +7,7 @@ mod declarations;
 mod embed;
 mod extract;
 mod health;
+pub mod metrics;
 mod middleware;
 mod offices;
 mod operator;
@@ -50,9 +51,31 @@ pub struct ApiContext {
     pub trusted_proxy_hops: usize,
     pub controller: std::sync::Arc<str>,
     pub cndp_authorisation: std::sync::Arc<str>,
+    pub metrics: metrics::Metrics,
 }
 
+/// The API's routes (the metrics label requests by them).
+pub const ROUTES: [&str; 10] = [
+    "/api/health",
+    "/api/config",
+    "/api/universities",
+    "/api/offices",
+    "/api/declarations",
+    "/api/status",
+    "/api/portal-identity",
+    "/api/operator/export",
+    "/api/operator/decisions",
+    "/embed.js",
+];
+
 pub fn router(ctx: ApiContext, config: &Config) -> Router {
+    let metrics = ctx.metrics.clone();
+    let scrape = config.metrics_token.as_ref().map(|token| metrics::Scrape {
+        metrics: metrics.clone(),
+        db: ctx.db.clone(),
+        clock: ctx.clock.clone(),
+        token: token.as_str().into(),
+    });
     let api = Router::new()
         .route("/health", get(health::get))
         .route("/config", get(config::get))
@@ -85,6 +108,10 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .layer(CatchPanicLayer::custom(middleware::panic_to_json));
 
     let router = Router::new().nest("/api", api);
+    let router = match scrape {
+        Some(scrape) => router.route("/metrics", get(metrics::scrape).with_state(scrape)),
+        None => router,
+    };
     let router = match &config.dist_dir {
         Some(dist) => {
             let router = router
@@ -101,6 +128,10 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             middleware::Https(config.is_https()),
             middleware::security_headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            metrics::record,
         ))
         .layer(axum::middleware::from_fn(middleware::log_request))
 }

@@ -64,13 +64,15 @@ pub async fn lookup(
         (
             buckets.status_cin(lookup.cin.as_str(), client),
             limits.status_failures_per_cin,
+            "status-cin",
         ),
         (
             buckets.status_cin_total(lookup.cin.as_str()),
             limits.status_failures_per_cin_total,
+            "status-cin-total",
         ),
     ];
-    for (taken, (bucket, limit)) in per_cin.iter().enumerate() {
+    for (taken, (bucket, limit, name)) in per_cin.iter().enumerate() {
         let verdict = if mine.is_empty() {
             rate_limits::take(pool, bucket, *limit, now_ms).await?
         } else {
@@ -78,12 +80,13 @@ pub async fn lookup(
         };
         if let Verdict::Refused { retry_after } = verdict {
             if mine.is_empty() {
-                for (bucket, limit) in &per_cin[..taken] {
+                for (bucket, limit, _) in &per_cin[..taken] {
                     rate_limits::give_back(pool, bucket, *limit).await?;
                 }
             }
             return Err(Error::TooManyRequests {
                 retry_after,
+                limit: name,
                 field: None,
             });
         }
@@ -93,12 +96,13 @@ pub async fn lookup(
         rate_limits::take(pool, &address, limits.status_per_address, now_ms).await?
     {
         if mine.is_empty() {
-            for (bucket, limit) in &per_cin {
+            for (bucket, limit, _) in &per_cin {
                 rate_limits::give_back(pool, bucket, *limit).await?;
             }
         }
         return Err(Error::TooManyRequests {
             retry_after,
+            limit: "status-address",
             field: None,
         });
     }

@@ -5,6 +5,7 @@ mod declarations;
 mod errors;
 mod helpers;
 mod mail;
+mod metrics;
 mod operator;
 mod portal;
 mod process;
