@@ -1,6 +1,7 @@
 //! The AMOE API: a thin axum server over SQLite or PostgreSQL that also
 //! serves the built app on the same port.
 
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod db;

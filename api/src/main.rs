@@ -1,6 +1,8 @@
 //! `amoe-api`: reads its configuration from the environment (see README),
 //! opens and migrates the database, seeds the reference data, and serves the
-//! app and `/api/*` until Ctrl-C or SIGTERM.
+//! app and `/api/*` until Ctrl-C or SIGTERM. `amoe-api backup PATH` copies
+//! the SQLite database while it serves; `amoe-api restore PATH` puts a copy
+//! back, the service stopped.
 
 use amoe_api::Server;
 use amoe_api::config::Config;
@@ -17,6 +19,32 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, path] = &args[..] {
+        let database_url = std::env::var("DATABASE_URL")
+            .ok()
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| amoe_api::config::DEFAULT_DATABASE_URL.into());
+        let path = std::path::Path::new(path);
+        let done = match command.as_str() {
+            "backup" => amoe_api::backup::backup(&database_url, path).await,
+            "restore" => amoe_api::backup::restore(&database_url, path).await,
+            _ => {
+                eprintln!("usage: amoe-api [backup PATH | restore PATH]");
+                return ExitCode::from(2);
+            }
+        };
+        return match done {
+            Ok(()) => {
+                say(&format!("{command}: {} done", path.display()));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("amoe-api: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(e) => {

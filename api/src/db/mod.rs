@@ -120,6 +120,14 @@ impl Target {
     }
 }
 
+/// The file of a `sqlite://PATH` URL (not an in-memory database).
+pub fn sqlite_file(url: &str) -> Option<PathBuf> {
+    match Target::parse(url).ok()? {
+        Target::SqliteFile(path) => Some(path),
+        _ => None,
+    }
+}
+
 /// Checks a SQLite path before sqlx opens it, so that a missing directory or
 /// an unreadable file gives a message that names the path.
 fn check_sqlite_path(path: &Path, create_dir: bool) -> Result<(), DbError> {

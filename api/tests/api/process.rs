@@ -236,3 +236,72 @@ async fn acknowledged_declarations_survive_kill_9_and_retries_store_them_once(en
         .unwrap();
     server.wait().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_while_serving_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite://{}/amoe.db", dir.path().display());
+    let backup = dir.path().join("backup.db");
+    let tool = |args: &[&str]| {
+        Command::new(BINARY)
+            .args(args)
+            .env("DATABASE_URL", &database_url)
+            .output()
+            .unwrap()
+    };
+    let (mut child, url) = start(&database_url);
+    let client = reqwest::Client::new();
+    let declare = |n: u32| {
+        client
+            .post(format!("{url}/api/declarations"))
+            .header("idempotency-key", key())
+            .json(&form(n))
+            .send()
+    };
+    assert_eq!(declare(1).await.unwrap().status(), 201);
+    let taken = tool(&["backup", &backup.to_string_lossy()]);
+    assert!(
+        taken.status.success(),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
+    // Never over an existing file.
+    let again = tool(&["backup", &backup.to_string_lossy()]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    // The service went on: a declaration after the backup.
+    assert_eq!(declare(2).await.unwrap().status(), 201);
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+
+    let not_a_database = dir.path().join("notes.txt");
+    std::fs::write(&not_a_database, "not a database").unwrap();
+    let refused = tool(&["restore", &not_a_database.to_string_lossy()]);
+    assert!(!refused.status.success());
+    let restored = tool(&["restore", &backup.to_string_lossy()]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    let (mut child, url) = start(&database_url);
+    let client = reqwest::Client::new();
+    let found = |n: u32| {
+        let f = form(n);
+        client
+            .post(format!("{url}/api/status"))
+            .json(&serde_json::json!({"cin": f["cin"], "massar": f["massar"],
+                "birth_day": f["birth_day"], "birth_month": f["birth_month"], "birth_year": f["birth_year"]}))
+            .send()
+    };
+    assert_eq!(found(1).await.unwrap().status(), 200);
+    assert_eq!(found(2).await.unwrap().status(), 404);
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+}
