@@ -39,6 +39,8 @@ pub struct Config {
     pub connections: crate::listener::Limits,
     /// The bearer token that opens `/metrics` (none: no `/metrics`).
     pub metrics_token: Option<String>,
+    /// How long declarations and sent mails are kept.
+    pub retention: crate::retention::Retention,
     /// SHA-256 hashes of the operators' bearer tokens (none: the operator
     /// routes refuse everyone).
     pub operator_tokens: Vec<[u8; 32]>,
@@ -186,6 +188,14 @@ impl Config {
         let config = Config {
             connections,
             metrics_token: var("AMOE_METRICS_TOKEN"),
+            retention: crate::retention::Retention {
+                academic_years: number(
+                    "AMOE_KEEP_ACADEMIC_YEARS".into(),
+                    defaults.retention.academic_years.into(),
+                )?
+                .min(100) as i32,
+                mail_days: number("AMOE_KEEP_MAIL_DAYS".into(), defaults.retention.mail_days)?,
+            },
             limits,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
             addr,
@@ -376,6 +386,7 @@ impl Default for Config {
             portals: Portals::default(),
             connections: crate::listener::Limits::default(),
             metrics_token: None,
+            retention: crate::retention::Retention::default(),
             operator_tokens: Vec::new(),
             smtp_url: None,
             mail_from: "AMOE <no-reply@amoe.invalid>".into(),

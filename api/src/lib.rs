@@ -11,6 +11,7 @@ pub mod limits;
 pub mod listener;
 pub mod mail;
 pub mod portal;
+pub mod retention;
 pub mod secret;
 
 use config::Config;
@@ -19,10 +20,21 @@ use std::future::Future;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
+/// What the housekeeping needs to know.
+struct Housekeeping {
+    db: Db,
+    clock: clock::Clock,
+    retention: retention::Retention,
+    year_start: amoe_domain::declaration::YearStart,
+    outbox_dir: std::path::PathBuf,
+}
+
 /// Every ten minutes, forgets the rate-limit buckets that are full again,
-/// and the used portal tokens that have expired.
-async fn forget_old_attempts(db: Db, clock: clock::Clock) {
+/// the used portal tokens that have expired, and what is past its
+/// retention period.
+async fn housekeeping(work: Housekeeping) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+    let Housekeeping { db, clock, .. } = &work;
     loop {
         every.tick().await;
         if let Err(e) = db::rate_limits::forget_full(&db.pool, clock.now_ms()).await {
@@ -30,6 +42,14 @@ async fn forget_old_attempts(db: Db, clock: clock::Clock) {
         }
         if let Err(e) = db::declarations::forget_used_tokens(&db.pool, clock.now_secs()).await {
             tracing::warn!(error = %e, "cannot forget expired portal tokens");
+        }
+        let now = clock.now();
+        match retention::purge(db, work.retention, work.year_start, now, &work.outbox_dir).await {
+            Ok(purged) if purged != retention::Purged::default() => {
+                tracing::info!(?purged, "past their retention period, erased")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot erase what is past its retention"),
         }
     }
 }
@@ -55,6 +75,9 @@ pub struct Server {
     pub db: Db,
     clock: clock::Clock,
     connections: listener::Limits,
+    retention: retention::Retention,
+    year_start: amoe_domain::declaration::YearStart,
+    outbox_dir: std::path::PathBuf,
     worker: Option<mail::worker::Worker>,
 }
 
@@ -108,6 +131,9 @@ impl Server {
             db,
             clock: config.clock,
             connections: config.connections,
+            retention: config.retention,
+            year_start: config.rules.year_start,
+            outbox_dir: config.outbox_dir,
             worker,
         })
     }
@@ -124,7 +150,13 @@ impl Server {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let cleaner = tokio::spawn(forget_old_attempts(self.db.clone(), self.clock.clone()));
+        let cleaner = tokio::spawn(housekeeping(Housekeeping {
+            db: self.db.clone(),
+            clock: self.clock.clone(),
+            retention: self.retention,
+            year_start: self.year_start,
+            outbox_dir: self.outbox_dir.clone(),
+        }));
         let sender = self.worker.map(|worker| tokio::spawn(worker.run()));
         listener::serve(self.listener, self.router, self.connections, shutdown).await;
         cleaner.abort();

@@ -10,6 +10,7 @@ mod operator;
 mod portal;
 mod process;
 mod reference;
+mod retention;
 mod slow_clients;
 mod status;
 mod tls;
