@@ -171,18 +171,32 @@ impl Config {
             "AMOE_DECLARATIONS_PER_CIN_YEAR".into(),
             limits.declarations_per_cin_year,
         )?;
+        let bounded = |name: &'static str, default: i64, max: i64| -> Result<i64, ConfigError> {
+            let value = number(name.into(), default)?;
+            if value > max {
+                return Err(ConfigError::Invalid {
+                    name,
+                    value: value.to_string(),
+                    reason: format!("expected at most {max}"),
+                });
+            }
+            Ok(value)
+        };
         let connections = crate::listener::Limits {
-            header_timeout: std::time::Duration::from_secs(number(
-                "AMOE_HEADER_TIMEOUT_SECS".into(),
+            header_timeout: std::time::Duration::from_secs(bounded(
+                "AMOE_HEADER_TIMEOUT_SECS",
                 defaults.connections.header_timeout.as_secs() as i64,
+                86_400,
             )? as u64),
-            max_connections: number(
-                "AMOE_MAX_CONNECTIONS".into(),
+            max_connections: bounded(
+                "AMOE_MAX_CONNECTIONS",
                 defaults.connections.max_connections as i64,
+                1_000_000,
             )? as usize,
-            shutdown_deadline: std::time::Duration::from_secs(number(
-                "AMOE_SHUTDOWN_SECS".into(),
+            shutdown_deadline: std::time::Duration::from_secs(bounded(
+                "AMOE_SHUTDOWN_SECS",
                 defaults.connections.shutdown_deadline.as_secs() as i64,
+                3_600,
             )? as u64),
         };
         let config = Config {
@@ -277,6 +291,9 @@ impl Config {
                 "AMOE_SECRET is shorter than {MIN_PRODUCTION_BYTES} bytes"
             )));
         }
+        if public && let Some(problem) = self.unverified_database() {
+            return Err(ConfigError::Unsafe(problem));
+        }
         if public && self.cndp_authorisation.is_empty() {
             return Err(ConfigError::Unsafe(
                 "AMOE_PUBLIC_URL is https:// but AMOE_CNDP_AUTHORISATION is not set: law 09-08 \
@@ -295,10 +312,47 @@ impl Config {
             .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
     }
 
+    /// Why the PostgreSQL connection could be read or redirected on the
+    /// network, if it could: a host other than this machine without
+    /// `sslmode=verify-full` (or `verify-ca`), which alone check who
+    /// answers; `prefer`, the default, falls back to clear text when told.
+    fn unverified_database(&self) -> Option<String> {
+        let url = &self.database_url;
+        if !(url.starts_with("postgres:") || url.starts_with("postgresql:")) {
+            return None;
+        }
+        let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+        let authority = after_scheme.split(['/', '?']).next().unwrap_or_default();
+        let host_port = authority.rsplit('@').next().unwrap_or_default();
+        let host = host_port
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .map_or_else(
+                || host_port.split(':').next().unwrap_or_default(),
+                |(h, _)| h,
+            );
+        let local = matches!(host, "" | "localhost" | "127.0.0.1" | "::1") || host.starts_with('/');
+        let verified = url.split_once('?').is_some_and(|(_, query)| {
+            query
+                .split('&')
+                .any(|p| p == "sslmode=verify-full" || p == "sslmode=verify-ca")
+        });
+        (!local && !verified).then(|| {
+            format!(
+                "DATABASE_URL names the PostgreSQL host {host} without sslmode=verify-full: \
+                 the connection could be read or redirected on the network; add \
+                 ?sslmode=verify-full (and sslrootcert=PATH for a private CA)"
+            )
+        })
+    }
+
     /// What start-up should warn about (the service runs, but not as it
     /// should in production).
     pub fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
+        if let Some(problem) = self.unverified_database() {
+            warnings.push(problem);
+        }
         if self.secret.is_development() {
             warnings.push(format!(
                 "AMOE_SECRET is not set: rate-limit buckets are keyed with the public \
@@ -416,6 +470,30 @@ mod tests {
         let other = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
         assert!(parse_token_hashes(other).is_some());
         assert!(parse_token_hashes(&format!("{other},{empty}")).is_none());
+    }
+
+    #[test]
+    fn a_remote_database_must_be_verified() {
+        let with = |url: &str| Config {
+            database_url: url.into(),
+            ..Config::default()
+        };
+        for unverified in [
+            "postgres://amoe:pw@db.example.ma:5432/amoe",
+            "postgres://amoe:pw@db.example.ma/amoe?sslmode=require",
+            "postgresql://10.0.0.5/amoe?sslmode=prefer",
+        ] {
+            let problem = with(unverified).unverified_database().unwrap();
+            assert!(!problem.contains("pw"), "{problem}");
+        }
+        for fine in [
+            "postgres://amoe:pw@db.example.ma/amoe?sslmode=verify-full&sslrootcert=/etc/ca.pem",
+            "postgres://amoe@127.0.0.1:5432/amoe",
+            "postgres://amoe@[::1]:5432/amoe",
+            "sqlite://data/amoe.db",
+        ] {
+            assert_eq!(with(fine).unverified_database(), None, "{fine}");
+        }
     }
 
     #[test]

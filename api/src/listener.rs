@@ -3,7 +3,12 @@
 //! send a request's headers (a half-sent request is closed), at most
 //! `max_connections` are open at once (one more is closed as it arrives),
 //! and a shutdown lets the requests under way finish for at most
-//! `shutdown_deadline`, then closes what is left.
+//! `shutdown_deadline`, then closes what is left. The header timeout also
+//! closes a keep-alive connection left idle that long: a reverse proxy in
+//! front must keep its idle upstream connections for less (nginx's
+//! `keepalive_timeout` in an `upstream` block), or it may reuse one as it
+//! closes. A slow request body is bounded by the API's 30 s request
+//! timeout.
 
 use axum::Router;
 use axum::extract::ConnectInfo;
@@ -48,8 +53,11 @@ pub async fn serve(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout);
+    // Every connection's task, to end those still open at the deadline.
+    let mut connections = tokio::task::JoinSet::new();
     tokio::pin!(shutdown);
     loop {
+        while connections.try_join_next().is_some() {}
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
@@ -80,7 +88,7 @@ pub async fn serve(
         );
         let service = TowerToHyperService::new(service);
         let connection = graceful.watch(builder.serve_connection(TokioIo::new(stream), service));
-        tokio::spawn(async move {
+        connections.spawn(async move {
             let _ = connection.await;
             drop(slot);
         });
@@ -91,8 +99,11 @@ pub async fn serve(
         () = tokio::time::sleep(limits.shutdown_deadline) => {
             tracing::warn!(
                 deadline_secs = limits.shutdown_deadline.as_secs(),
+                open = connections.len(),
                 "connections still open at the shutdown deadline are closed"
             );
         }
     }
+    connections.abort_all();
+    while connections.join_next().await.is_some() {}
 }

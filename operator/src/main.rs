@@ -113,16 +113,47 @@ fn client(ca_cert: Option<&std::path::Path>) -> Result<reqwest::blocking::Client
     let mut builder = reqwest::blocking::Client::builder();
     if let Some(path) = ca_cert {
         let pem = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let certificate = reqwest::Certificate::from_pem(&pem)
-            .map_err(|e| format!("{}: not a PEM certificate: {e}", path.display()))?;
-        builder = builder.add_root_certificate(certificate);
+        let certificates = reqwest::Certificate::from_pem_bundle(&pem)
+            .map_err(|e| format!("{}: not PEM certificates: {e}", path.display()))?;
+        if certificates.is_empty() {
+            return Err(format!("{}: no certificate in it", path.display()));
+        }
+        for certificate in certificates {
+            builder = builder.add_root_certificate(certificate);
+        }
     }
     builder
         .build()
         .map_err(|e| format!("cannot set up HTTPS: {e}"))
 }
 
+/// Refuses to send the token in clear over a network: plain `http://` is
+/// for this machine only.
+fn check_url(url: &str) -> Result<(), String> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| format!("AMOE_URL {url:?}: {e}"))?;
+    let local = match parsed.host() {
+        Some(url::Host::Domain(name)) => name == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    match parsed.scheme() {
+        "https" => Ok(()),
+        "http" if local => Ok(()),
+        "http" => Err(format!(
+            "AMOE_URL {url} is plain http:// to another machine: your token and the \
+             students' data would cross the network in clear; use https://"
+        )),
+        other => Err(format!(
+            "AMOE_URL {url}: {other}:// is neither http nor https"
+        )),
+    }
+}
+
 fn run(cli: Cli) -> Result<(), String> {
+    if !matches!(cli.command, Command::HashToken) {
+        check_url(&cli.url)?;
+    }
     let client = client(cli.ca_cert.as_deref())?;
     let base = cli.url.trim_end_matches('/');
     match cli.command {

@@ -349,3 +349,11 @@ async fn it_speaks_https_and_checks_the_certificate() {
         assert!(error.contains("certificate"), "{ca:?}: {error}");
     }
 }
+
+#[test]
+fn plain_http_to_another_machine_is_refused_before_anything_is_sent() {
+    let out = cli("http://amoe.example.ma", &["export"]);
+    assert!(!out.status.success());
+    let error = text(&out.stderr);
+    assert!(error.contains("https://"), "{error}");
+}

@@ -209,6 +209,10 @@ pub async fn apply(
     // each other, never on each other (no deadlock on PostgreSQL).
     let mut in_order: Vec<&(usize, Decision)> = decisions.iter().collect();
     in_order.sort_by_key(|(_, d)| d.reference.to_string());
+    // The mails are queued once every row is changed, in the order of
+    // their recipients' buckets: locks are always taken rows first, then
+    // buckets, each in one order.
+    let mut mails = Vec::new();
     for (row, decision) in in_order {
         let reference = decision.reference.to_string();
         let error = |column: &str, code: &str| RowError {
@@ -282,10 +286,19 @@ pub async fn apply(
                 lang: current.try_get("lang")?,
                 academic_year: current.try_get("academic_year")?,
             };
-            let mail = mail_for(decision, &student);
-            super::outbox::enqueue(&mut tx, &mail, cap).await?;
+            mails.push(mail_for(decision, &student));
             applied.applied += 1;
             break;
+        }
+    }
+    let mut mails: Vec<(String, Mail)> = mails
+        .into_iter()
+        .map(|mail| (super::outbox::recipient_bucket(&mail, cap.secret), mail))
+        .collect();
+    mails.sort_by(|a, b| a.0.cmp(&b.0));
+    if errors.is_empty() && !dry_run {
+        for (_, mail) in &mails {
+            super::outbox::enqueue(&mut tx, mail, cap).await?;
         }
     }
     errors.sort_by_key(|e| e.row);

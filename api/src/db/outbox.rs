@@ -14,6 +14,16 @@ pub struct Cap<'a> {
     pub now_ms: i64,
 }
 
+/// The rate-limit bucket of `mail`'s recipient mailbox (a transaction that
+/// queues several mails queues them in the order of these names, so that
+/// two such transactions never wait on each other's buckets).
+pub fn recipient_bucket(mail: &Mail, secret: &Secret) -> String {
+    let mailbox = Email::parse(&mail.recipient)
+        .map(|email| email.mailbox_key())
+        .unwrap_or_else(|_| mail.recipient.to_lowercase());
+    Buckets(secret).mails_recipient(&mailbox)
+}
+
 /// Queues `mail` on the transaction's connection, unless its recipient's
 /// mailbox has had its share of mails (then it is dropped, with a
 /// warning: the status page still shows what it would have said). A
@@ -24,10 +34,7 @@ pub async fn enqueue(
     mail: &Mail,
     cap: &Cap<'_>,
 ) -> Result<bool, sqlx::Error> {
-    let mailbox = Email::parse(&mail.recipient)
-        .map(|email| email.mailbox_key())
-        .unwrap_or_else(|_| mail.recipient.to_lowercase());
-    let bucket = Buckets(cap.secret).mails_recipient(&mailbox);
+    let bucket = recipient_bucket(mail, cap.secret);
     if let Verdict::Refused { .. } =
         rate_limits::take(&mut *conn, &bucket, cap.limit, cap.now_ms).await?
     {

@@ -65,14 +65,32 @@ pub async fn take<'c, E>(
 where
     E: Executor<'c, Database = Any>,
 {
-    // The next arrival time if this request is let through: the later of
-    // the stored one and now, plus one interval. It is let through while
-    // that stays within the tolerance.
+    take_as(executor, bucket, limit, now_ms, true).await
+}
+
+/// Like [`take`], but with `spend` false, only checks that a token is
+/// there: through the very same statement, so that a request that must
+/// not count takes exactly as long as one that does (a guesser must not
+/// tell them apart by the time).
+pub async fn take_as<'c, E>(
+    executor: E,
+    bucket: &str,
+    limit: Limit,
+    now_ms: i64,
+    spend: bool,
+) -> Result<Verdict, sqlx::Error>
+where
+    E: Executor<'c, Database = Any>,
+{
+    // A request is let through while the later of the stored arrival
+    // time and now, plus one interval, stays within the tolerance; it then
+    // moves the arrival time on by what it spends ($5: one interval, or
+    // nothing).
     let row = sqlx::query(
-        "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, $2 + $3, 1) \
+        "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, $2 + $5, 1) \
          ON CONFLICT (bucket) DO UPDATE SET \
            tat = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
-                 THEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 \
+                 THEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $5 \
                  ELSE rate_limits.tat END, \
            allowed = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
                  THEN 1 ELSE 0 END \
@@ -82,6 +100,7 @@ where
     .bind(now_ms)
     .bind(limit.interval_ms())
     .bind(limit.tolerance_ms())
+    .bind(if spend { limit.interval_ms() } else { 0 })
     .fetch_one(executor)
     .await?;
     let allowed: i64 = row.try_get("allowed")?;
@@ -91,39 +110,20 @@ where
     Ok(limit.refused(row.try_get("tat")?, now_ms))
 }
 
-/// What [`take`] would say now, taking nothing: a read, for requests that
-/// must wait while a bucket is empty without counting against it.
-pub async fn peek<'c, E>(
+/// Gives back the token a request took (`spent`: [`take_as`] with `spend`
+/// true), or, with `spent` false, runs the same statement and changes
+/// nothing.
+pub async fn give_back<'c, E>(
     executor: E,
     bucket: &str,
     limit: Limit,
-    now_ms: i64,
-) -> Result<Verdict, sqlx::Error>
-where
-    E: Executor<'c, Database = Any>,
-{
-    let row = sqlx::query("SELECT tat FROM rate_limits WHERE bucket = $1")
-        .bind(bucket)
-        .fetch_optional(executor)
-        .await?;
-    let Some(row) = row else {
-        return Ok(Verdict::Allowed);
-    };
-    let tat: i64 = row.try_get("tat")?;
-    if tat.max(now_ms) + limit.interval_ms() - now_ms <= limit.tolerance_ms() {
-        return Ok(Verdict::Allowed);
-    }
-    Ok(limit.refused(tat, now_ms))
-}
-
-/// Gives back the token a request took (it turned out not to count: a
-/// lookup that found the student, a declaration that was not stored).
-pub async fn give_back<'c, E>(executor: E, bucket: &str, limit: Limit) -> Result<(), sqlx::Error>
+    spent: bool,
+) -> Result<(), sqlx::Error>
 where
     E: Executor<'c, Database = Any>,
 {
     sqlx::query("UPDATE rate_limits SET tat = tat - $1 WHERE bucket = $2")
-        .bind(limit.interval_ms())
+        .bind(if spent { limit.interval_ms() } else { 0 })
         .bind(bucket)
         .execute(executor)
         .await

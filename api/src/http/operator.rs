@@ -301,8 +301,6 @@ fn read_csv(body: &[u8]) -> Result<Rows, Error> {
     }
     // A cell marked as text by a spreadsheet (or by our export) reads as
     // the text it marks.
-    let header =
-        csv::StringRecord::from(header.iter().map(read_spreadsheet_cell).collect::<Vec<_>>());
     Ok(reader
         .records()
         .map(|record| {

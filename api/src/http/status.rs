@@ -58,8 +58,10 @@ pub async fn lookup(
     // address gets the CIN's allowance; all addresses together a ceiling.
     // A failure takes a token from each (one atomic statement each, so
     // parallel guesses cannot overrun them); a match takes none, but waits
-    // while either is empty, like a guess: otherwise the limit would tell
-    // the guesser when they are right.
+    // while either is empty, like a guess, and runs the very same
+    // statements: otherwise the answer or its time would tell the guesser
+    // when they are right.
+    let failed = mine.is_empty();
     let per_cin = [
         (
             buckets.status_cin(lookup.cin.as_str(), client),
@@ -73,16 +75,10 @@ pub async fn lookup(
         ),
     ];
     for (taken, (bucket, limit, name)) in per_cin.iter().enumerate() {
-        let verdict = if mine.is_empty() {
-            rate_limits::take(pool, bucket, *limit, now_ms).await?
-        } else {
-            rate_limits::peek(pool, bucket, *limit, now_ms).await?
-        };
+        let verdict = rate_limits::take_as(pool, bucket, *limit, now_ms, failed).await?;
         if let Verdict::Refused { retry_after } = verdict {
-            if mine.is_empty() {
-                for (bucket, limit, _) in &per_cin[..taken] {
-                    rate_limits::give_back(pool, bucket, *limit).await?;
-                }
+            for (bucket, limit, _) in &per_cin[..taken] {
+                rate_limits::give_back(pool, bucket, *limit, failed).await?;
             }
             return Err(Error::TooManyRequests {
                 retry_after,
@@ -95,10 +91,8 @@ pub async fn lookup(
     if let Verdict::Refused { retry_after } =
         rate_limits::take(pool, &address, limits.status_per_address, now_ms).await?
     {
-        if mine.is_empty() {
-            for (bucket, limit, _) in &per_cin {
-                rate_limits::give_back(pool, bucket, *limit).await?;
-            }
+        for (bucket, limit, _) in &per_cin {
+            rate_limits::give_back(pool, bucket, *limit, failed).await?;
         }
         return Err(Error::TooManyRequests {
             retry_after,

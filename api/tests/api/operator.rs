@@ -24,6 +24,7 @@ crate::on_both_engines!(
     a_spreadsheet_never_runs_what_students_typed,
     an_export_beside_an_import_never_undoes_a_decision,
     two_conflicting_imports_at_once_decide_each_declaration_once,
+    imports_of_crossed_mailboxes_at_once_both_apply,
 );
 
 async fn app(engine: Engine) -> TestApp {
@@ -547,4 +548,49 @@ async fn two_conflicting_imports_at_once_decide_each_declaration_once(engine: En
             "{answers:?}"
         );
     }
+}
+
+async fn imports_of_crossed_mailboxes_at_once_both_apply(engine: Engine) {
+    let app = std::sync::Arc::new(
+        TestApp::spawn_configured(engine, |config| {
+            config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+            config.outbox_poll = None;
+            let many = amoe_api::db::rate_limits::Limit::per(1_000, 86_400);
+            config.limits.declarations_per_email = many;
+            config.limits.mails_per_recipient = many;
+        })
+        .await,
+    );
+    for round in 0..3u32 {
+        // Two families' mailboxes, their declarations interleaved: each
+        // file's rows, in reference order, reach both mailboxes in turn.
+        let mut references = Vec::new();
+        for n in 0..60 {
+            let mut f = form(5_000 + round * 100 + n);
+            f["email"] = json!(format!("family{}@example.ma", n % 2));
+            let receipt: Receipt = app.declare(&key(), &f).await.json().await.unwrap();
+            references.push(receipt.reference.to_string());
+        }
+        references.sort();
+        let halves: [Vec<Value>; 2] = [0, 1].map(|half| {
+            references
+                .iter()
+                .skip(half)
+                .step_by(2)
+                .map(|reference| covered(reference))
+                .collect()
+        });
+        let [first, second] = halves.map(|rows| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                import_json(&app, json!(rows), false)
+                    .await
+                    .status()
+                    .as_u16()
+            })
+        });
+        let answers = [first.await.unwrap(), second.await.unwrap()];
+        assert_eq!(answers, [200, 200], "round {round}");
+    }
+    assert_eq!(tally(&app, "covered", "covered").await, (180, 180));
 }
