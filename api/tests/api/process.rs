@@ -119,8 +119,14 @@ crate::on_both_engines!(acknowledged_declarations_survive_kill_9_and_retries_sto
 
 /// Starts the binary on `database_url` and returns it with its base URL.
 fn start(database_url: &str) -> (Child, String) {
+    start_with(database_url, &[])
+}
+
+/// Starts the binary on `database_url` with `env` added.
+pub fn start_with(database_url: &str, env: &[(&str, &str)]) -> (Child, String) {
     let mut child = server_command(database_url)
         .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -5,9 +5,9 @@
 
 use crate::helpers::{Engine, TestApp};
 use amoe_api::listener::Limits;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const HALF_SENT: &[u8] = b"GET /api/health HTTP/1.1\r\nHost: amoe\r\n";
@@ -88,31 +88,13 @@ async fn connections_over_the_cap_are_closed_and_the_server_keeps_serving() {
 #[test]
 fn sigterm_ends_within_the_deadline_while_requests_are_held_open() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_amoe-api"))
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/amoe.db", dir.path().display()),
-        )
-        .env("AMOE_ADDR", "127.0.0.1:0")
-        .env("AMOE_DIST", "")
-        .env("AMOE_OUTBOX_DIR", dir.path().join("outbox"))
-        .env("AMOE_HEADER_TIMEOUT_SECS", "60")
-        .env("AMOE_SHUTDOWN_SECS", "2")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let port = line
-        .split("http://localhost:")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no URL in {line:?}"))
-        .to_owned();
-    let url = format!("http://127.0.0.1:{port}");
+    let (mut child, url) = crate::process::start_with(
+        &format!("sqlite://{}/amoe.db", dir.path().display()),
+        &[
+            ("AMOE_HEADER_TIMEOUT_SECS", "60"),
+            ("AMOE_SHUTDOWN_SECS", "2"),
+        ],
+    );
     let _held: Vec<TcpStream> = (0..10).map(|_| half_sent(&url)).collect();
     std::thread::sleep(Duration::from_millis(200));
     let started = Instant::now();
