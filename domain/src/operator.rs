@@ -100,6 +100,26 @@ pub struct ExportResponse {
     pub marked: usize,
 }
 
+/// One entry of the audit log: what an operator did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// A short hash of the operator's token (12 hex digits), never the
+    /// token.
+    pub actor: String,
+    /// `export`, `import` or `decision`.
+    pub action: String,
+    /// References, counts and filters; never a CIN or a name.
+    pub detail: serde_json::Value,
+}
+
+/// `GET /api/operator/audit`: the newest entries first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditResponse {
+    pub entries: Vec<AuditEntry>,
+}
+
 /// What an import did (or, with `dry_run`, would do).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {

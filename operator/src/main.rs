@@ -69,6 +69,9 @@ enum Command {
     /// Reads a token on standard input and prints the SHA-256 the server is
     /// configured with (AMOE_OPERATOR_TOKEN_SHA256).
     HashToken,
+    /// Lists what operators did, newest first: when, who (a short hash of
+    /// their token), what, and its details.
+    Audit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -157,6 +160,26 @@ fn run(cli: Cli) -> Result<(), String> {
     let client = client(cli.ca_cert.as_deref())?;
     let base = cli.url.trim_end_matches('/');
     match cli.command {
+        Command::Audit => {
+            let response = client
+                .get(format!("{base}/api/operator/audit"))
+                .bearer_auth(token()?)
+                .send()
+                .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
+            let body = answer(response)?;
+            let log: amoe_domain::operator::AuditResponse =
+                serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
+            let mut out = std::io::stdout().lock();
+            for entry in log.entries {
+                writeln!(
+                    out,
+                    "{}  {}  {}  {}",
+                    entry.at, entry.actor, entry.action, entry.detail
+                )
+                .map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
         Command::HashToken => {
             let mut token = String::new();
             std::io::stdin()

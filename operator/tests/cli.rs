@@ -357,3 +357,21 @@ fn plain_http_to_another_machine_is_refused_before_anything_is_sent() {
     let error = text(&out.stderr);
     assert!(error.contains("https://"), "{error}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_lists_what_operators_did() {
+    let server = server().await;
+    let url = server.url.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        let exported = cli(&url, &["export", "--format", "json"]);
+        assert!(exported.status.success(), "{}", text(&exported.stderr));
+        cli(&url, &["audit"])
+    })
+    .await
+    .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    let actor = &format!("{:x}", Sha256::digest(TOKEN.as_bytes()))[..12];
+    assert!(lines.contains("export") && lines.contains(actor), "{lines}");
+    assert!(!lines.contains(TOKEN));
+}

@@ -2,9 +2,58 @@
 
 use crate::mail::Mail;
 use amoe_domain::declaration::{Decision, Outcome, Status};
-use amoe_domain::operator::{ExportedDeclaration, RowError};
+use amoe_domain::operator::{AuditEntry, ExportedDeclaration, RowError};
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Row, Transaction};
+
+/// Who acts, and when: the audit log's first columns.
+pub struct Actor<'a> {
+    pub actor: &'a str,
+    pub at: &'a str,
+}
+
+/// Appends an entry to the audit log, in the transaction of what it
+/// records.
+async fn audit(
+    tx: &mut Transaction<'_, Any>,
+    who: &Actor<'_>,
+    action: &str,
+    detail: serde_json::Value,
+) -> Result<(), sqlx::Error> {
+    let id: String = getrandom::u64()
+        .map(|n| format!("{n:016x}"))
+        .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+    sqlx::query("INSERT INTO audit_log (id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id)
+        .bind(who.at)
+        .bind(who.actor)
+        .bind(action)
+        .bind(detail.to_string())
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// The newest `limit` entries of the audit log, newest first.
+pub async fn audit_log(pool: &AnyPool, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT at, actor, action, detail FROM audit_log ORDER BY at DESC, id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let detail: String = row.try_get("detail")?;
+            Ok(AuditEntry {
+                at: row.try_get("at")?,
+                actor: row.try_get("actor")?,
+                action: row.try_get("action")?,
+                detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::Null),
+            })
+        })
+        .collect()
+}
 
 /// Filters of an export, already checked.
 pub struct Filters {
@@ -81,8 +130,9 @@ pub async fn export(
     pool: &AnyPool,
     filters: &Filters,
     mark: bool,
-    now: &str,
+    who: &Actor<'_>,
 ) -> Result<(Vec<ExportedDeclaration>, usize), sqlx::Error> {
+    let now = who.at;
     let mut sql = String::from(
         "SELECT reference, academic_year, cin, massar, last_name, first_name, birth_date, email, \
          phone, university_id, establishment, status, received_at, identity_conflict, vouched_by \
@@ -115,10 +165,9 @@ pub async fn export(
     }
     sql.push_str(" ORDER BY received_at, reference");
 
+    // Every export writes (its audit entry, and its marks).
     let mut tx = pool.begin().await?;
-    if mark {
-        lock_for_writing(&mut tx).await?;
-    }
+    lock_for_writing(&mut tx).await?;
     let mut query = sqlx::query(&sql);
     for value in &binds {
         query = query.bind(value.as_str());
@@ -167,6 +216,20 @@ pub async fn export(
             marked += 1;
         }
     }
+    audit(
+        &mut tx,
+        who,
+        "export",
+        serde_json::json!({
+            "status": filters.status.map(Status::as_str),
+            "university": filters.university,
+            "since": filters.since,
+            "until": filters.until,
+            "exported": declarations.len(),
+            "marked": marked,
+        }),
+    )
+    .await?;
     tx.commit().await?;
     Ok((declarations, marked))
 }
@@ -193,10 +256,11 @@ pub async fn apply(
     pool: &AnyPool,
     decisions: &[(usize, Decision)],
     dry_run: bool,
-    now: &str,
+    who: &Actor<'_>,
     cap: &super::outbox::Cap<'_>,
     mail_for: impl Fn(&Decision, &Student) -> Mail,
 ) -> Result<Result<Applied, Vec<RowError>>, sqlx::Error> {
+    let now = who.at;
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
     let mut errors = Vec::new();
@@ -281,6 +345,15 @@ pub async fn apply(
                 break;
             }
             record_event(&mut tx, &reference, decision.status(), now).await?;
+            let detail = match &decision.outcome {
+                Outcome::Covered => {
+                    serde_json::json!({"reference": reference, "decision": "covered"})
+                }
+                Outcome::Refused { reason } => serde_json::json!({
+                    "reference": reference, "decision": "refused", "reason": reason.code(),
+                }),
+            };
+            audit(&mut tx, who, "decision", detail).await?;
             let student = Student {
                 email: current.try_get("email")?,
                 lang: current.try_get("lang")?,
@@ -300,6 +373,10 @@ pub async fn apply(
         for (_, mail) in &mails {
             super::outbox::enqueue(&mut tx, mail, cap).await?;
         }
+        let detail = serde_json::json!({
+            "rows": decisions.len(), "applied": applied.applied, "unchanged": applied.unchanged,
+        });
+        audit(&mut tx, who, "import", detail).await?;
     }
     errors.sort_by_key(|e| e.row);
     if !errors.is_empty() || dry_run {

@@ -55,7 +55,7 @@ pub struct ApiContext {
 }
 
 /// The API's routes (the metrics label requests by them).
-pub const ROUTES: [&str; 10] = [
+pub const ROUTES: [&str; 11] = [
     "/api/health",
     "/api/config",
     "/api/universities",
@@ -65,6 +65,7 @@ pub const ROUTES: [&str; 10] = [
     "/api/portal-identity",
     "/api/operator/export",
     "/api/operator/decisions",
+    "/api/operator/audit",
     "/embed.js",
 ];
 
@@ -85,6 +86,7 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .route("/status", post(status::lookup))
         .route("/portal-identity", post(portal::identity))
         .route("/operator/export", post(operator::export))
+        .route("/operator/audit", get(operator::audit))
         .route(
             "/operator/decisions",
             post(operator::import).layer(DefaultBodyLimit::max(operator::IMPORT_LIMIT)),

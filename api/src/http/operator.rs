@@ -14,8 +14,8 @@ use amoe_domain::api::FieldError;
 use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
 use amoe_domain::operator::{
-    EXPORT_COLUMNS, ExportRequest, ExportResponse, ImportReport, RowError, read_spreadsheet_cell,
-    spreadsheet_cell,
+    AuditResponse, EXPORT_COLUMNS, ExportRequest, ExportResponse, ImportReport, RowError,
+    read_spreadsheet_cell, spreadsheet_cell,
 };
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, State};
@@ -31,8 +31,12 @@ use super::extract::{Json, Query};
 /// The largest decision file accepted (about 20,000 rows).
 pub const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
 
-/// Proof that the request carries an operator's token.
-pub struct Operator;
+/// Proof that the request carries an operator's token, and who it is in
+/// the audit log: the first 12 hex digits of the token's SHA-256 (the
+/// configured hashes' own beginning, never the token).
+pub struct Operator {
+    pub actor: String,
+}
 
 impl FromRequestParts<ApiContext> for Operator {
     type Rejection = Error;
@@ -54,7 +58,8 @@ impl FromRequestParts<ApiContext> for Operator {
                 any | hash.ct_eq(&presented)
             });
         if bool::from(matched) {
-            Ok(Operator)
+            let actor = presented[..6].iter().map(|b| format!("{b:02x}")).collect();
+            Ok(Operator { actor })
         } else {
             Err(Error::Unauthorized)
         }
@@ -77,7 +82,7 @@ fn field_error(field: &str, code: &str) -> FieldError {
 
 /// `POST /api/operator/export`.
 pub async fn export(
-    _: Operator,
+    caller: Operator,
     State(ctx): State<ApiContext>,
     Json(request): Json<ExportRequest>,
 ) -> Result<Response, Error> {
@@ -109,8 +114,16 @@ pub async fn export(
         since: request.since,
         until: request.until,
     };
-    let (declarations, marked) =
-        operator::export(&ctx.db.pool, &filters, request.mark, &now(&ctx)?).await?;
+    let (declarations, marked) = operator::export(
+        &ctx.db.pool,
+        &filters,
+        request.mark,
+        &operator::Actor {
+            actor: &caller.actor,
+            at: &now(&ctx)?,
+        },
+    )
+    .await?;
     tracing::info!(count = declarations.len(), marked, "export");
     if !csv {
         return Ok(axum::Json(ExportResponse {
@@ -166,7 +179,7 @@ pub struct ImportOptions {
 /// `POST /api/operator/decisions[?dry_run=true]`: a JSON array of
 /// decisions, or a CSV file (`Content-Type: text/csv`) with a header row.
 pub async fn import(
-    _: Operator,
+    caller: Operator,
     State(ctx): State<ApiContext>,
     Query(options): Query<ImportOptions>,
     headers: HeaderMap,
@@ -235,7 +248,10 @@ pub async fn import(
         &ctx.db.pool,
         &decisions,
         options.dry_run,
-        &now(&ctx)?,
+        &operator::Actor {
+            actor: &caller.actor,
+            at: &now(&ctx)?,
+        },
         &cap,
         mail_for,
     )
@@ -260,6 +276,15 @@ pub async fn import(
         }
         Err(errors) => Err(Error::InvalidFile(errors)),
     }
+}
+
+/// `GET /api/operator/audit`: the audit log, newest first (1,000 at most).
+pub async fn audit(
+    _: Operator,
+    State(ctx): State<ApiContext>,
+) -> Result<axum::Json<AuditResponse>, Error> {
+    let entries = operator::audit_log(&ctx.db.pool, 1_000).await?;
+    Ok(axum::Json(AuditResponse { entries }))
 }
 
 /// A file's rows, numbered from 1 after the header, each read or not.

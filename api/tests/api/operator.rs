@@ -25,6 +25,7 @@ crate::on_both_engines!(
     an_export_beside_an_import_never_undoes_a_decision,
     two_conflicting_imports_at_once_decide_each_declaration_once,
     imports_of_crossed_mailboxes_at_once_both_apply,
+    exports_imports_and_decisions_are_in_the_audit_log,
 );
 
 async fn app(engine: Engine) -> TestApp {
@@ -593,4 +594,58 @@ async fn imports_of_crossed_mailboxes_at_once_both_apply(engine: Engine) {
         assert_eq!(answers, [200, 200], "round {round}");
     }
     assert_eq!(tally(&app, "covered", "covered").await, (180, 180));
+}
+
+async fn exports_imports_and_decisions_are_in_the_audit_log(engine: Engine) {
+    use amoe_domain::operator::AuditResponse;
+    let app = app(engine).await;
+    let a = declare(&app, 7_000).await.reference.to_string();
+    let b = declare(&app, 7_001).await.reference.to_string();
+    export(&app, json!({"mark": true})).await;
+    let rows = json!([covered(&a), {"reference": b, "decision": "refused",
+        "reason_code": "not_enrolled", "decision_date": "2026-12-02"}]);
+    assert_eq!(import_json(&app, rows.clone(), true).await.status(), 200);
+    assert_eq!(import_json(&app, rows, false).await.status(), 200);
+    let response = post(&app, "audit").send().await.unwrap();
+    assert_eq!(response.status(), 405, "the log is read with GET");
+    let log: AuditResponse = app
+        .client
+        .get(format!("{}/api/operator/audit", app.url))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut actions: Vec<&str> = log.entries.iter().map(|e| e.action.as_str()).collect();
+    actions.sort();
+    // The dry run changed nothing, and is not there.
+    assert_eq!(actions, ["decision", "decision", "export", "import"]);
+    let actor = format!("{:x}", Sha256::digest(TOKEN.as_bytes()))[..12].to_owned();
+    assert!(
+        log.entries.iter().all(|e| e.actor == actor),
+        "{:?}",
+        log.entries
+    );
+    let export_entry = log.entries.iter().find(|e| e.action == "export").unwrap();
+    assert_eq!(export_entry.detail["marked"], 2);
+    let refused = log
+        .entries
+        .iter()
+        .find(|e| e.detail["decision"] == "refused")
+        .unwrap();
+    assert_eq!(refused.detail["reference"], b.as_str());
+    assert_eq!(refused.detail["reason"], "not_enrolled");
+    // Nothing personal in it.
+    let text = serde_json::to_string(&log).unwrap();
+    assert!(!text.contains("AB107000") && !text.contains("Salma") && !text.contains(TOKEN));
+    // Without a token, nothing.
+    let anonymous = app
+        .client
+        .get(format!("{}/api/operator/audit", app.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
 }
