@@ -45,6 +45,8 @@ pub enum Error {
     IdempotencyKeyReused,
     #[error("no declaration matches these details")]
     NoMatch,
+    #[error("no declaration has this reference")]
+    UnknownReference,
     #[error("unauthorized")]
     Unauthorized,
     #[error("the file has errors; nothing was applied")]
@@ -80,7 +82,7 @@ impl Error {
             }
             Error::AlreadyDeclared | Error::TooManyDeclarations => StatusCode::CONFLICT,
             Error::InvalidPortalToken => StatusCode::UNAUTHORIZED,
-            Error::NoMatch => StatusCode::NOT_FOUND,
+            Error::NoMatch | Error::UnknownReference => StatusCode::NOT_FOUND,
             Error::Unauthorized => StatusCode::UNAUTHORIZED,
             Error::InvalidFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -108,6 +110,7 @@ impl Error {
             Error::IdempotencyKeyMissing => ErrorCode::IdempotencyKeyMissing,
             Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Error::NoMatch => ErrorCode::NoMatch,
+            Error::UnknownReference => ErrorCode::NotFound,
             Error::Unauthorized => ErrorCode::Unauthorized,
             Error::InvalidFile(_) => ErrorCode::InvalidFile,
             Error::TooManyRequests { .. } => ErrorCode::TooManyRequests,
@@ -123,6 +126,10 @@ impl Error {
                 code: ErrorCode::UnknownUniversity.as_str().to_owned(),
             }],
             Error::InvalidFields(fields) => fields.clone(),
+            Error::UnknownReference => vec![FieldError {
+                field: "reference".to_owned(),
+                code: "unknown_reference".to_owned(),
+            }],
             Error::NotEligible(reason) => vec![reason.clone()],
             Error::TooManyRequests {
                 field: Some(field), ..

@@ -123,6 +123,7 @@ impl Server {
             cndp_authorisation: config.cndp_authorisation.as_str().into(),
             metrics: http::metrics::Metrics::default(),
             outbox_wake: wake,
+            outbox_dir: config.outbox_dir.clone().into(),
         };
         let router = http::router(context, &config);
         Ok(Server {

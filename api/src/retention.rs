@@ -62,31 +62,24 @@ pub async fn purge(
     .fetch_all(&mut *tx)
     .await?;
     for row in rows {
-        let reason: Option<String> = row.try_get("refusal_reason")?;
-        let reason = reason
-            .and_then(|json| serde_json::from_str::<RefusalReason>(&json).ok())
-            .map_or("", |r| r.code());
-        sqlx::query(
-            "INSERT INTO declaration_counts (academic_year, university_id, status, reason, declarations) \
-             VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (academic_year, university_id, status, reason) \
-             DO UPDATE SET declarations = declaration_counts.declarations + $5",
+        count(
+            &mut tx,
+            &row.try_get::<String, _>("academic_year")?,
+            &row.try_get::<String, _>("university_id")?,
+            &row.try_get::<String, _>("status")?,
+            row.try_get::<Option<String>, _>("refusal_reason")?
+                .as_deref(),
+            row.try_get::<i64, _>("n")?,
         )
-        .bind(row.try_get::<String, _>("academic_year")?)
-        .bind(row.try_get::<String, _>("university_id")?)
-        .bind(row.try_get::<String, _>("status")?)
-        .bind(reason)
-        .bind(row.try_get::<i64, _>("n")?)
-        .execute(&mut *tx)
         .await?;
     }
     let old = "SELECT reference FROM declarations WHERE academic_year < $1";
-    sqlx::query(&format!(
-        "DELETE FROM declaration_events WHERE reference IN ({old})"
-    ))
-    .bind(oldest_kept.to_string())
-    .execute(&mut *tx)
-    .await?;
+    for table in ["declaration_events", "declaration_corrections"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE reference IN ({old})"))
+            .bind(oldest_kept.to_string())
+            .execute(&mut *tx)
+            .await?;
+    }
     purged.declarations = sqlx::query("DELETE FROM declarations WHERE academic_year < $1")
         .bind(oldest_kept.to_string())
         .execute(&mut *tx)
@@ -105,6 +98,35 @@ pub async fn purge(
     tx.commit().await?;
     purged.mail_files = forget_mail_files(outbox_dir, mail_cutoff);
     Ok(purged)
+}
+
+/// Adds `n` erased declarations to the anonymous counts (`reason` as
+/// stored: the refusal reason's JSON, if any).
+pub(crate) async fn count(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    academic_year: &str,
+    university: &str,
+    status: &str,
+    reason: Option<&str>,
+    n: i64,
+) -> Result<(), sqlx::Error> {
+    let reason = reason
+        .and_then(|json| serde_json::from_str::<RefusalReason>(json).ok())
+        .map_or("", |r| r.code());
+    sqlx::query(
+        "INSERT INTO declaration_counts (academic_year, university_id, status, reason, declarations) \
+         VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (academic_year, university_id, status, reason) \
+         DO UPDATE SET declarations = declaration_counts.declarations + $5",
+    )
+    .bind(academic_year)
+    .bind(university)
+    .bind(status)
+    .bind(reason)
+    .bind(n)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
 }
 
 /// Removes the `.eml` files written before `cutoff` (Unix seconds).

@@ -72,6 +72,47 @@ enum Command {
     /// Lists what operators did, newest first: when, who (a short hash of
     /// their token), what, and its details.
     Audit,
+    /// Prints everything stored about a declaration, or about every
+    /// declaration of a CIN, as JSON (a student's right of access).
+    Show {
+        #[arg(long, conflicts_with = "cin", required_unless_present = "cin")]
+        reference: Option<String>,
+        #[arg(long)]
+        cin: Option<String>,
+    },
+    /// Corrects fields of a declaration (a student's right of
+    /// rectification) and prints it as corrected.
+    Correct {
+        reference: String,
+        #[arg(long)]
+        cin: Option<String>,
+        #[arg(long)]
+        massar: Option<String>,
+        #[arg(long)]
+        last_name: Option<String>,
+        #[arg(long)]
+        first_name: Option<String>,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        birth_date: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// "" removes it.
+        #[arg(long)]
+        phone: Option<String>,
+        /// "" removes it.
+        #[arg(long)]
+        establishment: Option<String>,
+    },
+    /// Erases a declaration, its history and its mails, leaving an
+    /// anonymous count; the reason is kept in the audit log.
+    Erase {
+        reference: String,
+        /// Why, without the student's personal data (e.g. "request of
+        /// 2026-11-20, letter 42").
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -159,7 +200,70 @@ fn run(cli: Cli) -> Result<(), String> {
     }
     let client = client(cli.ca_cert.as_deref())?;
     let base = cli.url.trim_end_matches('/');
+    let post = |path: &str, request: &serde_json::Value| -> Result<Vec<u8>, String> {
+        let response = client
+            .post(format!("{base}{path}"))
+            .bearer_auth(token()?)
+            .json(request)
+            .send()
+            .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
+        answer(response)
+    };
+    let print_json = |body: &[u8]| -> Result<(), String> {
+        let value: serde_json::Value =
+            serde_json::from_slice(body).map_err(|e| format!("unexpected answer: {e}"))?;
+        let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+        println!("{text}");
+        Ok(())
+    };
     match cli.command {
+        Command::Show { reference, cin } => {
+            let body = post(
+                "/api/operator/show",
+                &serde_json::json!({"reference": reference, "cin": cin}),
+            )?;
+            print_json(&body)
+        }
+        Command::Correct {
+            reference,
+            cin,
+            massar,
+            last_name,
+            first_name,
+            birth_date,
+            email,
+            phone,
+            establishment,
+        } => {
+            let changes = amoe_domain::operator::Changes {
+                cin,
+                massar,
+                last_name,
+                first_name,
+                birth_date,
+                email,
+                phone,
+                establishment,
+            };
+            let body = post(
+                "/api/operator/correct",
+                &serde_json::json!({"reference": reference, "changes": changes}),
+            )?;
+            print_json(&body)
+        }
+        Command::Erase { reference, reason } => {
+            let body = post(
+                "/api/operator/erase",
+                &serde_json::json!({"reference": reference, "reason": reason}),
+            )?;
+            let erased: amoe_domain::operator::EraseResponse =
+                serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
+            println!(
+                "{} erased, with {} events and {} mails",
+                erased.reference, erased.events, erased.mails
+            );
+            Ok(())
+        }
         Command::Audit => {
             let response = client
                 .get(format!("{base}/api/operator/audit"))

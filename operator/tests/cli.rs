@@ -375,3 +375,79 @@ async fn audit_lists_what_operators_did() {
     assert!(lines.contains("export") && lines.contains(actor), "{lines}");
     assert!(!lines.contains(TOKEN));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_correct_and_erase_serve_a_students_rights() {
+    let server = server().await;
+    let url = server.url.clone();
+    let year = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 31_557_600
+        + 1970
+        - 20;
+    let form = serde_json::json!({
+        "covered": "no", "cin": "AB654321", "massar": "R130654321", "last_name": "El Amrani",
+        "first_name": "Salma", "birth_day": "7", "birth_month": "3", "birth_year": year.to_string(),
+        "email": "salma@example.ma", "university": "um5", "sworn": true,
+    });
+    tokio::task::spawn_blocking(move || {
+        let receipt: serde_json::Value = reqwest::blocking::Client::new()
+            .post(format!("{url}/api/declarations"))
+            .header("idempotency-key", "1c7b4d2f-8e3a-4b9c-8d1e-2f3a4b5c6d7e")
+            .json(&form)
+            .send()
+            .unwrap()
+            .json()
+            .unwrap();
+        let reference = receipt["reference"].as_str().unwrap().to_owned();
+        // Access by CIN: everything stored, as JSON.
+        let shown = cli(&url, &["show", "--cin", "AB654321"]);
+        assert!(shown.status.success(), "{}", text(&shown.stderr));
+        let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+        assert_eq!(shown["declarations"][0]["reference"], reference.as_str());
+        assert_eq!(shown["declarations"][0]["mails"][0]["kind"], "received");
+        // Rectification.
+        let corrected = cli(&url, &["correct", &reference, "--last-name", "Bennani"]);
+        assert!(corrected.status.success(), "{}", text(&corrected.stderr));
+        let corrected: serde_json::Value = serde_json::from_slice(&corrected.stdout).unwrap();
+        assert_eq!(corrected["declarations"][0]["last_name"], "Bennani");
+        assert_eq!(
+            corrected["declarations"][0]["corrections"][0]["field"],
+            "last_name"
+        );
+        let wrong = cli(&url, &["correct", &reference, "--email", "nobody"]);
+        assert!(!wrong.status.success());
+        assert!(
+            text(&wrong.stderr).contains("email"),
+            "{}",
+            text(&wrong.stderr)
+        );
+        // Erasure, with its reason; then nothing is left to show.
+        let erased = cli(
+            &url,
+            &["erase", &reference, "--reason", "request of 2026-11-20"],
+        );
+        assert!(erased.status.success(), "{}", text(&erased.stderr));
+        assert!(
+            text(&erased.stdout).contains("erased"),
+            "{}",
+            text(&erased.stdout)
+        );
+        let again = cli(&url, &["show", "--reference", &reference]);
+        assert!(!again.status.success());
+        assert!(
+            text(&again.stderr).contains("404"),
+            "{}",
+            text(&again.stderr)
+        );
+        let audit = text(&cli(&url, &["audit"]).stdout);
+        for action in ["show", "correct", "erase"] {
+            assert!(audit.contains(action), "{audit}");
+        }
+        assert!(!audit.contains("AB654321"), "{audit}");
+    })
+    .await
+    .unwrap();
+}

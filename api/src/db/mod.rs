@@ -7,6 +7,7 @@ pub mod operator;
 pub mod outbox;
 pub mod rate_limits;
 pub mod reference;
+pub mod rights;
 
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;

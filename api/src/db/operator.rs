@@ -14,7 +14,7 @@ pub struct Actor<'a> {
 
 /// Appends an entry to the audit log, in the transaction of what it
 /// records.
-async fn audit(
+pub(super) async fn audit(
     tx: &mut Transaction<'_, Any>,
     who: &Actor<'_>,
     action: &str,
@@ -65,14 +65,17 @@ pub struct Filters {
 
 /// Takes the write lock at once (SQLite otherwise fails a transaction that
 /// reads, then writes, while another writes). Harmless on PostgreSQL.
-async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+pub(super) async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE declarations SET status = status WHERE 1 = 0")
         .execute(&mut **tx)
         .await
         .map(|_| ())
 }
 
-async fn next_position(tx: &mut Transaction<'_, Any>, reference: &str) -> Result<i64, sqlx::Error> {
+pub(super) async fn next_position(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM declaration_events WHERE reference = $1")
         .bind(reference)
         .fetch_one(&mut **tx)
@@ -80,7 +83,7 @@ async fn next_position(tx: &mut Transaction<'_, Any>, reference: &str) -> Result
         .try_get("next")
 }
 
-async fn record_event(
+pub(super) async fn record_event(
     tx: &mut Transaction<'_, Any>,
     reference: &str,
     status: Status,
@@ -99,7 +102,7 @@ async fn record_event(
     .map(|_| ())
 }
 
-fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error> {
+pub(super) fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error> {
     let status: String = row.try_get("status")?;
     Ok(ExportedDeclaration {
         reference: row.try_get("reference")?,

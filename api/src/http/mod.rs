@@ -47,6 +47,9 @@ pub struct ApiContext {
     pub public_url: std::sync::Arc<str>,
     /// Wakes the outbox worker when a mail is queued.
     pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
+    /// Where mails are written as `.eml` files without SMTP (an erasure
+    /// removes them).
+    pub outbox_dir: std::sync::Arc<std::path::Path>,
     /// Reverse proxies in front of the API (see `extract::ClientIp`).
     pub trusted_proxy_hops: usize,
     pub controller: std::sync::Arc<str>,
@@ -55,7 +58,7 @@ pub struct ApiContext {
 }
 
 /// The API's routes (the metrics label requests by them).
-pub const ROUTES: [&str; 11] = [
+pub const ROUTES: [&str; 14] = [
     "/api/health",
     "/api/config",
     "/api/universities",
@@ -66,6 +69,9 @@ pub const ROUTES: [&str; 11] = [
     "/api/operator/export",
     "/api/operator/decisions",
     "/api/operator/audit",
+    "/api/operator/show",
+    "/api/operator/correct",
+    "/api/operator/erase",
     "/embed.js",
 ];
 
@@ -87,6 +93,9 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .route("/portal-identity", post(portal::identity))
         .route("/operator/export", post(operator::export))
         .route("/operator/audit", get(operator::audit))
+        .route("/operator/show", post(operator::show))
+        .route("/operator/correct", post(operator::correct))
+        .route("/operator/erase", post(operator::erase))
         .route(
             "/operator/decisions",
             post(operator::import).layer(DefaultBodyLimit::max(operator::IMPORT_LIMIT)),

@@ -6,6 +6,7 @@
 use super::ApiContext;
 use crate::db::operator::{self, Filters, Student};
 use crate::db::outbox::Cap;
+use crate::db::rights;
 use crate::error::Error;
 use crate::mail::render::{Event, render};
 use amoe_domain::Day;
@@ -14,9 +15,11 @@ use amoe_domain::api::FieldError;
 use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
 use amoe_domain::operator::{
-    AuditResponse, EXPORT_COLUMNS, ExportRequest, ExportResponse, ImportReport, RowError,
-    read_spreadsheet_cell, spreadsheet_cell,
+    AuditResponse, CorrectRequest, EXPORT_COLUMNS, EraseRequest, EraseResponse, ExportRequest,
+    ExportResponse, ImportReport, RowError, ShowRequest, ShowResponse, read_spreadsheet_cell,
+    spreadsheet_cell,
 };
+use amoe_domain::student::Cin;
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
@@ -285,6 +288,137 @@ pub async fn audit(
 ) -> Result<axum::Json<AuditResponse>, Error> {
     let entries = operator::audit_log(&ctx.db.pool, 1_000).await?;
     Ok(axum::Json(AuditResponse { entries }))
+}
+
+/// A reference as typed (spaces and case forgiven), or the field's error.
+fn reference(typed: &str) -> Result<String, FieldError> {
+    amoe_domain::declaration::Reference::parse(typed)
+        .map(|r| r.to_string())
+        .map_err(|e| field_error("reference", e.code()))
+}
+
+/// `POST /api/operator/show`: everything stored about one declaration
+/// (`reference`) or a CIN's declarations (`cin`, an empty list when none).
+pub async fn show(
+    caller: Operator,
+    State(ctx): State<ApiContext>,
+    Json(request): Json<ShowRequest>,
+) -> Result<axum::Json<ShowResponse>, Error> {
+    let whose = match (&request.reference, &request.cin) {
+        (Some(typed), None) => {
+            rights::Whose::Reference(reference(typed).map_err(|e| Error::InvalidFields(vec![e]))?)
+        }
+        (None, Some(typed)) => rights::Whose::Cin(
+            Cin::parse(typed)
+                .map_err(|e| Error::InvalidFields(vec![field_error("cin", e.code())]))?
+                .as_str()
+                .to_owned(),
+        ),
+        _ => {
+            return Err(Error::InvalidFields(vec![field_error(
+                "reference",
+                "reference_or_cin",
+            )]));
+        }
+    };
+    let declarations = rights::show(
+        &ctx.db.pool,
+        &whose,
+        &operator::Actor {
+            actor: &caller.actor,
+            at: &now(&ctx)?,
+        },
+    )
+    .await?;
+    if declarations.is_empty() && matches!(whose, rights::Whose::Reference(_)) {
+        return Err(Error::UnknownReference);
+    }
+    tracing::info!(count = declarations.len(), "show");
+    Ok(axum::Json(ShowResponse { declarations }))
+}
+
+/// `POST /api/operator/correct`: rectifies fields of a declaration.
+pub async fn correct(
+    caller: Operator,
+    State(ctx): State<ApiContext>,
+    Json(request): Json<CorrectRequest>,
+) -> Result<axum::Json<ShowResponse>, Error> {
+    let today = Day::in_morocco(ctx.clock.now()).date();
+    let reference = reference(&request.reference);
+    let changes = request.changes.check(today);
+    let (reference, changes) = match (reference, changes) {
+        (Ok(reference), Ok(changes)) => (reference, changes),
+        (reference, changes) => {
+            let mut errors: Vec<FieldError> = reference.err().into_iter().collect();
+            errors.extend(changes.err().unwrap_or_default());
+            return Err(Error::InvalidFields(errors));
+        }
+    };
+    let corrected = rights::correct(
+        &ctx.db.pool,
+        &reference,
+        &changes,
+        &operator::Actor {
+            actor: &caller.actor,
+            at: &now(&ctx)?,
+        },
+    )
+    .await?;
+    match corrected {
+        rights::Corrected::Done(declaration) => {
+            tracing::info!(fields = changes.len(), "correct");
+            Ok(axum::Json(ShowResponse {
+                declarations: vec![*declaration],
+            }))
+        }
+        rights::Corrected::UnknownReference => Err(Error::UnknownReference),
+        rights::Corrected::Duplicate => Err(Error::AlreadyDeclared),
+    }
+}
+
+/// The shortest and longest reason an erasure accepts, in characters.
+const ERASE_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=500;
+
+/// `POST /api/operator/erase`: erases a declaration and its mails.
+pub async fn erase(
+    caller: Operator,
+    State(ctx): State<ApiContext>,
+    Json(request): Json<EraseRequest>,
+) -> Result<axum::Json<EraseResponse>, Error> {
+    let reason = request
+        .reason
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut errors = Vec::new();
+    let reference = reference(&request.reference)
+        .map_err(|e| errors.push(e))
+        .ok();
+    if !ERASE_REASON_CHARS.contains(&reason.chars().count()) {
+        errors.push(field_error("reason", "reason_length"));
+    }
+    let Some(reference) = reference.filter(|_| errors.is_empty()) else {
+        return Err(Error::InvalidFields(errors));
+    };
+    let erased = rights::erase(
+        &ctx.db.pool,
+        &reference,
+        &reason,
+        &operator::Actor {
+            actor: &caller.actor,
+            at: &now(&ctx)?,
+        },
+    )
+    .await?;
+    let Some((erased, mail_ids)) = erased else {
+        return Err(Error::UnknownReference);
+    };
+    for id in mail_ids {
+        // Absent when sent over SMTP, or never written yet.
+        let _ = std::fs::remove_file(ctx.outbox_dir.join(format!("{id}.eml")));
+    }
+    tracing::info!(mails = erased.mails, "erase");
+    Ok(axum::Json(erased))
 }
 
 /// A file's rows, numbered from 1 after the header, each read or not.

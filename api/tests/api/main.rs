@@ -11,6 +11,7 @@ mod portal;
 mod process;
 mod reference;
 mod retention;
+mod rights;
 mod slow_clients;
 mod status;
 mod tls;

@@ -19,7 +19,7 @@ crate::on_both_engines!(
 );
 
 /// The lookup matching `form(n)`.
-fn lookup(n: u32) -> Value {
+pub fn lookup(n: u32) -> Value {
     let form = form(n);
     json!({
         "cin": form["cin"], "massar": form["massar"],

@@ -79,6 +79,22 @@ pub fn judge(new: &Claim<'_>, earlier: &[Earlier<'_>], cap: usize) -> Judgement 
     }
 }
 
+/// The `identity_conflict` flag of each of a CIN's declarations, judged
+/// all together (after an operator corrected one): a declaration is
+/// flagged when another one names a different student, unless it is
+/// vouched for and that other is not.
+pub fn flags(claims: &[Claim<'_>]) -> Vec<bool> {
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, claim)| {
+            claims.iter().enumerate().any(|(j, other)| {
+                i != j && !claim.same_person(other) && (!claim.vouched() || other.vouched())
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +210,27 @@ mod tests {
             judge(&other, &[earlier(vouched, true)], 3),
             accepted(true, vec![0])
         );
+    }
+
+    #[test]
+    fn flags_clear_once_the_details_agree_and_a_vouched_one_stands() {
+        let a = Claim {
+            massar: "R1",
+            birth_date: "2004-03-07",
+            vouched_by: "",
+        };
+        let b = Claim {
+            massar: "R2",
+            birth_date: "2004-03-07",
+            vouched_by: "",
+        };
+        assert_eq!(flags(&[a.clone(), b.clone()]), [true, true]);
+        assert_eq!(flags(&[a.clone(), a.clone()]), [false, false]);
+        assert_eq!(flags(std::slice::from_ref(&a)), [false]);
+        let vouched = Claim {
+            vouched_by: "um5",
+            ..b
+        };
+        assert_eq!(flags(&[a, vouched]), [true, false]);
     }
 }

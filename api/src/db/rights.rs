@@ -1,0 +1,389 @@
+//! The student's rights under law 09-08, served by operators: access
+//! (everything stored about a declaration or a CIN), rectification and
+//! erasure. Each is recorded in the audit log, in its own transaction.
+
+use super::operator::{Actor, audit, exported, lock_for_writing};
+use amoe_domain::declaration::identity::{Claim, flags};
+use amoe_domain::declaration::{RefusalReason, Status};
+use amoe_domain::operator::{
+    Checked, EraseResponse, StoredCorrection, StoredDeclaration, StoredEvent, StoredMail,
+};
+use sqlx::{Any, AnyPool, Row, Transaction};
+
+/// Whose data.
+pub enum Whose {
+    Reference(String),
+    Cin(String),
+}
+
+const COLUMNS: &str = "reference, academic_year, cin, massar, last_name, first_name, \
+    birth_date, email, phone, university_id, establishment, status, received_at, \
+    identity_conflict, vouched_by, lang, decided_on, refusal_reason";
+
+async fn stored(
+    tx: &mut Transaction<'_, Any>,
+    whose: &Whose,
+) -> Result<Vec<StoredDeclaration>, sqlx::Error> {
+    let (condition, value) = match whose {
+        Whose::Reference(reference) => ("reference", reference.as_str()),
+        Whose::Cin(cin) => ("cin", cin.as_str()),
+    };
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM declarations WHERE {condition} = $1 ORDER BY received_at, reference"
+    ))
+    .bind(value)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut declarations = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let reference: String = row.try_get("reference")?;
+        let events = sqlx::query(
+            "SELECT status, at FROM declaration_events WHERE reference = $1 ORDER BY position",
+        )
+        .bind(&reference)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|event| {
+            let status: String = event.try_get("status")?;
+            Ok(StoredEvent {
+                status: Status::parse(&status).ok_or_else(|| sqlx::Error::ColumnDecode {
+                    index: "status".into(),
+                    source: format!("unknown status {status:?}").into(),
+                })?,
+                at: event.try_get("at")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+        let corrections = sqlx::query(
+            "SELECT field, at, actor FROM declaration_corrections WHERE reference = $1 \
+             ORDER BY position",
+        )
+        .bind(&reference)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|c| {
+            Ok(StoredCorrection {
+                field: c.try_get("field")?,
+                at: c.try_get("at")?,
+                actor: c.try_get("actor")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+        let prefix = format!("{reference}.");
+        let mails = sqlx::query(
+            "SELECT id, recipient, subject, body_text, created_at, sent_at, attempts \
+             FROM outbox WHERE substr(id, 1, CAST($2 AS INTEGER)) = $1 ORDER BY created_at, id",
+        )
+        .bind(&prefix)
+        .bind(prefix.len() as i64)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(|m| {
+            let id: String = m.try_get("id")?;
+            Ok(StoredMail {
+                kind: id[prefix.len()..].to_owned(),
+                recipient: m.try_get("recipient")?,
+                subject: m.try_get("subject")?,
+                body_text: m.try_get("body_text")?,
+                created_at: m.try_get("created_at")?,
+                sent_at: m.try_get("sent_at")?,
+                attempts: m.try_get("attempts")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+        let reason: Option<String> = row.try_get("refusal_reason")?;
+        declarations.push(StoredDeclaration {
+            declaration: exported(row)?,
+            lang: row.try_get("lang")?,
+            decided_on: row.try_get("decided_on")?,
+            refusal_reason: reason
+                .and_then(|json| serde_json::from_str::<RefusalReason>(&json).ok())
+                .map(|r| r.code().to_owned()),
+            events,
+            corrections,
+            mails,
+        });
+    }
+    Ok(declarations)
+}
+
+/// Everything stored about `whose` (access), recorded in the audit log
+/// with the references shown (never the CIN asked for).
+pub async fn show(
+    pool: &AnyPool,
+    whose: &Whose,
+    who: &Actor<'_>,
+) -> Result<Vec<StoredDeclaration>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    lock_for_writing(&mut tx).await?;
+    let declarations = stored(&mut tx, whose).await?;
+    let references: Vec<&str> = declarations
+        .iter()
+        .map(|d| d.declaration.reference.as_str())
+        .collect();
+    let by = match whose {
+        Whose::Reference(_) => "reference",
+        Whose::Cin(_) => "cin",
+    };
+    audit(
+        &mut tx,
+        who,
+        "show",
+        serde_json::json!({"by": by, "references": references}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(declarations)
+}
+
+/// What became of a correction.
+pub enum Corrected {
+    Done(Box<StoredDeclaration>),
+    UnknownReference,
+    /// The same student has a declaration with these details already.
+    Duplicate,
+}
+
+/// Sets the checked columns of a declaration (rectification), records
+/// each corrected field, and judges again the identity of the CIN's
+/// declarations (the old CIN's too, when it changed): a correction that
+/// makes two declarations agree clears their `identity_conflict`.
+pub async fn correct(
+    pool: &AnyPool,
+    reference: &str,
+    changes: &Checked,
+    who: &Actor<'_>,
+) -> Result<Corrected, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    lock_for_writing(&mut tx).await?;
+    let Some(row) = sqlx::query("SELECT cin, academic_year FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(&mut *tx)
+        .await?
+    else {
+        return Ok(Corrected::UnknownReference);
+    };
+    let old_cin: String = row.try_get("cin")?;
+    let year: String = row.try_get("academic_year")?;
+    let new_cin = changes
+        .iter()
+        .find(|(column, _)| *column == "cin")
+        .and_then(|(_, value)| value.clone())
+        .unwrap_or_else(|| old_cin.clone());
+    // The CINs' rows first, in one order, as a declaration locks them.
+    let mut cins = vec![old_cin.clone(), new_cin.clone()];
+    cins.sort();
+    cins.dedup();
+    for cin in &cins {
+        sqlx::query(
+            "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
+             ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
+        )
+        .bind(cin)
+        .bind(&year)
+        .execute(&mut *tx)
+        .await?;
+    }
+    // The columns are among the fixed names of `Changes::check`.
+    let sets: Vec<String> = changes
+        .iter()
+        .enumerate()
+        .map(|(i, (column, _))| format!("{column} = ${}", i + 2))
+        .collect();
+    let sql = format!(
+        "UPDATE declarations SET {} WHERE reference = $1",
+        sets.join(", ")
+    );
+    let mut update = sqlx::query(&sql).bind(reference);
+    for (_, value) in changes {
+        update = update.bind(value.clone());
+    }
+    match update.execute(&mut *tx).await {
+        Ok(_) => {}
+        Err(e) if super::declarations::is_unique_violation(&e) => {
+            tx.rollback().await?;
+            return Ok(Corrected::Duplicate);
+        }
+        Err(e) => return Err(e),
+    }
+    let mut position: i64 = sqlx::query(
+        "SELECT COALESCE(MAX(position), -1) + 1 AS next FROM declaration_corrections \
+         WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("next")?;
+    for (column, _) in changes {
+        sqlx::query(
+            "INSERT INTO declaration_corrections (reference, position, field, at, actor) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(reference)
+        .bind(position)
+        .bind(*column)
+        .bind(who.at)
+        .bind(who.actor)
+        .execute(&mut *tx)
+        .await?;
+        position += 1;
+    }
+    let identity = changes
+        .iter()
+        .any(|(column, _)| matches!(*column, "cin" | "massar" | "birth_date"));
+    if identity {
+        for cin in &cins {
+            judge_again(&mut tx, cin).await?;
+        }
+    }
+    let fields: Vec<&str> = changes.iter().map(|(column, _)| *column).collect();
+    audit(
+        &mut tx,
+        who,
+        "correct",
+        serde_json::json!({"reference": reference, "fields": fields}),
+    )
+    .await?;
+    let mut declarations = stored(&mut tx, &Whose::Reference(reference.to_owned())).await?;
+    tx.commit().await?;
+    Ok(match declarations.pop() {
+        Some(declaration) => Corrected::Done(Box::new(declaration)),
+        None => Corrected::UnknownReference,
+    })
+}
+
+/// Sets the `identity_conflict` flag of each declaration of `cin`.
+async fn judge_again(tx: &mut Transaction<'_, Any>, cin: &str) -> Result<(), sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT reference, massar, birth_date, vouched_by, identity_conflict \
+         FROM declarations WHERE cin = $1 ORDER BY reference",
+    )
+    .bind(cin)
+    .fetch_all(&mut **tx)
+    .await?;
+    let stored: Vec<(String, String, String, String, i64)> = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get("reference")?,
+                row.try_get("massar")?,
+                row.try_get("birth_date")?,
+                row.try_get("vouched_by")?,
+                row.try_get("identity_conflict")?,
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    let claims: Vec<Claim<'_>> = stored
+        .iter()
+        .map(|(_, massar, birth_date, vouched_by, _)| Claim {
+            massar,
+            birth_date,
+            vouched_by,
+        })
+        .collect();
+    for ((reference, .., was), flagged) in stored.iter().zip(flags(&claims)) {
+        if (*was != 0) != flagged {
+            sqlx::query("UPDATE declarations SET identity_conflict = $1 WHERE reference = $2")
+                .bind(i64::from(flagged))
+                .bind(reference)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Erases a declaration, its history, corrections and mails (sent or
+/// not), and counts it among the anonymous counts; the reason goes in the
+/// audit log. `None` for an unknown reference (nothing changed). Returns
+/// the mails' ids, whose `.eml` files the caller removes.
+pub async fn erase(
+    pool: &AnyPool,
+    reference: &str,
+    reason: &str,
+    who: &Actor<'_>,
+) -> Result<Option<(EraseResponse, Vec<String>)>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    lock_for_writing(&mut tx).await?;
+    let Some(row) = sqlx::query(
+        "SELECT cin, academic_year, university_id, status, refusal_reason \
+         FROM declarations WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_optional(&mut *tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let cin: String = row.try_get("cin")?;
+    let year: String = row.try_get("academic_year")?;
+    crate::retention::count(
+        &mut tx,
+        &year,
+        &row.try_get::<String, _>("university_id")?,
+        &row.try_get::<String, _>("status")?,
+        row.try_get::<Option<String>, _>("refusal_reason")?
+            .as_deref(),
+        1,
+    )
+    .await?;
+    let events = sqlx::query("DELETE FROM declaration_events WHERE reference = $1")
+        .bind(reference)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    sqlx::query("DELETE FROM declaration_corrections WHERE reference = $1")
+        .bind(reference)
+        .execute(&mut *tx)
+        .await?;
+    let prefix = format!("{reference}.");
+    let mail_ids: Vec<String> =
+        sqlx::query("SELECT id FROM outbox WHERE substr(id, 1, CAST($2 AS INTEGER)) = $1")
+            .bind(&prefix)
+            .bind(prefix.len() as i64)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<Result<_, _>>()?;
+    let mails = sqlx::query("DELETE FROM outbox WHERE substr(id, 1, CAST($2 AS INTEGER)) = $1")
+        .bind(&prefix)
+        .bind(prefix.len() as i64)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    sqlx::query("DELETE FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .execute(&mut *tx)
+        .await?;
+    // The CIN's lock row goes with its last declaration of the year, and
+    // the others of the CIN are judged again without this one.
+    sqlx::query(
+        "DELETE FROM cin_years WHERE cin = $1 AND academic_year = $2 \
+         AND NOT EXISTS (SELECT 1 FROM declarations WHERE cin = $1 AND academic_year = $2)",
+    )
+    .bind(&cin)
+    .bind(&year)
+    .execute(&mut *tx)
+    .await?;
+    judge_again(&mut tx, &cin).await?;
+    audit(
+        &mut tx,
+        who,
+        "erase",
+        serde_json::json!({"reference": reference, "reason": reason, "mails": mails}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some((
+        EraseResponse {
+            reference: reference.to_owned(),
+            events,
+            mails,
+        },
+        mail_ids,
+    )))
+}
