@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /api/health`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     /// Always `"ok"` when the answer is 200.
     pub status: String,
@@ -17,6 +18,7 @@ pub struct Health {
 
 /// `GET /api/config`: what the wizard needs to know from the server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicConfig {
     /// Today in Morocco: the server's date decides ages and the academic
     /// year, whatever the phone's clock says.
@@ -35,6 +37,7 @@ pub struct PublicConfig {
 /// read before the wizard uses it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PortalTokenRequest {
     pub token: String,
 }
@@ -44,6 +47,7 @@ pub struct PortalTokenRequest {
 /// [`DeclarationForm`](crate::declaration::DeclarationForm)'s, named alike,
 /// so the app reads it straight into a form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PortalIdentity {
     pub cin: String,
     pub massar: String,
@@ -74,12 +78,14 @@ impl PortalIdentity {
 
 /// `GET /api/universities`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UniversitiesResponse {
     pub universities: Vec<University>,
 }
 
 /// `GET /api/offices[?university=ID]`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficesResponse {
     pub offices: Vec<Office>,
 }
@@ -87,6 +93,7 @@ pub struct OfficesResponse {
 /// `201` answer of `POST /api/declarations` (and of every retry with the
 /// same `Idempotency-Key`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Receipt {
     pub reference: Reference,
     pub academic_year: AcademicYear,
@@ -97,6 +104,7 @@ pub struct Receipt {
 
 /// One step of a declaration's timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusEvent {
     pub status: Status,
     /// RFC 3339, UTC.
@@ -106,6 +114,7 @@ pub struct StatusEvent {
 /// A student's declaration as the status page shows it (to the student
 /// only: the lookup proved CIN, Massar code and birth date).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeclarationStatus {
     pub reference: Reference,
     pub academic_year: AcademicYear,
@@ -126,6 +135,7 @@ pub struct DeclarationStatus {
 /// `200` answer of `POST /api/status`: the student's declarations, the
 /// current academic year's first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatusResponse {
     pub declarations: Vec<DeclarationStatus>,
 }
@@ -134,6 +144,7 @@ pub struct StatusResponse {
 /// message (Fluent key `api-error-<code>`); clients must not parse `message`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ErrorCode {
     /// No such route or resource.
     NotFound,
@@ -225,6 +236,7 @@ impl ErrorCode {
 /// An error about one field of a request: its name and the stable code of
 /// what is wrong (the app shows the message `error-<code>`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
     pub code: String,
@@ -232,6 +244,7 @@ pub struct FieldError {
 
 /// The JSON body of every API error.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub code: ErrorCode,
     /// A short English explanation for developers; the app shows its own

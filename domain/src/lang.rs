@@ -6,6 +6,7 @@ use std::fmt;
 /// A language of the service. Arabic is written right to left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Lang {
     Ar,
     Fr,

@@ -36,6 +36,7 @@ pub fn read_spreadsheet_cell(cell: &str) -> &str {
 /// exported ones `under_verification` in the same transaction.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExportRequest {
     /// Only this status; both pending ones when absent.
     pub status: Option<Status>,
@@ -52,6 +53,7 @@ pub struct ExportRequest {
 
 /// One exported declaration: what the fund and ANAM need to verify it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExportedDeclaration {
     pub reference: String,
     pub academic_year: String,
@@ -94,6 +96,7 @@ pub const EXPORT_COLUMNS: [&str; 15] = [
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExportResponse {
     pub declarations: Vec<ExportedDeclaration>,
     /// How many were marked `under_verification` by this export.
@@ -102,6 +105,7 @@ pub struct ExportResponse {
 
 /// One entry of the audit log: what an operator did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     /// RFC 3339, UTC.
     pub at: String,
@@ -116,6 +120,7 @@ pub struct AuditEntry {
 
 /// `GET /api/operator/audit`: the newest entries first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditResponse {
     pub entries: Vec<AuditEntry>,
 }
@@ -126,6 +131,7 @@ pub struct AuditResponse {
 /// string, so that a CIN stays out of URLs and logs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShowRequest {
     pub reference: Option<String>,
     pub cin: Option<String>,
@@ -133,6 +139,7 @@ pub struct ShowRequest {
 
 /// One step of a declaration's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoredEvent {
     pub status: Status,
     /// RFC 3339, UTC.
@@ -142,6 +149,7 @@ pub struct StoredEvent {
 /// A rectification: which field an operator corrected, and when (the
 /// value it replaced is not kept).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoredCorrection {
     pub field: String,
     /// RFC 3339, UTC.
@@ -152,6 +160,7 @@ pub struct StoredCorrection {
 
 /// A mail about the declaration, sent or waiting in the outbox.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoredMail {
     /// `received`, `covered`, `refused`…
     pub kind: String,
@@ -167,6 +176,7 @@ pub struct StoredMail {
 
 /// A declaration as stored, with its history, corrections and mails.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoredDeclaration {
     #[serde(flatten)]
     pub declaration: ExportedDeclaration,
@@ -183,6 +193,7 @@ pub struct StoredDeclaration {
 
 /// The answer of `show` (and of `correct`, with the corrected one).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShowResponse {
     pub declarations: Vec<StoredDeclaration>,
 }
@@ -193,6 +204,7 @@ pub struct ShowResponse {
 /// a decision.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Changes {
     pub cin: Option<String>,
     pub massar: Option<String>,
@@ -310,6 +322,7 @@ impl Changes {
 /// right of rectification).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CorrectRequest {
     pub reference: String,
     pub changes: Changes,
@@ -319,6 +332,7 @@ pub struct CorrectRequest {
 /// mails, leaving an anonymous count; the reason goes in the audit log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EraseRequest {
     pub reference: String,
     /// Why (e.g. "the student's request of 2026-11-20"): 3 to 500
@@ -328,6 +342,7 @@ pub struct EraseRequest {
 
 /// What an erasure removed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EraseResponse {
     pub reference: String,
     pub events: u64,
@@ -336,6 +351,7 @@ pub struct EraseResponse {
 
 /// What an import did (or, with `dry_run`, would do).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportReport {
     pub rows: usize,
     /// Decisions recorded now.
@@ -347,6 +363,7 @@ pub struct ImportReport {
 
 /// A wrong cell of an imported file (rows count from 1, after the header).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RowError {
     pub row: usize,
     pub column: String,

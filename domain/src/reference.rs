@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// A public university, named in the three languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct University {
     /// Short stable identifier, e.g. `um5`.
     pub id: String,
@@ -39,6 +40,7 @@ impl University {
 /// text is a transliteration, also used in English but for the city, which
 /// has its usual English name (Fez, Marrakesh, Tangier).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Office {
     pub id: String,
     /// The university that serves the office's city (inferred, not printed).

@@ -4,9 +4,8 @@
 //! wrk against the release server on loopback (bounded: 10 s a route).
 
 use crate::process::{Cmd, cargo, root, step};
+use crate::server::Server;
 use crate::{Result, app, size, tools};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
 
 const ROUTES: [&str; 2] = ["/api/health", "/api/universities"];
 
@@ -26,7 +25,24 @@ pub fn bench() -> Result {
     step("API throughput (wrk, 2 threads, 32 connections, 10 s a route, SQLite)");
     let data = std::env::temp_dir().join(format!("amoe-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
-    let mut server = Server::start(&data)?;
+    // Throughput, not guessing, is measured: the limits are lifted
+    // (every request still takes its tokens, as in production).
+    let mut env = lifted_limits();
+    env.extend([
+        (
+            "DATABASE_URL".to_owned(),
+            format!("sqlite://{}/bench.db", data.display()),
+        ),
+        (
+            "AMOE_DIST".to_owned(),
+            root().join("dist").to_string_lossy().into_owned(),
+        ),
+        (
+            "AMOE_OUTBOX_DIR".to_owned(),
+            data.join("outbox").to_string_lossy().into_owned(),
+        ),
+    ]);
+    let mut server = Server::start(&root().join("target/release/amoe-api"), &env)?;
     let result = ROUTES
         .iter()
         .try_for_each(|route| {
@@ -159,54 +175,19 @@ fn summary(wrk: &str) -> String {
         .join("\n")
 }
 
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(data: &std::path::Path) -> Result<Server> {
-        let mut command = std::process::Command::new(root().join("target/release/amoe-api"));
-        // Throughput, not guessing, is measured: the limits are lifted
-        // (every request still takes its tokens, as in production).
-        for prefix in [
-            "AMOE_STATUS_ADDRESS",
-            "AMOE_STATUS_CIN",
-            "AMOE_STATUS_CIN_TOTAL",
-            "AMOE_DECLARE_ADDRESS",
-        ] {
-            for suffix in ["_MAX", "_BURST"] {
-                command.env(format!("{prefix}{suffix}"), "1000000000");
-            }
+/// Limits high enough that a load generator on one address measures
+/// throughput, not the limits.
+pub fn lifted_limits() -> Vec<(String, String)> {
+    let mut env = Vec::new();
+    for prefix in [
+        "AMOE_STATUS_ADDRESS",
+        "AMOE_STATUS_CIN",
+        "AMOE_STATUS_CIN_TOTAL",
+        "AMOE_DECLARE_ADDRESS",
+    ] {
+        for suffix in ["_MAX", "_BURST"] {
+            env.push((format!("{prefix}{suffix}"), "1000000000".to_owned()));
         }
-        let mut child = command
-            .env("AMOE_ADDR", "127.0.0.1:0")
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}/bench.db", data.display()),
-            )
-            .env("AMOE_DIST", root().join("dist"))
-            .env("AMOE_OUTBOX_DIR", data.join("outbox"))
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .spawn()
-            .map_err(|e| format!("cannot start the API: {e}"))?;
-        let stdout = child.stdout.take().expect("piped");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .map_err(|e| e.to_string())?;
-        let url = line
-            .split_whitespace()
-            .find(|word| word.starts_with("http://"))
-            .ok_or_else(|| format!("the API did not print its URL: {line:?}"))?
-            .trim_end_matches('/')
-            .to_owned();
-        Ok(Server { child, url })
     }
-
-    fn stop(&mut self) {
-        let _ = Cmd::new("kill", &["-TERM", &self.child.id().to_string()]).run();
-        let _ = self.child.wait();
-    }
+    env
 }

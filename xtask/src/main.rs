@@ -4,15 +4,18 @@
 //!   mode, and start the API (SQLite under `data/`) serving it.
 //! - `cargo xtask test`: install what is missing, then lint and run every
 //!   test: Rust unit and HTTP tests on SQLite and on a throwaway PostgreSQL,
-//!   the locale test, the size budget, and the end-to-end tests in headless
-//!   Chromium against the release build.
+//!   the locale test, the API contract (Schemathesis against the OpenAPI
+//!   description, on both engines), the size budget, and the end-to-end
+//!   tests in headless Chromium against the release build.
 //! - `cargo xtask bench`: print the first-load bytes and the API's
 //!   requests per second and latency.
 
 mod app;
 mod bench;
+mod contract;
 mod postgres;
 mod process;
+mod server;
 mod size;
 mod tools;
 
@@ -68,6 +71,7 @@ fn run() -> Result {
 fn test() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
+    contract::ensure_schemathesis()?;
     process::step("Checking formatting and lints");
     process::cargo(&["fmt", "--all", "--", "--check"]).run()?;
     process::cargo(&[
@@ -87,6 +91,12 @@ fn test() -> Result {
             .env("AMOE_TEST_POSTGRES_CA", cluster.ca())
             .env("AMOE_TEST_POSTGRES_OTHER_CA", cluster.other_ca())
             .run()?;
+        // The API tests built target/debug/amoe-api.
+        let sqlite = std::env::temp_dir().join(format!("amoe-contract-{}.db", std::process::id()));
+        let result = contract::run("SQLite", &format!("sqlite://{}", sqlite.display()))
+            .and_then(|()| contract::run("PostgreSQL", &cluster.create_database("contract")?));
+        let _ = std::fs::remove_file(&sqlite);
+        result?;
     }
     app::build()?;
     size::check_budget()?;

@@ -104,6 +104,29 @@ impl Cluster {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 
+    /// Creates an empty database and answers its URL.
+    pub fn create_database(&self, name: &str) -> Result<String> {
+        self.pg(
+            "psql",
+            &[
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                "postgres",
+                "-q",
+                "-c",
+                &format!("CREATE DATABASE {name}"),
+            ],
+        )
+        .run()?;
+        Ok(format!(
+            "postgres://postgres@127.0.0.1:{}/{name}",
+            self.port
+        ))
+    }
+
     fn tls_dir(&self) -> PathBuf {
         self.dir.join("tls")
     }

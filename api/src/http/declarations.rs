@@ -29,6 +29,22 @@ use time::format_description::well_known::Rfc3339;
 /// The header that carries a university portal's signed identity token.
 pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
 
+/// `POST /api/declarations`: a student's declaration for the current
+/// academic year.
+#[utoipa::path(post, path = "/api/declarations", tag = "student",
+    request_body(content = DeclarationForm, description = "The wizard's answers as typed"),
+    params(
+        ("Idempotency-Key" = String, Header, pattern = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", description = "A UUID v4 chosen by the client: a retry with the same key and body gets the same answer, and stores nothing twice"),
+        ("AMOE-Portal-Token" = Option<String>, Header, description = "A university portal's signed identity token (see EMBEDDING.md)"),
+    ),
+    responses(
+        (status = 201, description = "Stored (or stored before under this key)", body = Receipt),
+        (status = 401, description = "`invalid_portal_token`: the portal's token is forged, expired, used or not for this service; nothing stored", body = amoe_domain::api::ErrorBody),
+        (status = 409, description = "`already_declared` (these details, this year) or `too_many_declarations` (this CIN)", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_fields`, `not_eligible` or `idempotency_key_reused`", body = amoe_domain::api::ErrorBody),
+        (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::api::ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait"))),
+    ))]
 pub async fn submit(
     State(ctx): State<ApiContext>,
     ClientIp(client): ClientIp,

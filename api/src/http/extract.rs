@@ -1,7 +1,6 @@
 //! Extractors whose rejections are our JSON errors.
 
 use crate::error::Error;
-use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
@@ -29,7 +28,8 @@ where
 }
 
 /// `axum::Json`, rejecting with our errors: not JSON → 415, too large →
-/// 413, bad syntax, wrong types or unknown fields → 400.
+/// 413, bad syntax, wrong types, unknown fields, or anything but an object
+/// at the top (serde would read a struct from an array) → 400.
 pub struct Json<T>(pub T);
 
 impl<T, S> FromRequest<S> for Json<T>
@@ -40,16 +40,43 @@ where
     type Rejection = Error;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(Json(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(Error::UnsupportedMediaType),
-            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(Error::PayloadTooLarge)
-            }
-            Err(rejection) => Err(Error::InvalidJson {
-                message: rejection.body_text(),
-            }),
+        let json = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<mime::Mime>().ok())
+            .is_some_and(|mime| {
+                mime.type_() == "application"
+                    && (mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json"))
+            });
+        if !json {
+            return Err(Error::UnsupportedMediaType);
         }
+        let body = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    Error::PayloadTooLarge
+                } else {
+                    Error::InvalidJson {
+                        message: rejection.body_text(),
+                    }
+                }
+            })?;
+        let starts_an_object = body
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'{');
+        if !starts_an_object {
+            return Err(Error::InvalidJson {
+                message: "the body must be a JSON object".into(),
+            });
+        }
+        serde_json::from_slice(&body)
+            .map(Json)
+            .map_err(|e| Error::InvalidJson {
+                message: e.to_string(),
+            })
     }
 }
 

@@ -6,6 +6,9 @@ use amoe_domain::api::Health;
 use axum::Json;
 use axum::extract::State;
 
+/// `GET /api/health`: the server and its database answer.
+#[utoipa::path(get, path = "/api/health", tag = "service",
+    responses((status = 200, description = "The server and its database answer", body = Health)))]
 pub async fn get(State(ctx): State<ApiContext>) -> Result<Json<Health>, Error> {
     ctx.db.ping().await?;
     Ok(Json(Health {

@@ -10,6 +10,7 @@ mod health;
 pub mod metrics;
 mod middleware;
 mod offices;
+mod openapi;
 mod operator;
 mod portal;
 mod service_worker;
@@ -58,7 +59,7 @@ pub struct ApiContext {
 }
 
 /// The API's routes (the metrics label requests by them).
-pub const ROUTES: [&str; 14] = [
+pub const ROUTES: [&str; 15] = [
     "/api/health",
     "/api/config",
     "/api/universities",
@@ -72,6 +73,7 @@ pub const ROUTES: [&str; 14] = [
     "/api/operator/show",
     "/api/operator/correct",
     "/api/operator/erase",
+    "/api/openapi.json",
     "/embed.js",
 ];
 
@@ -83,7 +85,23 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         clock: ctx.clock.clone(),
         token: token.as_str().into(),
     });
+    // Written once: the description does not change while serving.
+    let description: std::sync::Arc<str> = serde_json::to_string(&openapi::document())
+        .expect("the description serialises")
+        .into();
     let api = Router::new()
+        .route(
+            "/openapi.json",
+            get(move || {
+                let description = description.clone();
+                async move {
+                    (
+                        [(axum::http::header::CONTENT_TYPE, "application/json")],
+                        description.to_string(),
+                    )
+                }
+            }),
+        )
         .route("/health", get(health::get))
         .route("/config", get(config::get))
         .route("/universities", get(universities::list))

@@ -14,6 +14,12 @@ pub struct Filter {
     university: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/offices", tag = "reference",
+    params(("university" = Option<String>, Query, description = "Only the offices this university serves (e.g. `um5`)")),
+    responses(
+        (status = 200, description = "The ONOUSC reception offices", body = OfficesResponse),
+        (status = 404, description = "`unknown_university`: no university has this id", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn list(
     State(ctx): State<ApiContext>,
     Query(filter): Query<Filter>,

@@ -84,6 +84,14 @@ fn field_error(field: &str, code: &str) -> FieldError {
 }
 
 /// `POST /api/operator/export`.
+#[utoipa::path(post, path = "/api/operator/export", tag = "operator", security(("operator_token" = [])),
+    request_body = ExportRequest,
+    responses(
+        (status = 200, description = "The declarations (JSON, or CSV with `format: csv` and the count marked in `X-AMOE-Marked`)",
+            content((ExportResponse = "application/json"), (String = "text/csv"))),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn export(
     caller: Operator,
     State(ctx): State<ApiContext>,
@@ -181,6 +189,15 @@ pub struct ImportOptions {
 
 /// `POST /api/operator/decisions[?dry_run=true]`: a JSON array of
 /// decisions, or a CSV file (`Content-Type: text/csv`) with a header row.
+#[utoipa::path(post, path = "/api/operator/decisions", tag = "operator", security(("operator_token" = [])),
+    params(("dry_run" = Option<bool>, Query, description = "Report without recording anything")),
+    request_body(description = "A JSON array of decisions, or a CSV file with a header row (`,` or `;`)",
+        content((Vec<DecisionRecord> = "application/json"), (String = "text/csv"))),
+    responses(
+        (status = 200, description = "Every row applied (or, in a dry run, would be)", body = ImportReport),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn import(
     caller: Operator,
     State(ctx): State<ApiContext>,
@@ -282,6 +299,11 @@ pub async fn import(
 }
 
 /// `GET /api/operator/audit`: the audit log, newest first (1,000 at most).
+#[utoipa::path(get, path = "/api/operator/audit", tag = "operator", security(("operator_token" = [])),
+    responses(
+        (status = 200, description = "The audit log, newest first (1,000 entries at most)", body = AuditResponse),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn audit(
     _: Operator,
     State(ctx): State<ApiContext>,
@@ -299,6 +321,14 @@ fn reference(typed: &str) -> Result<String, FieldError> {
 
 /// `POST /api/operator/show`: everything stored about one declaration
 /// (`reference`) or a CIN's declarations (`cin`, an empty list when none).
+#[utoipa::path(post, path = "/api/operator/show", tag = "operator", security(("operator_token" = [])),
+    request_body = ShowRequest,
+    responses(
+        (status = 200, description = "Everything stored (an empty list for a CIN nobody declared)", body = ShowResponse),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn show(
     caller: Operator,
     State(ctx): State<ApiContext>,
@@ -338,6 +368,15 @@ pub async fn show(
 }
 
 /// `POST /api/operator/correct`: rectifies fields of a declaration.
+#[utoipa::path(post, path = "/api/operator/correct", tag = "operator", security(("operator_token" = [])),
+    request_body = CorrectRequest,
+    responses(
+        (status = 200, description = "The declaration as corrected", body = ShowResponse),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::api::ErrorBody),
+        (status = 409, description = "`already_declared`: the same details are declared already; nothing changed", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_fields`; nothing changed", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn correct(
     caller: Operator,
     State(ctx): State<ApiContext>,
@@ -380,6 +419,14 @@ pub async fn correct(
 const ERASE_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=500;
 
 /// `POST /api/operator/erase`: erases a declaration and its mails.
+#[utoipa::path(post, path = "/api/operator/erase", tag = "operator", security(("operator_token" = [])),
+    request_body = EraseRequest,
+    responses(
+        (status = 200, description = "Erased, with what went with it", body = EraseResponse),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn erase(
     caller: Operator,
     State(ctx): State<ApiContext>,

@@ -10,6 +10,13 @@ use crate::portal::Vouched;
 use amoe_domain::api::{PortalIdentity, PortalTokenRequest};
 use axum::extract::State;
 
+/// `POST /api/portal-identity`: what a portal's token vouches for.
+#[utoipa::path(post, path = "/api/portal-identity", tag = "student",
+    request_body = PortalTokenRequest,
+    responses(
+        (status = 200, description = "The identity the token vouches for (reading a token does not use it)", body = PortalIdentity),
+        (status = 401, description = "`invalid_portal_token`", body = amoe_domain::api::ErrorBody),
+    ))]
 pub async fn identity(
     State(ctx): State<ApiContext>,
     Json(request): Json<PortalTokenRequest>,

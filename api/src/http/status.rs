@@ -23,6 +23,17 @@ use axum::extract::State;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
+/// `POST /api/status`: a student's declarations, found with their CIN,
+/// Massar code and birth date.
+#[utoipa::path(post, path = "/api/status", tag = "student",
+    request_body(content = LookupForm, description = "The three details as typed (never in a URL)"),
+    responses(
+        (status = 200, description = "The declarations whose own Massar code and birth date these are", body = StatusResponse),
+        (status = 404, description = "`no_match`: the same answer for an unknown student and a wrong combination", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::api::ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait"))),
+    ))]
 pub async fn lookup(
     State(ctx): State<ApiContext>,
     ClientIp(client): ClientIp,

@@ -85,3 +85,53 @@ async fn error_answers_are_not_cached() {
     let response = app.get("/api/nope").await;
     assert_eq!(response.headers()["cache-control"], "no-store");
 }
+
+#[tokio::test]
+async fn a_body_that_is_not_a_json_object_is_a_400() {
+    // serde reads a struct from an array too; a route that takes an object
+    // refuses anything else, as its description says.
+    let app = TestApp::spawn(Engine::Sqlite).await;
+    for (path, body) in [
+        ("/api/status", "[null, null]"),
+        ("/api/status", "\"AB123456\""),
+        ("/api/portal-identity", " [\"token\"]"),
+        ("/api/status", "null"),
+    ] {
+        let response = app
+            .client
+            .post(format!("{}{path}", app.url))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let (status, error) = error(response).await;
+        assert_eq!(
+            (status, error.code),
+            (400, ErrorCode::InvalidJson),
+            "{body}"
+        );
+    }
+    let response = app
+        .client
+        .post(format!("{}/api/status", app.url))
+        .header("content-type", "application/problem+json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422, "a +json type is JSON");
+}
+
+#[tokio::test]
+async fn the_openapi_description_is_served() {
+    let app = TestApp::spawn(Engine::Sqlite).await;
+    let response = app.get("/api/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    let description: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(description["openapi"], "3.1.0");
+    let responses = &description["paths"]["/api/declarations"]["post"]["responses"];
+    for status in ["201", "400", "409", "413", "415", "422", "429", "503"] {
+        assert!(responses[status].is_object(), "{status}");
+    }
+}

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// locale text (`scheme-<code>`), never logic.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "scheme", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Scheme {
     /// The public-sector fund (managed today by CNOPS; law 54-23 moves it
     /// to the CNSS).

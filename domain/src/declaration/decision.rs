@@ -10,6 +10,7 @@ use time::Date;
 /// A row as written in the file, every column text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionRecord {
     pub reference: String,
     /// `covered` or `refused`.

@@ -11,6 +11,11 @@ use time::Date;
 /// and birth date must not reach URLs or logs).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "cin": "AB123456", "massar": "R130123456", "birth_day": "7", "birth_month": "3",
+    "birth_year": "2005"
+})))]
 pub struct LookupForm {
     pub cin: String,
     pub massar: String,

@@ -32,6 +32,13 @@ use time::Date;
 /// body of `POST /api/declarations`). Unknown fields are refused.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "covered": "no", "cin": "AB123456", "massar": "R130123456", "last_name": "El Amrani",
+    "first_name": "Salma", "birth_day": "7", "birth_month": "3", "birth_year": "2005",
+    "email": "salma@example.ma", "phone": "06 12 34 56 78", "university": "um5",
+    "establishment": "", "sworn": true, "lang": "fr"
+})))]
 pub struct DeclarationForm {
     /// `"no"` or `"yes"`.
     pub covered: String,

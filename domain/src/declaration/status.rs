@@ -9,6 +9,7 @@ use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Status {
     /// Stored; not yet sent to ANAM.
     Received,
@@ -89,6 +90,7 @@ pub struct IllegalTransition {
 /// (`refusal-<code>`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum RefusalReason {
     /// Already covered by another basic scheme (which one, when known).
     CoveredElsewhere { scheme: Option<Scheme> },

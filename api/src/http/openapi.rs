@@ -1,0 +1,158 @@
+//! The API's OpenAPI 3.1 description, generated from the handlers and the
+//! domain's messages (`GET /api/openapi.json`), so that it cannot drift
+//! from the code. Answers that every route can give (a body too large, a
+//! wrong query string, a database that does not answer…) are added to
+//! every operation here, once.
+
+use amoe_domain::api::ErrorBody;
+use utoipa::OpenApi;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, ResponseBuilder};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "AMOE",
+        description = "The yearly declaration of Moroccan public-university students for their \
+                       mandatory health insurance, and its status, without an account. Every \
+                       error answer is JSON with a stable `code` (ErrorBody).",
+        license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
+    ),
+    paths(
+        super::health::get,
+        super::config::get,
+        super::universities::list,
+        super::offices::list,
+        super::declarations::submit,
+        super::status::lookup,
+        super::portal::identity,
+        super::operator::export,
+        super::operator::import,
+        super::operator::audit,
+        super::operator::show,
+        super::operator::correct,
+        super::operator::erase,
+    ),
+    components(schemas(ErrorBody)),
+    tags(
+        (name = "student", description = "What the app does for a student"),
+        (name = "reference", description = "The leaflet's universities and offices"),
+        (name = "service", description = "The server itself"),
+        (name = "operator", description = "The fund's operators, with `Authorization: Bearer <token>`"),
+    )
+)]
+struct Api;
+
+/// The description, as served.
+pub fn document() -> Document {
+    let mut document = Api::openapi();
+    let components = document.components.get_or_insert_with(Default::default);
+    components.add_security_scheme(
+        "operator_token",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .description(Some(
+                    "An operator's token; the server knows only its SHA-256 \
+                     (AMOE_OPERATOR_TOKEN_SHA256)",
+                ))
+                .build(),
+        ),
+    );
+    for item in document.paths.paths.values_mut() {
+        for operation in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let takes_body = operation.request_body.is_some();
+            add_shared_answers(operation, takes_body);
+        }
+    }
+    document
+}
+
+fn error(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ErrorBody")))
+                .build(),
+        )
+        .build()
+}
+
+/// The answers any operation may give, beside its own.
+fn add_shared_answers(operation: &mut Operation, takes_body: bool) {
+    let mut shared = vec![
+        (
+            "400",
+            "`invalid_query`, `query_too_long`, `invalid_json` or `idempotency_key_missing`: \
+             the request is not one this route reads",
+        ),
+        (
+            "500",
+            "`internal`: a fault on the server (details in its logs, never here)",
+        ),
+        (
+            "503",
+            "`service_unavailable`: the database does not answer, or the request took \
+             more than 30 s",
+        ),
+    ];
+    if takes_body {
+        shared.push((
+            "413",
+            "`payload_too_large`: the body is larger than accepted",
+        ));
+        shared.push((
+            "415",
+            "`unsupported_media_type`: the body is not of a type this route reads",
+        ));
+    }
+    for (status, description) in shared {
+        operation
+            .responses
+            .responses
+            .entry(status.into())
+            .or_insert_with(|| error(description).into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_described_with_its_answers() {
+        let document = document();
+        let json = serde_json::to_value(&document).unwrap();
+        assert_eq!(json["openapi"], "3.1.0");
+        let described: std::collections::BTreeSet<String> =
+            json["paths"].as_object().unwrap().keys().cloned().collect();
+        let routes: std::collections::BTreeSet<String> = super::super::ROUTES
+            .iter()
+            .filter(|route| route.starts_with("/api/") && **route != "/api/openapi.json")
+            .map(|route| route.to_string())
+            .collect();
+        assert_eq!(described, routes);
+        for (path, item) in json["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let responses = operation["responses"].as_object().unwrap();
+                for status in ["400", "500", "503"] {
+                    assert!(responses.contains_key(status), "{method} {path} {status}");
+                }
+            }
+        }
+        assert!(json["components"]["schemas"]["DeclarationForm"].is_object());
+        assert!(json["components"]["securitySchemes"]["operator_token"].is_object());
+    }
+}
