@@ -54,6 +54,9 @@ pub struct Config {
     /// How often the outbox worker looks for mails to send (it is also
     /// woken when one is queued); `None` starts no worker.
     pub outbox_poll: Option<std::time::Duration>,
+    /// How long a worker holds the mails it claimed: if its replica dies,
+    /// another one sends them once the lease ends.
+    pub outbox_lease: std::time::Duration,
     /// How many reverse proxies stand in front of the API (0: clients
     /// connect directly, and `X-Forwarded-For` is ignored).
     pub trusted_proxy_hops: usize,
@@ -199,7 +202,16 @@ impl Config {
                 3_600,
             )? as u64),
         };
+        let outbox_lease = std::time::Duration::from_secs(
+            bounded(
+                "AMOE_OUTBOX_LEASE_SECS",
+                defaults.outbox_lease.as_secs() as i64,
+                3_600,
+            )?
+            .max(1) as u64,
+        );
         let config = Config {
+            outbox_lease,
             connections,
             metrics_token: var("AMOE_METRICS_TOKEN"),
             retention: crate::retention::Retention {
@@ -447,6 +459,7 @@ impl Default for Config {
             outbox_dir: PathBuf::from("data/outbox"),
             public_url: "http://localhost:8080".into(),
             outbox_poll: Some(std::time::Duration::from_secs(5)),
+            outbox_lease: std::time::Duration::from_secs(120),
             trusted_proxy_hops: 0,
             portal_origins: Vec::new(),
             controller: "CNOPS".into(),

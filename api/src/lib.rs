@@ -108,6 +108,7 @@ impl Server {
             poll,
             wake: wake.clone(),
             clock: config.clock.clone(),
+            lease: config.outbox_lease,
         });
         let context = http::ApiContext {
             db: db.clone(),

@@ -1,7 +1,7 @@
 //! Installs what a fresh machine lacks, idempotently: the wasm32 target,
 //! Trunk, the wasm-bindgen CLI that Cargo.lock pins, the npm tools
 //! (binaryen's wasm-opt, Playwright, axe-core) and, for the tests, Debian's
-//! Chromium and PostgreSQL.
+//! Chromium, PostgreSQL, openssl and nginx.
 
 use crate::Result;
 use crate::process::{Cmd, cargo, root, step};
@@ -17,7 +17,8 @@ pub fn ensure_build_tools() -> Result {
     ensure_npm_tools()
 }
 
-/// What the tests need beyond the build: Chromium, PostgreSQL and openssl.
+/// What the tests need beyond the build: Chromium, PostgreSQL, openssl and
+/// nginx.
 pub fn ensure_test_tools() -> Result {
     let mut missing = Vec::new();
     if !Path::new("/usr/bin/chromium").exists() {
@@ -29,6 +30,13 @@ pub fn ensure_test_tools() -> Result {
     // The throwaway cluster's certificates.
     if Cmd::new("openssl", &["version"]).output().is_none() {
         missing.push("openssl");
+    }
+    // The load balancer in front of two replicas.
+    if !["/usr/sbin/nginx", "/usr/bin/nginx"]
+        .iter()
+        .any(|path| Path::new(path).exists())
+    {
+        missing.push("nginx");
     }
     ensure_debian_packages(&missing)
 }

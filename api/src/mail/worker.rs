@@ -39,6 +39,7 @@ pub struct Worker {
     pub poll: Duration,
     pub wake: Arc<Notify>,
     pub clock: crate::clock::Clock,
+    pub lease: Duration,
 }
 
 /// Seconds to wait before the next attempt after `attempts` failures:
@@ -64,7 +65,13 @@ impl Worker {
 
     /// Sends every due mail; returns how many left.
     pub async fn send_due(&self) -> Result<usize, sqlx::Error> {
-        let queued = outbox::claim_due(&self.db.pool, self.clock.now_secs(), 120, 50).await?;
+        let queued = outbox::claim_due(
+            &self.db.pool,
+            self.clock.now_secs(),
+            self.lease.as_secs() as i64,
+            50,
+        )
+        .await?;
         let mut sent = 0;
         for item in queued {
             match self.send(&item.mail).await {

@@ -10,6 +10,7 @@ mod operator;
 mod portal;
 mod process;
 mod reference;
+mod replicas;
 mod retention;
 mod rights;
 mod slow_clients;

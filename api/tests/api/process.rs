@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 const BINARY: &str = env!("CARGO_BIN_EXE_amoe-api");
 
 /// The server on `database_url`, a free port, no app, mails aside.
-fn server_command(database_url: &str) -> Command {
+pub fn server_command(database_url: &str) -> Command {
     let mut command = Command::new(BINARY);
     command
         .env("DATABASE_URL", database_url)
