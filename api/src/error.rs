@@ -188,11 +188,11 @@ impl IntoResponse for Error {
             }
             Error::InvalidFile(rows) => {
                 // The row-by-row report rides beside the usual fields.
-                let mut body = serde_json::json!({
-                    "code": ErrorCode::InvalidFile,
-                    "message": Error::InvalidFile(Vec::new()).to_string(),
-                });
-                body["rows"] = serde_json::to_value(rows).unwrap_or_default();
+                let body = amoe_domain::operator::FileErrorBody {
+                    code: ErrorCode::InvalidFile,
+                    message: Error::InvalidFile(Vec::new()).to_string(),
+                    rows: rows.clone(),
+                };
                 let status = response.status();
                 response = (status, axum::Json(body)).into_response();
             }

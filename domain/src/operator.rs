@@ -361,6 +361,17 @@ pub struct ImportReport {
     pub dry_run: bool,
 }
 
+/// The `422 invalid_file` answer of an import: an
+/// [`ErrorBody`](crate::api::ErrorBody) with every wrong cell.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FileErrorBody {
+    /// `invalid_file`.
+    pub code: crate::api::ErrorCode,
+    pub message: String,
+    pub rows: Vec<RowError>,
+}
+
 /// A wrong cell of an imported file (rows count from 1, after the header).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

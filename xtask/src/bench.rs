@@ -54,10 +54,9 @@ pub fn bench() -> Result {
             Ok::<_, String>(())
         })
         .and_then(|()| {
-            let script = data.join("declare.lua");
-            std::fs::write(&script, DECLARE_LUA).map_err(|e| e.to_string())?;
+            let scripts = write_scripts(&data)?;
             let url = format!("{}/api/declarations", server.url);
-            let script = script.to_string_lossy();
+            let script = scripts.declare.to_string_lossy();
             let out = Cmd::new(
                 "wrk",
                 &["-t2", "-c32", "-d10s", "--latency", "-s", &script, &url],
@@ -68,24 +67,15 @@ pub fn bench() -> Result {
                 "POST /api/declarations (each a new student; 201s only count as accepted)\n{}",
                 summary(&out)
             );
-            Ok(())
-        })
-        .and_then(|()| {
-            // One student declares, then is looked up again and again.
-            let body = r#"{"covered":"no","cin":"ZZ123456","massar":"Z123456789","last_name":"Bench","first_name":"Lookup","birth_day":"7","birth_month":"3","birth_year":"2005","email":"lookup@example.ma","university":"um5","sworn":true}"#;
-            post(
-                &server.url,
-                "/api/declarations",
-                body,
-                "Idempotency-Key: 3b241101-e2bb-4255-8caf-4136c566a962",
-            )?;
-            let script = data.join("status.lua");
-            std::fs::write(&script, STATUS_LUA).map_err(|e| e.to_string())?;
+            declare_once(&server.url)?;
             let url = format!("{}/api/status", server.url);
-            let script = script.to_string_lossy();
-            let out = Cmd::new("wrk", &["-t2", "-c32", "-d10s", "--latency", "-s", &script, &url])
-                .output()
-                .ok_or_else(|| format!("wrk failed on {url}"))?;
+            let script = scripts.status.to_string_lossy();
+            let out = Cmd::new(
+                "wrk",
+                &["-t2", "-c32", "-d10s", "--latency", "-s", &script, &url],
+            )
+            .output()
+            .ok_or_else(|| format!("wrk failed on {url}"))?;
             println!(
                 "POST /api/status (a match; rate limits lifted for the measurement)\n{}",
                 summary(&out)
@@ -107,6 +97,8 @@ function setup(thread)
 end
 function init(args)
   n = 0
+  -- One letter per run (wrk ... -- K): each run declares students of its own.
+  run = args[1] or "K"
   math.randomseed(id * 7919 + os.time())
 end
 local function uuid4()
@@ -118,19 +110,51 @@ end
 request = function()
   n = n + 1
   local student = id * 1000000 + n
-  local body = string.format('{"covered":"no","cin":"BK%d","massar":"R%09d","last_name":"Bench",'
+  local body = string.format('{"covered":"no","cin":"B%s%d","massar":"%s%09d","last_name":"Bench",'
     .. '"first_name":"Student","birth_day":"7","birth_month":"3","birth_year":"2005",'
-    .. '"email":"s%d@example.ma","university":"um5","sworn":true}', student, student, student)
+    .. '"email":"s%s%d@example.ma","university":"um5","sworn":true}', run, student, run, student, run, student)
   return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Idempotency-Key"] = uuid4()}, body)
 end
 "#;
 
+/// The lookup of the student [`declare_once`] declares.
+pub const STATUS_BODY: &str = r#"{"cin":"ZZ123456","massar":"Z123456789","birth_day":"7","birth_month":"3","birth_year":"2005"}"#;
+
 /// wrk script: the same successful status lookup again and again.
-const STATUS_LUA: &str = r#"
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"cin":"ZZ123456","massar":"Z123456789","birth_day":"7","birth_month":"3","birth_year":"2005"}'
-"#;
+fn status_lua() -> String {
+    format!(
+        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = '{STATUS_BODY}'\n"
+    )
+}
+
+/// The wrk scripts, written into a directory.
+pub struct Scripts {
+    pub declare: std::path::PathBuf,
+    pub status: std::path::PathBuf,
+}
+
+pub fn write_scripts(dir: &std::path::Path) -> Result<Scripts> {
+    let scripts = Scripts {
+        declare: dir.join("declare.lua"),
+        status: dir.join("status.lua"),
+    };
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    std::fs::write(&scripts.declare, DECLARE_LUA).map_err(|e| e.to_string())?;
+    std::fs::write(&scripts.status, status_lua()).map_err(|e| e.to_string())?;
+    Ok(scripts)
+}
+
+/// Declares the student that [`STATUS_BODY`] looks up (again: the same
+/// key, the same answer).
+pub fn declare_once(base: &str) -> Result {
+    let body = r#"{"covered":"no","cin":"ZZ123456","massar":"Z123456789","last_name":"Bench","first_name":"Lookup","birth_day":"7","birth_month":"3","birth_year":"2005","email":"lookup@example.ma","university":"um5","sworn":true}"#;
+    post(
+        base,
+        "/api/declarations",
+        body,
+        "Idempotency-Key: 3b241101-e2bb-4255-8caf-4136c566a962",
+    )
+}
 
 /// A minimal HTTP/1.1 POST on loopback (the bench needs one request before
 /// wrk runs, and no HTTP client crate for it).
@@ -159,7 +183,7 @@ fn post(base: &str, path: &str, body: &str, header: &str) -> Result {
 }
 
 /// The lines of wrk's report worth quoting.
-fn summary(wrk: &str) -> String {
+pub fn summary(wrk: &str) -> String {
     wrk.lines()
         .filter(|line| {
             let line = line.trim_start();

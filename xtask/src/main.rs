@@ -8,13 +8,15 @@
 //!   description, on both engines), the size budget, and the end-to-end
 //!   tests in headless Chromium against the release build.
 //! - `cargo xtask bench`: print the first-load bytes and the API's
-//!   requests per second and latency.
+//!   requests per second and latency; `--replicas 2`: one replica against
+//!   two behind nginx on PostgreSQL.
 
 mod app;
 mod bench;
 mod contract;
 mod postgres;
 mod process;
+mod replicas;
 mod server;
 mod size;
 mod tools;
@@ -28,7 +30,14 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(),
         Some("test") => test(),
-        Some("bench") => bench::bench(),
+        Some("bench") => match (args.get(1).map(String::as_str), args.get(2)) {
+            (None, _) => bench::bench(),
+            (Some("--replicas"), Some(n)) => n
+                .parse()
+                .map_err(|_| format!("--replicas {n}: a number"))
+                .and_then(replicas::bench),
+            _ => Err("usage: cargo xtask bench [--replicas 2]".into()),
+        },
         Some("build") => tools::ensure_build_tools().and_then(|()| app::build()),
         _ => {
             eprintln!(
@@ -36,6 +45,7 @@ fn main() -> ExitCode {
                  \n  run    build the app and start it on http://localhost:8080/\
                  \n  test   lint and run every test (installs what is missing)\
                  \n  bench  print bundle sizes and API requests/s\
+                 \n         (--replicas 2: one replica against two behind nginx)\
                  \n  build  build the app (release) into dist/"
             );
             return ExitCode::from(2);

@@ -117,7 +117,9 @@ pub async fn claim_due(
     Ok(claimed)
 }
 
-pub async fn mark_sent(pool: &AnyPool, id: &str, now: i64) -> Result<(), sqlx::Error> {
+/// Records a mail as sent; `false` if its row is gone (its declaration
+/// was erased while the mail was on its way).
+pub async fn mark_sent(pool: &AnyPool, id: &str, now: i64) -> Result<bool, sqlx::Error> {
     sqlx::query(
         "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2",
     )
@@ -125,7 +127,7 @@ pub async fn mark_sent(pool: &AnyPool, id: &str, now: i64) -> Result<(), sqlx::E
     .bind(id)
     .execute(pool)
     .await
-    .map(|_| ())
+    .map(|done| done.rows_affected() > 0)
 }
 
 pub async fn mark_failed(

@@ -3,7 +3,7 @@
 //! erasure. Each is recorded in the audit log, in its own transaction.
 
 use super::operator::{Actor, audit, exported, lock_for_writing};
-use amoe_domain::declaration::identity::{Claim, flags};
+use amoe_domain::declaration::identity::{Claim, Stored, flags};
 use amoe_domain::declaration::{RefusalReason, Status};
 use amoe_domain::operator::{
     Checked, EraseResponse, StoredCorrection, StoredDeclaration, StoredEvent, StoredMail,
@@ -159,34 +159,24 @@ pub async fn correct(
 ) -> Result<Corrected, sqlx::Error> {
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
-    let Some(row) = sqlx::query("SELECT cin, academic_year FROM declarations WHERE reference = $1")
-        .bind(reference)
-        .fetch_optional(&mut *tx)
-        .await?
-    else {
+    let Some((old_cin, year)) = lock_for_rights(&mut tx, reference).await? else {
         return Ok(Corrected::UnknownReference);
     };
-    let old_cin: String = row.try_get("cin")?;
-    let year: String = row.try_get("academic_year")?;
     let new_cin = changes
         .iter()
         .find(|(column, _)| *column == "cin")
         .and_then(|(_, value)| value.clone())
         .unwrap_or_else(|| old_cin.clone());
-    // The CINs' rows first, in one order, as a declaration locks them.
     let mut cins = vec![old_cin.clone(), new_cin.clone()];
     cins.sort();
     cins.dedup();
-    for cin in &cins {
-        sqlx::query(
-            "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
-             ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
-        )
-        .bind(cin)
-        .bind(&year)
-        .execute(&mut *tx)
-        .await?;
+    if new_cin != old_cin {
+        lock_cin(&mut tx, &new_cin, &year).await?;
     }
+    // A portal vouched for the details it sent, not for corrected ones.
+    let identity = changes
+        .iter()
+        .any(|(column, _)| matches!(*column, "cin" | "massar" | "birth_date"));
     // The columns are among the fixed names of `Changes::check`.
     let sets: Vec<String> = changes
         .iter()
@@ -201,14 +191,31 @@ pub async fn correct(
     for (_, value) in changes {
         update = update.bind(value.clone());
     }
-    match update.execute(&mut *tx).await {
-        Ok(_) => {}
+    let mut changes = changes.clone();
+    let updated = match update.execute(&mut *tx).await {
+        Ok(_) if identity => sqlx::query(
+            "UPDATE declarations SET vouched_by = '' WHERE reference = $1 AND vouched_by <> ''",
+        )
+        .bind(reference)
+        .execute(&mut *tx)
+        .await
+        .map(|done| {
+            if done.rows_affected() > 0 {
+                changes.push(("vouched_by", None));
+            }
+        }),
+        Ok(_) => Ok(()),
+        Err(e) => Err(e),
+    };
+    match updated {
+        Ok(()) => {}
         Err(e) if super::declarations::is_unique_violation(&e) => {
             tx.rollback().await?;
             return Ok(Corrected::Duplicate);
         }
         Err(e) => return Err(e),
     }
+    let changes = &changes;
     let mut position: i64 = sqlx::query(
         "SELECT COALESCE(MAX(position), -1) + 1 AS next FROM declaration_corrections \
          WHERE reference = $1",
@@ -231,13 +238,24 @@ pub async fn correct(
         .await?;
         position += 1;
     }
-    let identity = changes
-        .iter()
-        .any(|(column, _)| matches!(*column, "cin" | "massar" | "birth_date"));
     if identity {
         for cin in &cins {
             judge_again(&mut tx, cin).await?;
         }
+        forget_cin(&mut tx, &old_cin, &year).await?;
+    }
+    // Mails not sent yet go to the corrected address.
+    if let Some((_, Some(email))) = changes.iter().find(|(column, _)| *column == "email") {
+        let prefix = format!("{reference}.");
+        sqlx::query(
+            "UPDATE outbox SET recipient = $1 \
+             WHERE substr(id, 1, CAST($3 AS INTEGER)) = $2 AND sent_at IS NULL",
+        )
+        .bind(email)
+        .bind(&prefix)
+        .bind(prefix.len() as i64)
+        .execute(&mut *tx)
+        .await?;
     }
     let fields: Vec<&str> = changes.iter().map(|(column, _)| *column).collect();
     audit(
@@ -255,20 +273,22 @@ pub async fn correct(
     })
 }
 
-/// Sets the `identity_conflict` flag of each declaration of `cin`.
+/// Sets the `identity_conflict` flag of each declaration of `cin`, as
+/// judging them in the order they arrived would have left it.
 async fn judge_again(tx: &mut Transaction<'_, Any>, cin: &str) -> Result<(), sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT reference, massar, birth_date, vouched_by, identity_conflict \
-         FROM declarations WHERE cin = $1 ORDER BY reference",
+        "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict \
+         FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
     )
     .bind(cin)
     .fetch_all(&mut **tx)
     .await?;
-    let stored: Vec<(String, String, String, String, i64)> = rows
+    let rows: Vec<(String, String, String, String, String, i64)> = rows
         .iter()
         .map(|row| {
             Ok((
                 row.try_get("reference")?,
+                row.try_get("academic_year")?,
                 row.try_get("massar")?,
                 row.try_get("birth_date")?,
                 row.try_get("vouched_by")?,
@@ -276,15 +296,18 @@ async fn judge_again(tx: &mut Transaction<'_, Any>, cin: &str) -> Result<(), sql
             ))
         })
         .collect::<Result<_, sqlx::Error>>()?;
-    let claims: Vec<Claim<'_>> = stored
+    let stored: Vec<Stored<'_>> = rows
         .iter()
-        .map(|(_, massar, birth_date, vouched_by, _)| Claim {
-            massar,
-            birth_date,
-            vouched_by,
+        .map(|(_, year, massar, birth_date, vouched_by, _)| Stored {
+            claim: Claim {
+                massar,
+                birth_date,
+                vouched_by,
+            },
+            academic_year: year,
         })
         .collect();
-    for ((reference, .., was), flagged) in stored.iter().zip(flags(&claims)) {
+    for ((reference, .., was), flagged) in rows.iter().zip(flags(&stored)) {
         if (*was != 0) != flagged {
             sqlx::query("UPDATE declarations SET identity_conflict = $1 WHERE reference = $2")
                 .bind(i64::from(flagged))
@@ -296,30 +319,123 @@ async fn judge_again(tx: &mut Transaction<'_, Any>, cin: &str) -> Result<(), sql
     Ok(())
 }
 
+/// Locks a CIN's row for `year`, as a declaration of that CIN does first.
+async fn lock_cin(tx: &mut Transaction<'_, Any>, cin: &str, year: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
+         ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
+    )
+    .bind(cin)
+    .bind(year)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Removes a CIN's row for `year` once no declaration uses it.
+async fn forget_cin(
+    tx: &mut Transaction<'_, Any>,
+    cin: &str,
+    year: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM cin_years WHERE cin = $1 AND academic_year = $2 \
+         AND NOT EXISTS (SELECT 1 FROM declarations WHERE cin = $1 AND academic_year = $2)",
+    )
+    .bind(cin)
+    .bind(year)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Locks a declaration's row (after its CIN's, the order every writer
+/// takes them in) and reads its CIN and year; `None` if it is gone.
+async fn lock_declaration(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query("UPDATE declarations SET status = status WHERE reference = $1")
+        .bind(reference)
+        .execute(&mut **tx)
+        .await?;
+    let row = sqlx::query("SELECT cin, academic_year FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|row| Ok((row.try_get("cin")?, row.try_get("academic_year")?)))
+        .transpose()
+}
+
+/// Reads a declaration's CIN and year without a lock, then locks its
+/// CIN's row and its own, and reads them again; a CIN changed meanwhile
+/// (another correction) starts over.
+async fn lock_for_rights(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    for _ in 0..3 {
+        let Some(row) =
+            sqlx::query("SELECT cin, academic_year FROM declarations WHERE reference = $1")
+                .bind(reference)
+                .fetch_optional(&mut **tx)
+                .await?
+        else {
+            return Ok(None);
+        };
+        let (cin, year): (String, String) = (row.try_get("cin")?, row.try_get("academic_year")?);
+        lock_cin(tx, &cin, &year).await?;
+        match lock_declaration(tx, reference).await? {
+            Some(locked) if locked == (cin.clone(), year.clone()) => return Ok(Some(locked)),
+            Some(_) => continue,
+            None => return Ok(None),
+        }
+    }
+    Err(sqlx::Error::Protocol(
+        "the declaration's CIN kept changing".into(),
+    ))
+}
+
 /// Erases a declaration, its history, corrections and mails (sent or
 /// not), and counts it among the anonymous counts; the reason goes in the
-/// audit log. `None` for an unknown reference (nothing changed). Returns
-/// the mails' ids, whose `.eml` files the caller removes.
+/// audit log, so one that names the student is refused. Nothing changes
+/// for an unknown reference.
 pub async fn erase(
     pool: &AnyPool,
     reference: &str,
     reason: &str,
     who: &Actor<'_>,
-) -> Result<Option<(EraseResponse, Vec<String>)>, sqlx::Error> {
+) -> Result<Erased, sqlx::Error> {
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
-    let Some(row) = sqlx::query(
-        "SELECT cin, academic_year, university_id, status, refusal_reason \
-         FROM declarations WHERE reference = $1",
+    let Some((cin, year)) = lock_for_rights(&mut tx, reference).await? else {
+        return Ok(Erased::UnknownReference);
+    };
+    let row = sqlx::query(
+        "SELECT massar, last_name, first_name, email, phone, university_id, status, \
+         refusal_reason FROM declarations WHERE reference = $1",
     )
     .bind(reference)
-    .fetch_optional(&mut *tx)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let cin: String = row.try_get("cin")?;
-    let year: String = row.try_get("academic_year")?;
+    .fetch_one(&mut *tx)
+    .await?;
+    // The reason stays in the audit log: it must not hold what is erased.
+    let folded = reason.to_lowercase();
+    let compact: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut personal = vec![cin.clone()];
+    for column in ["massar", "last_name", "first_name", "email"] {
+        personal.push(row.try_get(column)?);
+    }
+    personal.extend(row.try_get::<Option<String>, _>("phone")?);
+    let names_it = personal.iter().any(|value| {
+        let value = value.to_lowercase();
+        let value_compact: String = value.chars().filter(|c| c.is_alphanumeric()).collect();
+        value_compact.chars().count() >= 3
+            && (folded.contains(&value) || compact.contains(&value_compact))
+    });
+    if names_it {
+        tx.rollback().await?;
+        return Ok(Erased::ReasonIsPersonal);
+    }
     crate::retention::count(
         &mut tx,
         &year,
@@ -361,14 +477,7 @@ pub async fn erase(
         .await?;
     // The CIN's lock row goes with its last declaration of the year, and
     // the others of the CIN are judged again without this one.
-    sqlx::query(
-        "DELETE FROM cin_years WHERE cin = $1 AND academic_year = $2 \
-         AND NOT EXISTS (SELECT 1 FROM declarations WHERE cin = $1 AND academic_year = $2)",
-    )
-    .bind(&cin)
-    .bind(&year)
-    .execute(&mut *tx)
-    .await?;
+    forget_cin(&mut tx, &cin, &year).await?;
     judge_again(&mut tx, &cin).await?;
     audit(
         &mut tx,
@@ -378,12 +487,22 @@ pub async fn erase(
     )
     .await?;
     tx.commit().await?;
-    Ok(Some((
+    Ok(Erased::Done(
         EraseResponse {
             reference: reference.to_owned(),
             events,
             mails,
         },
         mail_ids,
-    )))
+    ))
+}
+
+/// What became of an erasure.
+pub enum Erased {
+    /// What went, and the ids of its mails (whose `.eml` files go too).
+    Done(EraseResponse, Vec<String>),
+    UnknownReference,
+    /// The reason names the student (their CIN, Massar code, a name, the
+    /// e-mail address or phone): nothing was erased.
+    ReasonIsPersonal,
 }

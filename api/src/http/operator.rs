@@ -88,7 +88,8 @@ fn field_error(field: &str, code: &str) -> FieldError {
     request_body = ExportRequest,
     responses(
         (status = 200, description = "The declarations (JSON, or CSV with `format: csv` and the count marked in `X-AMOE-Marked`)",
-            content((ExportResponse = "application/json"), (String = "text/csv"))),
+            content((ExportResponse = "application/json"), (String = "text/csv")),
+            headers(("X-AMOE-Marked" = Option<usize>, description = "With CSV: how many were marked `under_verification`"))),
         (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
         (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
     ))]
@@ -196,7 +197,7 @@ pub struct ImportOptions {
     responses(
         (status = 200, description = "Every row applied (or, in a dry run, would be)", body = ImportReport),
         (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::api::ErrorBody),
+        (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::operator::FileErrorBody),
     ))]
 pub async fn import(
     caller: Operator,
@@ -457,8 +458,15 @@ pub async fn erase(
         },
     )
     .await?;
-    let Some((erased, mail_ids)) = erased else {
-        return Err(Error::UnknownReference);
+    let (erased, mail_ids) = match erased {
+        rights::Erased::Done(erased, mail_ids) => (erased, mail_ids),
+        rights::Erased::UnknownReference => return Err(Error::UnknownReference),
+        rights::Erased::ReasonIsPersonal => {
+            return Err(Error::InvalidFields(vec![field_error(
+                "reason",
+                "reason_is_personal",
+            )]));
+        }
     };
     for id in mail_ids {
         // Absent when sent over SMTP, or never written yet.

@@ -76,7 +76,18 @@ impl Worker {
         for item in queued {
             match self.send(&item.mail).await {
                 Ok(()) => {
-                    outbox::mark_sent(&self.db.pool, &item.mail.id, self.clock.now_secs()).await?;
+                    let recorded =
+                        outbox::mark_sent(&self.db.pool, &item.mail.id, self.clock.now_secs())
+                            .await?;
+                    if !recorded {
+                        // Erased meanwhile: what can be taken back goes.
+                        if let Transport::Files(dir) = &self.transport {
+                            let _ =
+                                tokio::fs::remove_file(dir.join(format!("{}.eml", item.mail.id)))
+                                    .await;
+                        }
+                        continue;
+                    }
                     tracing::info!(id = item.mail.id, "mail sent");
                     sent += 1;
                 }

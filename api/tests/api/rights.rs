@@ -293,7 +293,8 @@ async fn erasure_leaves_only_a_count(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(imported.status(), 200);
-    // A reason is required, and says why without personal data.
+    // A reason is required, and says why without personal data: it stays
+    // in the audit log.
     let (status, body) = error(
         post(
             &app,
@@ -307,6 +308,47 @@ async fn erasure_leaves_only_a_count(engine: Engine) {
         (status, body.fields[0].code.as_str()),
         (422, "reason_length")
     );
+    for personal in [
+        "asked by Salma El Amrani",
+        "CIN ab 108300",
+        "mail student8300@example.ma",
+    ] {
+        let (status, body) = error(
+            post(
+                &app,
+                "erase",
+                json!({"reference": reference, "reason": personal}),
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            (status, body.fields[0].code.as_str()),
+            (422, "reason_is_personal"),
+            "{personal}"
+        );
+    }
+    // The mails are out (as .eml files) before the erasure.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while show(&app, json!({"reference": reference}))
+        .await
+        .declarations[0]
+        .mails
+        .iter()
+        .any(|m| m.sent_at.is_none())
+    {
+        assert!(std::time::Instant::now() < deadline, "mails unsent");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let files = |dir: std::path::PathBuf| -> usize {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&reference))
+            .count()
+    };
+    assert_eq!(files(app.outbox_dir()), 2);
     let response = post(
         &app,
         "erase",
@@ -316,6 +358,7 @@ async fn erasure_leaves_only_a_count(engine: Engine) {
     assert_eq!(response.status(), 200);
     let erased: EraseResponse = response.json().await.unwrap();
     assert_eq!((erased.events, erased.mails), (2, 2));
+    assert_eq!(files(app.outbox_dir()), 0, "the .eml files go too");
     // Gone everywhere a person could be found.
     let (status, _) = error(post(&app, "show", json!({"reference": reference})).await).await;
     assert_eq!(status, 404);
@@ -325,6 +368,7 @@ async fn erasure_leaves_only_a_count(engine: Engine) {
     for (table, column) in [
         ("declarations", "reference"),
         ("declaration_events", "reference"),
+        ("declaration_corrections", "reference"),
         ("outbox", "id"),
     ] {
         let n: i64 = sqlx::query(&format!(

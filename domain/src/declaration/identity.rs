@@ -79,18 +79,35 @@ pub fn judge(new: &Claim<'_>, earlier: &[Earlier<'_>], cap: usize) -> Judgement 
     }
 }
 
-/// The `identity_conflict` flag of each of a CIN's declarations, judged
-/// all together (after an operator corrected one): a declaration is
-/// flagged when another one names a different student, unless it is
-/// vouched for and that other is not.
-pub fn flags(claims: &[Claim<'_>]) -> Vec<bool> {
-    claims
+/// A stored declaration of a CIN, for [`flags`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored<'a> {
+    pub claim: Claim<'a>,
+    pub academic_year: &'a str,
+}
+
+/// The `identity_conflict` flag of each of a CIN's declarations, given in
+/// the order they arrived, judged again all together (after an operator
+/// corrected or erased one): the flags [`judge`] would have left had they
+/// arrived as they are now. A declaration is flagged when an earlier one
+/// (of any year) contradicts it, or a later one of its own year
+/// contradicts it or is vouched for while it is not.
+pub fn flags(stored: &[Stored<'_>]) -> Vec<bool> {
+    let contradicts =
+        |a: &Claim<'_>, b: &Claim<'_>| !a.same_person(b) && (!a.vouched() || b.vouched());
+    stored
         .iter()
         .enumerate()
-        .map(|(i, claim)| {
-            claims.iter().enumerate().any(|(j, other)| {
-                i != j && !claim.same_person(other) && (!claim.vouched() || other.vouched())
-            })
+        .map(|(i, this)| {
+            let by_earlier = stored[..i]
+                .iter()
+                .any(|earlier| contradicts(&this.claim, &earlier.claim));
+            let by_later = stored[i + 1..].iter().any(|later| {
+                later.academic_year == this.academic_year
+                    && (contradicts(&this.claim, &later.claim)
+                        || (later.claim.vouched() && !this.claim.vouched()))
+            });
+            by_earlier || by_later
         })
         .collect()
 }
@@ -212,25 +229,71 @@ mod tests {
         );
     }
 
+    fn stored<'a>(claim: &Claim<'a>, academic_year: &'a str) -> Stored<'a> {
+        Stored {
+            claim: claim.clone(),
+            academic_year,
+        }
+    }
+
     #[test]
     fn flags_clear_once_the_details_agree_and_a_vouched_one_stands() {
-        let a = Claim {
-            massar: "R1",
-            birth_date: "2004-03-07",
-            vouched_by: "",
-        };
-        let b = Claim {
-            massar: "R2",
-            birth_date: "2004-03-07",
-            vouched_by: "",
-        };
-        assert_eq!(flags(&[a.clone(), b.clone()]), [true, true]);
-        assert_eq!(flags(&[a.clone(), a.clone()]), [false, false]);
-        assert_eq!(flags(std::slice::from_ref(&a)), [false]);
+        let (a, b) = (STUDENT, SQUATTER);
+        let year = "2026-2027";
+        assert_eq!(flags(&[stored(&a, year), stored(&b, year)]), [true, true]);
+        assert_eq!(flags(&[stored(&a, year), stored(&a, year)]), [false, false]);
+        assert_eq!(flags(&[stored(&a, year)]), [false]);
         let vouched = Claim {
             vouched_by: "um5",
             ..b
         };
-        assert_eq!(flags(&[a, vouched]), [true, false]);
+        assert_eq!(
+            flags(&[stored(&a, year), stored(&vouched, year)]),
+            [true, false]
+        );
+        // A later year's declaration does not flag an earlier year's.
+        assert_eq!(
+            flags(&[stored(&a, "2025-2026"), stored(&b, year)]),
+            [false, true]
+        );
+    }
+
+    proptest::proptest! {
+        /// Judging again gives the flags that judging each declaration as
+        /// it arrived left.
+        #[test]
+        fn flags_are_what_judging_one_by_one_leaves(
+            arrivals in proptest::collection::vec((0..3usize, 0..2usize, proptest::bool::ANY), 0..12)
+        ) {
+            const MASSARS: [&str; 3] = ["R1", "R2", "R3"];
+            const YEARS: [&str; 2] = ["2025-2026", "2026-2027"];
+            let mut kept: Vec<(Stored<'_>, bool)> = Vec::new();
+            // Years arrive in order: sort by year, keep the rest's order.
+            let mut arrivals = arrivals;
+            arrivals.sort_by_key(|(_, year, _)| *year);
+            for (massar, year, vouched) in arrivals {
+                let claim = Claim {
+                    massar: MASSARS[massar],
+                    birth_date: "2004-03-07",
+                    vouched_by: if vouched { "um5" } else { "" },
+                };
+                let earlier: Vec<Earlier<'_>> = kept
+                    .iter()
+                    .map(|(s, _)| Earlier {
+                        claim: s.claim.clone(),
+                        this_year: s.academic_year == YEARS[year],
+                    })
+                    .collect();
+                if let Judgement::Accepted { conflict, flag_earlier } = judge(&claim, &earlier, 100) {
+                    for i in flag_earlier {
+                        kept[i].1 = true;
+                    }
+                    kept.push((stored(&claim, YEARS[year]), conflict));
+                }
+            }
+            let stored: Vec<Stored<'_>> = kept.iter().map(|(s, _)| s.clone()).collect();
+            let judged: Vec<bool> = kept.iter().map(|(_, flag)| *flag).collect();
+            proptest::prop_assert_eq!(flags(&stored), judged);
+        }
     }
 }
