@@ -93,6 +93,8 @@ pub fn run(engine: &str, database_url: &str) -> Result {
             "--no-color",
         ],
     )
+    // Its cache goes with the run's files, not into the repository.
+    .dir(&data)
     .run();
     server.stop();
     let _ = std::fs::remove_dir_all(&data);

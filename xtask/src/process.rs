@@ -56,6 +56,12 @@ impl Cmd {
         Cmd { command, display }
     }
 
+    /// Runs in `dir` instead of the workspace root.
+    pub fn dir(mut self, dir: &Path) -> Cmd {
+        self.command.current_dir(dir);
+        self
+    }
+
     pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Cmd {
         self.command.env(key, value);
         self
