@@ -6,16 +6,16 @@ mail-received-body =
 
     Your reference: { $reference }
 
-    Next steps: the national health insurance agency (ANAM) checks that you have no other basic cover, then you will receive an e-mail with the decision.
+    Next steps: the National Health Insurance Agency (ANAM) checks that you have no other basic cover, then you will receive an e-mail with the decision.
 
     You can check your request at any time: { $link }
-mail-covered-subject = AMOE: you are covered ({ $reference })
+mail-covered-subject = AMOE: your request { $reference } has been accepted
 mail-covered-body =
-    Good news: you are covered by the students’ mandatory health insurance for the { $year } academic year, from { $date }.
+    Your request has been accepted: you are covered by the students’ mandatory health insurance for the { $year } academic year, from { $date }.
 
     Your reference: { $reference }
 
-    Your cover starts now. Your national ID card number is all you need to get care; there is nothing to pay.
+    You can use the services from now on. Your CIN number is all you need; you pay no contributions.
 
     Your certificate of cover: { $link }
 mail-refused-subject = AMOE: your request { $reference } was not accepted
@@ -26,10 +26,10 @@ mail-refused-body =
     Reason: { $reason }
 
     For the details and what you can do: { $link }
-mail-reason-covered_elsewhere = you are already covered by another basic health insurance scheme.
-mail-reason-over_age = you are over the age limit of the students’ cover.
-mail-reason-not_enrolled = you are not regularly enrolled at the university.
-mail-reason-identity_mismatch = your identity does not match the registers.
+mail-reason-covered_elsewhere = you already have other basic health cover.
+mail-reason-over_age = you are over the age limit of the students’ mandatory health insurance.
+mail-reason-not_enrolled = your regular enrolment at the university could not be confirmed.
+mail-reason-identity_mismatch = your identity does not match the official records.
 mail-reason-identity_conflict = another declaration carries the same CIN number with a different Massar code or date of birth.
 mail-reason-other = { $text }
 mail-signature = This message is sent automatically; please do not reply to it.

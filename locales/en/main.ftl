@@ -1,7 +1,7 @@
 # Messages in English. Every key exists in ar, fr and en (checked by tests/locales.rs).
 
 ## Frame of every page
-service-name = Student health insurance (AMOE)
+service-name = Students’ mandatory health insurance (AMOE)
 skip-to-content = Skip to main content
 language-switcher-label = Language
 language-ar = العربية
@@ -12,19 +12,19 @@ footer-licence = Free and open-source software. No account needed.
 
 ## Home
 home-title = Students’ mandatory health insurance
-home-lead = Every year, when enrolling or re-enrolling, every public-university student declares whether they are already covered by another basic health insurance scheme.
-home-who = Cover is free: there are no contributions to pay. Your national ID card (CIN) number is all you need to get care.
+home-lead = Every year, when enrolling or re-enrolling, every public-university student declares whether they already have other basic health cover.
+home-who = Students pay no contributions. Your national identity card (CIN) number is all you need to use the services.
 home-journeys-title = What you can do here
 journey-declare-title = Make your declaration
 journey-declare-text = For the current academic year, in about 3 minutes, with your CIN and your Massar code.
 journey-status-title = Check your request
 journey-status-text = No account needed: your CIN, your Massar code and your date of birth.
-journey-offices-title = Find an ONOUSC office
+journey-offices-title = Find an ONOUSC reception point
 journey-offices-text = The 34 reception points where you hand in your sickness claim files.
 journey-universities-title = Universities and their platforms
 journey-universities-text = The 12 public universities and the address of each one’s AMOE platform.
 journey-learn-title = Understand the insurance
-journey-learn-text = Who must declare, the four steps, what is good to know and how to fill in claim forms.
+journey-learn-text = Who must declare, the four steps, important information and how to fill in claim forms.
 
 ## Universities
 universities-title = Public universities
@@ -47,7 +47,7 @@ retry = Try again
 
 ## Declare: start page and personal data
 declare-title = Declare your health cover
-declare-lead = Every academic year, every public-university student declares whether they are already covered by another basic health insurance scheme. It takes about 3 minutes.
+declare-lead = Every academic year, every public-university student declares whether they already have other basic health cover. It takes about 3 minutes.
 declare-year = For the { $year } academic year.
 declare-need-title = What you need
 declare-need-cin = your national identity card (CIN) number
@@ -60,15 +60,15 @@ declare-saved = Your answers are saved on this device.
 declare-clear = Clear everything this service kept on this device
 declare-cleared = Everything this service kept on this device was removed.
 privacy-title = Your personal data
-privacy-controller = The data you give are processed by { $controller } to manage the students’ mandatory health insurance.
+privacy-controller = Data controller: { $controller }. Your data are used to manage the students’ mandatory health insurance.
 privacy-recipients = They are sent to the managing fund and to the National Health Insurance Agency (ANAM), which checks that you have no other basic cover.
-privacy-mandatory = Every question must be answered, except your phone number and your establishment.
-privacy-rights = Under law 09-08 you have the right to access, correct and object to the processing of your data, with { $controller }.
+privacy-mandatory = Every question must be answered, except your phone number and your faculty or school.
+privacy-rights = Under law 09-08, you have the right to access, correct and object to the processing of your data, with the data controller ({ $controller }).
 privacy-cndp = Processing authorised by the CNDP under number { $number }.
 privacy-device = Your answers stay on this device until you send them, at most two hours without a change; once sent, only your receipt stays. You can clear everything at any time.
 
 ## Declare: common parts
-step = Step { $step } of { $total }
+step = Page { $step } of { $total }
 back = Back
 continue = Continue
 error-summary-title = There is a problem
@@ -78,8 +78,8 @@ yes = Yes
 no = No
 
 ## Declare: coverage
-coverage-title = Are you covered, as a spouse or child, by another basic health insurance scheme?
-coverage-hint = For example CNOPS, CNSS, RAMED (AMO Tadamon) or the Royal Armed Forces mutual, through a parent or your spouse.
+coverage-title = Do you have any other basic health cover, in your own name or through your spouse or a parent?
+coverage-hint = For example CNOPS, CNSS, RAMED (AMO Tadamon) or the Royal Armed Forces mutual, in your own name or through your spouse or a parent.
 scheme-title = Which scheme covers you?
 scheme-cnops = CNOPS (public sector)
 scheme-cnss = CNSS (private sector)
@@ -87,10 +87,10 @@ scheme-ramed = RAMED (AMO Tadamon)
 scheme-far = Royal Armed Forces mutual (FAR)
 scheme-other = Another scheme
 scheme-other-label = Name of the scheme
-not-eligible-title = The students’ insurance cannot cover you
-not-eligible-covered = You are already covered by another basic scheme, as a spouse or child. You stay covered by it, and the students’ insurance does not apply to you this academic year.
-not-eligible-over-age = The students’ insurance covers students aged { $limit } or under. Ask your parents’ fund or your employer about your cover.
-not-eligible-next = If your situation changes, come back and declare.
+not-eligible-title = You are not eligible for the students’ mandatory health insurance
+not-eligible-covered = You already have other basic health cover, which stays valid. This insurance does not apply to you this academic year.
+not-eligible-over-age = This insurance covers only students aged { $limit } or under. Ask your parents’ fund or your employer about your cover.
+not-eligible-next = If your situation changes, you can declare again.
 not-eligible-change = Change my answer
 
 ## Declare: identity, contact, university
@@ -114,14 +114,14 @@ phone-hint = For example 06 12 34 56 78
 university-title = Which university are you enrolled at?
 university-filter = Search for your university
 university-none = No university matches.
-establishment-label = Establishment (optional)
-establishment-hint = Faculty or school, for example Faculty of Sciences
+establishment-label = Faculty or school (optional)
+establishment-hint = For example, Faculty of Sciences
 
 ## Declare: check, send, confirmation
 check-title = Check your answers before sending your declaration
-check-coverage = Covered by another scheme
+check-coverage = Other basic health cover
 sworn-title = Declaration on your honour
-sworn-label = I declare on my honour that I am not covered, as a spouse or child, by another basic health insurance scheme, and that the information given is correct.
+sworn-label = I declare on my honour that I have no other basic health cover, neither in my own name nor through my spouse or a parent, and that the information given is correct.
 send = Accept and send
 sending = Sending…
 offline-waiting = Your declaration could not be sent: you seem to be offline. It is kept on this device and will be sent as soon as the connection returns, or next time you open this service.
@@ -134,15 +134,15 @@ device-title = On this device
 portal-token-refused = Your university's confirmation of your identity has expired or was not accepted. Reload your university's workspace page, then send again.
 portal-vouched = These details come from your university's digital workspace, which vouches for them: they cannot be changed here.
 send-email-limit = This e-mail address has already been used for several declarations today. Give your own address (the “Change” link of the e-mail address) or try again tomorrow.
-send-too-many-declarations = This CIN number already has several declarations this academic year with other details: to protect its holder, no other can be made here. If it is your CIN, declare from your university's digital workspace or ask your institution's registry office.
+send-too-many-declarations = This CIN number already has several declarations this academic year with other details: to protect its holder, no other can be made here. If it is your CIN, declare from your university’s digital workspace or ask the student affairs office of your institution.
 confirmation-title = Declaration received
 confirmation-reference = Your reference
 confirmation-year = { $year } academic year
 confirmation-email = A confirmation e-mail is being sent to { $email }.
-confirmation-next = What happens next
+confirmation-next = Next steps
 next-2 = The National Health Insurance Agency (ANAM) checks that you have no other basic cover.
 next-3 = The fund e-mails you to say whether you are covered.
-next-4 = If you are covered, your cover starts as soon as you receive the e-mail. Your CIN number is all you need to get care.
+next-4 = If your request is accepted, you can use the services as soon as you receive the e-mail. Your CIN number is all you need.
 print = Print your receipt
 receipt-name = Name
 receipt-university = University
@@ -150,7 +150,7 @@ receipt-date = Date of declaration
 receipt-cin = CIN
 
 ## Declare: field errors (error-<code>)
-error-covered_missing = Select whether you are covered by another scheme
+error-covered_missing = Select whether you have other basic health cover
 error-scheme_missing = Select the scheme that covers you
 error-scheme_other_name_empty = Enter the name of the scheme
 error-scheme_other_name_too_long = The name of the scheme must be 100 characters or fewer
@@ -188,7 +188,7 @@ error-phone_not_moroccan = Enter a Moroccan phone number, like 06 12 34 56 78
 error-phone_wrong_length = The phone number has 10 digits, like 06 12 34 56 78
 error-university_missing = Select your university
 error-unknown_university = Select a university from the list
-error-establishment_too_long = The establishment must be 120 characters or fewer
+error-establishment_too_long = The faculty or school name must be 120 characters or fewer
 error-sworn_missing = Tick the declaration on your honour to send
 
 ## Dates, written out
@@ -217,70 +217,71 @@ status-result-title = Your declaration
 status-year = { $year } academic year
 status-received = Received
 status-under_verification = Being checked by ANAM
-status-covered = Covered
+status-covered = Accepted
 status-refused = Refused
 status-todo-received = Your declaration will be sent to ANAM, which checks that you have no other basic cover.
 status-todo-under_verification = ANAM is checking your situation. The fund will e-mail you its decision.
-status-todo-covered = You are covered. Your CIN number is all you need to get care; hand in your sickness claim files at an ONOUSC office.
-status-todo-refused = If you think this is a mistake, contact the registrar’s office of your establishment.
+status-todo-covered = Your cover is open. Your CIN number is all you need to use the services; hand in your sickness claim files at an ONOUSC reception point.
+status-todo-refused = If you think this is a mistake, contact the student affairs office of your institution.
 status-reason = Reason: { $reason }
-refusal-covered_elsewhere = you are already covered by another basic health insurance scheme.
-refusal-over_age = you are over the age limit of the students’ cover.
-refusal-not_enrolled = you are not regularly enrolled at the university.
-refusal-identity_mismatch = your identity does not match the registers.
+refusal-covered_elsewhere = you already have other basic health cover.
+refusal-over_age = you are over the age limit of the students’ mandatory health insurance.
+refusal-not_enrolled = your regular enrolment at the university could not be confirmed.
+refusal-identity_mismatch = your identity does not match the official records.
 refusal-identity_conflict = another declaration carries the same CIN number with a different Massar code or date of birth.
 attestation-title = Certificate of cover
 attestation-text = { $name } is covered by the students’ mandatory health insurance for the { $year } academic year, from { $date }.
 attestation-print = Print the certificate
-refusal-todo-covered_elsewhere = You stay covered by your current scheme: use it for your care.
+refusal-todo-covered_elsewhere = Your current cover stays valid: use it for your care.
 refusal-todo-over_age = Ask your parents’ fund or your employer about your cover.
-refusal-todo-not_enrolled = Check your enrolment with the registrar’s office, then declare again.
+refusal-todo-not_enrolled = Check your enrolment with the student affairs office, then declare again.
 refusal-todo-identity_mismatch = Check that your CIN and Massar code are those on your documents, then declare again.
-refusal-todo-identity_conflict = Show your CIN and student card to your institution's registry office, which will confirm your identity to the fund.
-refusal-todo-other = Contact the registrar’s office of your establishment.
+refusal-todo-identity_conflict = Show your CIN and student card to the student affairs office of your institution, which will confirm your identity to the fund.
+refusal-todo-other = Contact the student affairs office of your institution.
 
 ## Learn: the official leaflet as pages
-learn-caption = About the students’ insurance
+learn-caption = About the students’ mandatory health insurance
 learn-contents = Contents
 learn-next = What you can do now
 opens-new-tab = (opens in a new tab)
 learn-who-title = Who must declare
 learn-who-lead = Every student enrolling or re-enrolling at a public higher-education institution in Morocco must declare online, every academic year, whether or not they already have basic health cover.
-learn-who-covered-title = Who the students’ insurance covers
+learn-who-covered-title = Who is eligible
 learn-who-covered = Students with no other basic health cover, neither in their own name nor as someone’s dependant.
+learn-who-law = The official leaflet mentions only cover as a dependant (spouse or child); law 116-12 also excludes any cover in your own name, for example as an employee insured with the CNSS.
 learn-who-not-title = Who is not eligible
-learn-who-not = You are not eligible if you are already covered as a dependant (spouse or child) of someone insured by:
+learn-who-not = You are not eligible if you already have basic health cover, in your own name or as a dependant (spouse or child) of someone insured, with:
 learn-scheme-cnops = CNOPS (Caisse nationale des organismes de prévoyance sociale)
 learn-scheme-cnss = CNSS (Caisse nationale de sécurité sociale)
 learn-scheme-ramed = RAMED (Régime d’assistance médicale)
 learn-scheme-far = the Royal Armed Forces mutual (Mutuelle des Forces Armées Royales)
 learn-scheme-other = any other basic health cover scheme
-learn-who-still-declare = You still make the declaration: you say that you are covered, and that is all for this academic year.
+learn-who-still-declare = You still declare that cover; the procedure stops there for this academic year.
 learn-who-where-title = Where to declare
 learn-who-where = On this service, or on your university’s own platform.
 learn-steps-title = The four steps
 learn-steps-lead = From your declaration to the fund’s answer:
 learn-step-declare = You declare your basic health cover online.
-learn-step-check = At the fund’s request, the national health insurance agency (ANAM, Agence nationale de l’assurance maladie) checks that you have no other basic cover.
+learn-step-check = At the fund’s request, the National Health Insurance Agency (ANAM) checks that you have no other basic cover.
 learn-step-mail = The fund e-mails you to say whether you are covered.
-learn-step-outcome = You are covered, or your request is refused with the reasons for ANAM’s decision.
-learn-steps-covered-title = If you are covered
+learn-step-outcome = Your request is accepted, or refused with the reasons for ANAM’s decision.
+learn-steps-covered-title = If your request is accepted
 learn-steps-covered = You can use the services as soon as you receive the e-mail.
-learn-steps-refused-title = If you are refused
+learn-steps-refused-title = If your request is refused
 learn-steps-refused = The e-mail gives the reasons for ANAM’s decision. The status page says what you can do next.
 learn-steps-follow-title = Follow your request
 learn-steps-follow = You can check where your request is at any time with your CIN number, your Massar code and your date of birth, on this service’s status page or on the fund’s own page.
 learn-steps-fund-link = The fund’s page for following your request
-learn-good-title = Good to know
+learn-good-title = Important information
 learn-good-renew-title = Declare again every year
 learn-good-renew = Your declaration that you have no other cover is renewed at each new academic year, when you re-enrol.
 learn-good-card-title = No card needed
-learn-good-card = You do not need an insurance card: your national ID card (CIN) number is enough to get care.
-learn-good-free-title = Nothing to pay
+learn-good-card = You do not need a registration card: your national identity card (CIN) number is enough to use the services.
+learn-good-free-title = No contributions
 learn-good-free = Public higher-education students pay no contributions.
 learn-good-care-title = The same care as the public sector
 learn-good-care = You get the same basket of care and the same reimbursement rates as the public sector’s mandatory health insurance (AMO).
-learn-good-files-title = Where to hand in sickness files
+learn-good-files-title = Where to hand in sickness claim files
 learn-good-files = At the reception points of ONOUSC (Office national des œuvres universitaires sociales et culturelles), in university cities.
 learn-claims-title = Claim forms
 learn-claims-lead = To be reimbursed, use the standard sickness claim forms, the same as everyone insured:
@@ -293,23 +294,23 @@ learn-claims-name = your name
 learn-claims-cin = your CIN number
 learn-claims-signature = your signature, with the date
 learn-claims-total = the total of your expenses
-learn-claims-nothing-else = Nothing else: no insurance card number is needed.
+learn-claims-nothing-else = Nothing else: no registration card number is needed.
 learn-claims-where-title = Where to hand them in
 learn-claims-where = Hand in your sickness file at an ONOUSC reception point.
 
 ## Find an ONOUSC office
-offices-title = Find an ONOUSC office
+offices-title = Find an ONOUSC reception point
 offices-lead = Hand in your sickness claim files at one of the 34 reception points of ONOUSC (Office national des œuvres universitaires sociales et culturelles).
 offices-search = City, place or address
 offices-search-hint = In any language, for example Fès, فاس or Agdal.
 offices-university = University
 offices-all-universities = All universities
 offices-count = { $count ->
-    [0] No office found
-    [one] 1 office
-   *[other] { $count } offices
+    [0] No reception point found
+    [one] 1 reception point
+   *[other] { $count } reception points
 }
-offices-none = No office matches your search. Check the spelling, or type only the city.
+offices-none = No reception point matches your search. Check the spelling, or type only the city.
 offices-mine = Your university
 offices-copy = Copy the address
 offices-copied = Address copied.

@@ -1,35 +1,35 @@
 # E-mails to students (rendered by the API). Never a CIN or a birth date.
 
-mail-received-subject = AMOE : votre déclaration { $reference } est bien reçue
+mail-received-subject = AMOE : déclaration { $reference } reçue
 mail-received-body =
-    Nous avons bien reçu votre déclaration à l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }.
+    Nous accusons réception de votre déclaration à l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }.
 
-    Votre référence : { $reference }
+    Votre référence : { $reference }
 
-    Prochaines étapes : l’Agence nationale de l’assurance maladie (ANAM) vérifie que vous n’avez pas d’autre couverture de base, puis vous recevrez un e-mail avec la décision.
+    Prochaines étapes : l’Agence nationale de l’assurance maladie (ANAM) vérifie que vous n’avez pas d’autre couverture médicale de base, puis vous recevrez un e-mail avec la décision.
 
-    Vous pouvez suivre votre demande à tout moment : { $link }
-mail-covered-subject = AMOE : vous êtes couvert ({ $reference })
+    Vous pouvez suivre votre demande à tout moment : { $link }
+mail-covered-subject = AMOE : votre demande { $reference } est acceptée
 mail-covered-body =
-    Bonne nouvelle : vous êtes couvert par l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }, à partir du { $date }.
+    Votre demande est acceptée : vous bénéficiez de l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }, à partir du { $date }.
 
-    Votre référence : { $reference }
+    Votre référence : { $reference }
 
-    Vos droits sont ouverts dès maintenant. Le numéro de votre carte nationale suffit pour vous faire soigner ; aucune cotisation n’est à payer.
+    L’accès aux prestations est ouvert dès maintenant. Le numéro de votre CIN suffit pour en bénéficier ; vous ne payez aucune cotisation.
 
-    Votre attestation de couverture : { $link }
-mail-refused-subject = AMOE : votre demande { $reference } n’a pas été acceptée
+    Votre attestation de couverture : { $link }
+mail-refused-subject = AMOE : votre demande { $reference } n’a pas été acceptée
 mail-refused-body =
     Votre demande d’assurance maladie obligatoire des étudiants pour l’année universitaire { $year } n’a pas été acceptée.
 
-    Votre référence : { $reference }
-    Motif : { $reason }
+    Votre référence : { $reference }
+    Motif : { $reason }
 
-    Pour le détail et ce que vous pouvez faire : { $link }
-mail-reason-covered_elsewhere = vous êtes déjà couvert par un autre régime d’assurance maladie de base.
-mail-reason-over_age = vous dépassez l’âge limite de la couverture des étudiants.
-mail-reason-not_enrolled = vous n’êtes pas régulièrement inscrit à l’université.
+    Pour le détail et ce que vous pouvez faire : { $link }
+mail-reason-covered_elsewhere = vous avez déjà une autre couverture médicale de base.
+mail-reason-over_age = vous dépassez l’âge limite de l’assurance maladie obligatoire des étudiants.
+mail-reason-not_enrolled = votre inscription régulière à l’université n’est pas établie.
 mail-reason-identity_mismatch = votre identité ne correspond pas aux registres.
 mail-reason-identity_conflict = une autre déclaration porte le même numéro de CIN avec un autre code Massar ou une autre date de naissance.
 mail-reason-other = { $text }
-mail-signature = Ce message est envoyé automatiquement ; merci de ne pas y répondre.
+mail-signature = Ce message est envoyé automatiquement ; merci de ne pas y répondre.

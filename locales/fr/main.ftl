@@ -1,7 +1,7 @@
 # Messages in French. Every key exists in ar, fr and en (checked by tests/locales.rs).
 
 ## Frame of every page
-service-name = Assurance maladie des étudiants (AMOE)
+service-name = Assurance maladie obligatoire des étudiants (AMOE)
 skip-to-content = Aller au contenu principal
 language-switcher-label = Langue
 language-ar = العربية
@@ -12,24 +12,24 @@ footer-licence = Logiciel libre et gratuit. Aucun compte n’est nécessaire.
 
 ## Home
 home-title = Assurance maladie obligatoire des étudiants
-home-lead = Chaque année, à l’inscription ou à la réinscription, tout étudiant d’une université publique déclare s’il est déjà couvert par un autre régime d’assurance maladie de base.
-home-who = La couverture est gratuite : aucune cotisation n’est à payer. Le numéro de la carte nationale (CIN) suffit pour se faire soigner.
+home-lead = Chaque année, à l’inscription ou à la réinscription, tout étudiant d’une université publique déclare s’il bénéficie déjà d’une autre couverture médicale de base.
+home-who = Les étudiants ne paient aucune cotisation. Le numéro de la carte nationale d’identité (CIN) suffit pour bénéficier des prestations.
 home-journeys-title = Ce que vous pouvez faire ici
 journey-declare-title = Faire votre déclaration
 journey-declare-text = Pour l’année universitaire en cours, en 3 minutes environ, avec votre CIN et votre code Massar.
 journey-status-title = Suivre votre demande
 journey-status-text = Sans compte, avec votre CIN, votre code Massar et votre date de naissance.
-journey-offices-title = Trouver un bureau de l’ONOUSC
-journey-offices-text = Les 34 points d’accueil où déposer vos dossiers de maladie.
+journey-offices-title = Trouver un point d’accueil de l’ONOUSC
+journey-offices-text = Les 34 points d’accueil où déposer vos dossiers maladie.
 journey-universities-title = Les universités et leurs plateformes
 journey-universities-text = Les 12 universités publiques et l’adresse de la plateforme AMOE de chacune.
 journey-learn-title = Comprendre l’assurance
-journey-learn-text = Qui doit déclarer, les quatre étapes, ce qu’il faut savoir et comment remplir les feuilles de soins.
+journey-learn-text = Qui doit déclarer, les quatre étapes, les informations importantes et comment remplir les feuilles de soins.
 
 ## Universities
 universities-title = Les universités publiques
 universities-lead = Les 12 universités publiques et l’adresse de leur propre plateforme de déclaration, telle qu’imprimée dans le dépliant officiel.
-universities-platform = Plateforme :
+universities-platform = Plateforme :
 
 ## Not found
 not-found-title = Page introuvable
@@ -47,50 +47,50 @@ retry = Réessayer
 
 ## Declare: start page and personal data
 declare-title = Déclarer votre couverture maladie
-declare-lead = Chaque année universitaire, tout étudiant d’une université publique déclare s’il est déjà couvert par un autre régime d’assurance maladie de base. Cela prend environ 3 minutes.
+declare-lead = Chaque année universitaire, tout étudiant d’une université publique déclare s’il bénéficie déjà d’une autre couverture médicale de base. Cela prend environ 3 minutes.
 declare-year = Pour l’année universitaire { $year }.
 declare-need-title = Ce qu’il vous faut
 declare-need-cin = le numéro de votre carte nationale d’identité (CIN)
 declare-need-massar = votre code Massar (CNE)
-declare-need-email = une adresse e-mail : la décision y sera envoyée
-declare-renew = Vous avez déclaré pour l’année { $previous }. La déclaration se renouvelle chaque année : déclarez pour { $year }.
+declare-need-email = une adresse e-mail : la décision y sera envoyée
+declare-renew = Vous avez déclaré pour l’année { $previous }. La déclaration se renouvelle chaque année : déclarez pour { $year }.
 declare-start = Commencer
 declare-continue = Reprendre votre déclaration
 declare-saved = Vos réponses sont gardées sur cet appareil.
 declare-clear = Effacer de cet appareil tout ce que le service y a gardé
 declare-cleared = Tout ce que le service avait gardé sur cet appareil a été effacé.
 privacy-title = Vos données personnelles
-privacy-controller = Les données que vous donnez sont traitées par { $controller } pour gérer l’assurance maladie obligatoire des étudiants.
+privacy-controller = Responsable du traitement : { $controller }. Vos données servent à gérer l’assurance maladie obligatoire des étudiants.
 privacy-recipients = Elles sont transmises à la caisse gestionnaire et à l’Agence nationale de l’assurance maladie (ANAM), qui vérifie que vous n’avez pas d’autre couverture de base.
 privacy-mandatory = Toutes les questions sont obligatoires, sauf le téléphone et l’établissement.
-privacy-rights = Conformément à la loi 09-08, vous disposez d’un droit d’accès, de rectification et d’opposition auprès de { $controller }.
+privacy-rights = Conformément à la loi n° 09-08, vous disposez d’un droit d’accès, de rectification et d’opposition auprès du responsable du traitement ({ $controller }).
 privacy-cndp = Traitement autorisé par la CNDP sous le numéro { $number }.
-privacy-device = Vos réponses restent sur cet appareil jusqu’à l’envoi, deux heures au plus sans modification ; après l’envoi, seul votre récépissé y reste. Vous pouvez tout effacer à tout moment.
+privacy-device = Vos réponses restent sur cet appareil jusqu’à l’envoi, deux heures au plus sans modification ; après l’envoi, seul votre récépissé y reste. Vous pouvez tout effacer à tout moment.
 
 ## Declare: common parts
-step = Étape { $step } sur { $total }
+step = Page { $step } sur { $total }
 back = Retour
 continue = Continuer
 error-summary-title = Il y a un problème
-error-prefix = Erreur :
+error-prefix = Erreur :
 change = Modifier
 yes = Oui
 no = Non
 
 ## Declare: coverage
-coverage-title = Êtes-vous couvert, comme conjoint ou enfant, par un autre régime d’assurance maladie de base ?
-coverage-hint = Par exemple la CNOPS, la CNSS, le RAMED (AMO Tadamon) ou la mutuelle des Forces armées royales, par un parent ou votre conjoint.
-scheme-title = Quel régime vous couvre ?
+coverage-title = Avez-vous une autre couverture médicale de base, à votre nom ou par votre conjoint ou un parent ?
+coverage-hint = Par exemple la CNOPS, la CNSS, le RAMED (AMO Tadamon) ou la mutuelle des Forces armées royales, à votre nom ou par votre conjoint ou un parent.
+scheme-title = Quel régime vous couvre ?
 scheme-cnops = CNOPS (secteur public)
 scheme-cnss = CNSS (secteur privé)
 scheme-ramed = RAMED (AMO Tadamon)
 scheme-far = Mutuelle des Forces armées royales (FAR)
 scheme-other = Un autre régime
 scheme-other-label = Nom du régime
-not-eligible-title = L’assurance des étudiants ne peut pas vous couvrir
-not-eligible-covered = Vous êtes déjà couvert par un autre régime de base, comme conjoint ou enfant. Vous restez couvert par ce régime, et l’assurance des étudiants ne s’applique pas à vous cette année universitaire.
-not-eligible-over-age = L’assurance des étudiants couvre les étudiants âgés de { $limit } ans au plus. Renseignez-vous auprès de la caisse de vos parents ou de votre employeur.
-not-eligible-next = Si votre situation change, revenez faire votre déclaration.
+not-eligible-title = Vous ne pouvez pas bénéficier de l’AMOE
+not-eligible-covered = Vous avez déjà une autre couverture médicale de base, qui reste valable. Cette assurance ne s’applique pas à vous cette année universitaire.
+not-eligible-over-age = Cette assurance ne couvre que les étudiants âgés de { $limit } ans au plus. Renseignez-vous auprès de la caisse de vos parents ou de votre employeur.
+not-eligible-next = Si votre situation change, vous pourrez déclarer à nouveau.
 not-eligible-change = Modifier ma réponse
 
 ## Declare: identity, contact, university
@@ -106,12 +106,12 @@ birth-date-hint = Par exemple 27 3 2004
 day = Jour
 month = Mois
 year = Année
-contact-title = Comment vous joindre ?
+contact-title = Comment vous joindre ?
 email-label = Adresse e-mail
 email-hint = La caisse y envoie sa décision.
 phone-label = Numéro de téléphone (facultatif)
 phone-hint = Par exemple 06 12 34 56 78
-university-title = Dans quelle université êtes-vous inscrit ?
+university-title = Quelle est votre université ?
 university-filter = Chercher votre université
 university-none = Aucune université ne correspond.
 establishment-label = Établissement (facultatif)
@@ -119,30 +119,30 @@ establishment-hint = Faculté ou école, par exemple Faculté des sciences
 
 ## Declare: check, send, confirmation
 check-title = Vérifiez vos réponses avant d’envoyer votre déclaration
-check-coverage = Couvert par un autre régime
+check-coverage = Autre couverture médicale de base
 sworn-title = Déclaration sur l’honneur
-sworn-label = Je déclare sur l’honneur ne pas être couvert, comme conjoint ou enfant, par un autre régime d’assurance maladie de base, et que les informations données sont exactes.
+sworn-label = Je déclare sur l’honneur que je n’ai aucune autre couverture médicale de base, ni à mon nom ni par mon conjoint ou un parent, et que les informations données sont exactes.
 send = Accepter et envoyer
 sending = Envoi…
-offline-waiting = Votre déclaration n’a pas pu être envoyée : vous semblez hors connexion. Elle est gardée sur cet appareil et partira dès le retour de la connexion, ou à la prochaine ouverture de ce service.
-send-already-declared = Une déclaration avec ce CIN, ce code Massar et cette date de naissance existe déjà pour cette année universitaire. Vos réponses ont été effacées de cet appareil ; suivez votre demande sur la page de suivi.
+offline-waiting = Votre déclaration n’a pas pu être envoyée : vous semblez hors connexion. Elle est gardée sur cet appareil et partira dès le retour de la connexion, ou à la prochaine ouverture de ce service.
+send-already-declared = Une déclaration avec ce CIN, ce code Massar et cette date de naissance existe déjà pour cette année universitaire. Vos réponses ont été effacées de cet appareil ; suivez votre demande sur la page de suivi.
 send-too-many = Trop de tentatives. Réessayez dans quelques minutes.
 device-cleared = Tout ce que le service avait gardé sur cet appareil a été effacé.
 device-clear = Effacer le récépissé et tout ce que le service a gardé sur cet appareil
-device-receipt-only = Cet appareil ne garde que votre récépissé (référence, année, université, nom) : ni votre CIN, ni votre code Massar, ni votre date de naissance. Sur un ordinateur partagé, effacez-le.
+device-receipt-only = Cet appareil ne garde que votre récépissé (référence, année, université, nom) : ni votre CIN, ni votre code Massar, ni votre date de naissance. Sur un ordinateur partagé, effacez-le.
 device-title = Sur cet appareil
 portal-token-refused = La confirmation de votre identité par votre université a expiré ou n’a pas été acceptée. Rechargez la page de l’espace numérique de votre université, puis envoyez à nouveau.
-portal-vouched = Ces informations viennent de l’espace numérique de votre université, qui les garantit : elles ne peuvent pas être modifiées ici.
-send-email-limit = Cette adresse e-mail a déjà servi à plusieurs déclarations aujourd’hui. Indiquez votre propre adresse (lien « Modifier » de l’adresse e-mail) ou réessayez demain.
-send-too-many-declarations = Ce numéro de CIN a déjà plusieurs déclarations cette année universitaire avec d’autres informations : pour protéger son titulaire, aucune autre ne peut être faite ici. Si c’est votre CIN, déclarez depuis l’espace numérique de votre université ou adressez-vous au service de la scolarité de votre établissement.
+portal-vouched = Ces informations viennent de l’espace numérique de votre université, qui les garantit : elles ne peuvent pas être modifiées ici.
+send-email-limit = Cette adresse e-mail a déjà servi à plusieurs déclarations aujourd’hui. Indiquez votre propre adresse (lien « Modifier » de l’adresse e-mail) ou réessayez demain.
+send-too-many-declarations = Ce numéro de CIN a déjà plusieurs déclarations cette année universitaire avec d’autres informations : pour protéger son titulaire, aucune autre ne peut être faite ici. Si c’est votre CIN, déclarez depuis l’espace numérique de votre université ou adressez-vous au service de la scolarité de votre établissement.
 confirmation-title = Déclaration reçue
 confirmation-reference = Votre référence
 confirmation-year = Année universitaire { $year }
 confirmation-email = Un e-mail de confirmation est envoyé à { $email }.
-confirmation-next = Et maintenant ?
+confirmation-next = Prochaines étapes
 next-2 = L’Agence nationale de l’assurance maladie (ANAM) vérifie que vous n’avez pas d’autre couverture de base.
-next-3 = La caisse vous envoie un e-mail pour vous dire si vous êtes couvert.
-next-4 = Si vous êtes couvert, vos droits sont ouverts dès la réception de l’e-mail. Le numéro de votre CIN suffit pour vous faire soigner.
+next-3 = La caisse vous envoie un e-mail pour vous informer de sa décision.
+next-4 = Si votre demande est acceptée, l’accès aux prestations est ouvert dès la réception de l’e-mail. Le numéro de votre CIN suffit pour en bénéficier.
 print = Imprimer le reçu
 receipt-name = Nom
 receipt-university = Université
@@ -150,7 +150,7 @@ receipt-date = Date de la déclaration
 receipt-cin = CIN
 
 ## Declare: field errors (error-<code>)
-error-covered_missing = Indiquez si vous êtes couvert par un autre régime
+error-covered_missing = Indiquez si vous avez une autre couverture médicale de base
 error-scheme_missing = Choisissez le régime qui vous couvre
 error-scheme_other_name_empty = Indiquez le nom du régime
 error-scheme_other_name_too_long = Le nom du régime doit faire 100 caractères au plus
@@ -178,8 +178,8 @@ error-birth_date_not_a_number = La date de naissance s’écrit en chiffres
 error-birth_date_year_not_four_digits = L’année doit avoir 4 chiffres
 error-birth_date_not_a_real_date = La date de naissance doit être une date réelle
 error-birth_date_in_future = La date de naissance doit être dans le passé
-error-birth_date_too_young = Vérifiez l’année de naissance : elle est trop récente
-error-birth_date_too_old = Vérifiez l’année de naissance : elle est trop ancienne
+error-birth_date_too_young = Vérifiez l’année de naissance : elle est trop récente
+error-birth_date_too_old = Vérifiez l’année de naissance : elle est trop ancienne
 error-email_empty = Saisissez votre adresse e-mail
 error-email_too_long = L’adresse e-mail est trop longue
 error-email_invalid = Saisissez une adresse e-mail valide, par exemple nom@exemple.ma
@@ -209,7 +209,7 @@ date-long = { $day } { $month } { $year }
 ## Status: check a declaration without an account
 status-title = Suivre votre déclaration
 status-lead = Saisissez les informations données dans votre déclaration. Votre demande ne s’affiche que si les trois correspondent.
-status-remember = Se souvenir de mon CIN sur cet appareil (il y reste jusqu’à ce que vous l’effaciez ; pas sur un ordinateur partagé)
+status-remember = Se souvenir de mon CIN sur cet appareil (il y reste jusqu’à ce que vous l’effaciez ; pas sur un ordinateur partagé)
 status-find = Afficher ma déclaration
 status-no-match = Aucune déclaration ne correspond à ces informations. Vérifiez votre CIN, votre code Massar et votre date de naissance.
 status-too-many = Trop de tentatives pour ces informations. Réessayez dans une heure.
@@ -217,22 +217,22 @@ status-result-title = Votre déclaration
 status-year = Année universitaire { $year }
 status-received = Reçue
 status-under_verification = En cours de vérification par l’ANAM
-status-covered = Couvert
+status-covered = Acceptée
 status-refused = Refusée
 status-todo-received = Votre déclaration sera transmise à l’ANAM, qui vérifie que vous n’avez pas d’autre couverture de base.
 status-todo-under_verification = L’ANAM vérifie votre situation. La caisse vous enverra un e-mail avec la décision.
-status-todo-covered = Vous êtes couvert. Le numéro de votre CIN suffit pour vous faire soigner ; déposez vos dossiers de maladie dans un bureau de l’ONOUSC.
+status-todo-covered = Votre couverture est ouverte. Le numéro de votre CIN suffit pour bénéficier des prestations ; déposez vos dossiers maladie à un point d’accueil de l’ONOUSC.
 status-todo-refused = Si vous pensez que c’est une erreur, adressez-vous au service de la scolarité de votre établissement.
-status-reason = Motif : { $reason }
-refusal-covered_elsewhere = vous êtes déjà couvert par un autre régime d’assurance maladie de base.
-refusal-over_age = vous dépassez l’âge limite de la couverture des étudiants.
-refusal-not_enrolled = vous n’êtes pas régulièrement inscrit à l’université.
+status-reason = Motif : { $reason }
+refusal-covered_elsewhere = vous avez déjà une autre couverture médicale de base.
+refusal-over_age = vous dépassez l’âge limite de l’assurance maladie obligatoire des étudiants.
+refusal-not_enrolled = votre inscription régulière à l’université n’est pas établie.
 refusal-identity_mismatch = votre identité ne correspond pas aux registres.
 refusal-identity_conflict = une autre déclaration porte le même numéro de CIN avec un autre code Massar ou une autre date de naissance.
 attestation-title = Attestation de couverture
-attestation-text = { $name } est couvert par l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }, à partir du { $date }.
+attestation-text = { $name } bénéficie de l’assurance maladie obligatoire des étudiants pour l’année universitaire { $year }, à partir du { $date }.
 attestation-print = Imprimer l’attestation
-refusal-todo-covered_elsewhere = Vous restez couvert par votre régime actuel : utilisez-le pour vos soins.
+refusal-todo-covered_elsewhere = Votre couverture actuelle reste valable : utilisez-la pour vos soins.
 refusal-todo-over_age = Renseignez-vous auprès de la caisse de vos parents ou de votre employeur sur votre couverture.
 refusal-todo-not_enrolled = Vérifiez votre inscription auprès du service de la scolarité, puis déclarez à nouveau.
 refusal-todo-identity_mismatch = Vérifiez que votre CIN et votre code Massar sont ceux de vos documents, puis déclarez à nouveau.
@@ -240,80 +240,81 @@ refusal-todo-identity_conflict = Présentez votre CIN et votre carte d’étudia
 refusal-todo-other = Adressez-vous au service de la scolarité de votre établissement.
 
 ## Comprendre : le dépliant officiel en pages
-learn-caption = L’assurance maladie des étudiants
+learn-caption = L’assurance maladie obligatoire des étudiants
 learn-contents = Sommaire
 learn-next = Ce que vous pouvez faire maintenant
 opens-new-tab = (s’ouvre dans un nouvel onglet)
 learn-who-title = Qui doit déclarer
 learn-who-lead = Tout étudiant qui s’inscrit ou se réinscrit dans un établissement public d’enseignement supérieur au Maroc doit déclarer en ligne, chaque année universitaire, s’il bénéficie ou non déjà d’une couverture médicale de base.
-learn-who-covered-title = Qui l’assurance des étudiants couvre
+learn-who-covered-title = Qui y a droit
 learn-who-covered = Les étudiants sans autre couverture médicale de base, ni en leur nom propre ni comme ayant droit d’un assuré.
+learn-who-law = Le dépliant officiel ne cite que la couverture comme ayant droit (conjoint ou enfant) ; la loi n° 116-12 exclut aussi toute couverture à votre nom, par exemple comme salarié affilié à la CNSS.
 learn-who-not-title = Qui n’y a pas droit
-learn-who-not = Vous n’y avez pas droit si vous êtes déjà couvert comme ayant droit (conjoint ou enfant) d’un assuré :
+learn-who-not = Vous n’y avez pas droit si vous avez déjà une couverture médicale de base, à votre nom ou comme ayant droit (conjoint ou enfant) d’un assuré, relevant :
 learn-scheme-cnops = de la CNOPS (Caisse nationale des organismes de prévoyance sociale)
 learn-scheme-cnss = de la CNSS (Caisse nationale de sécurité sociale)
 learn-scheme-ramed = du RAMED (Régime d’assistance médicale)
 learn-scheme-far = de la Mutuelle des Forces Armées Royales
 learn-scheme-other = de tout autre régime de couverture médicale de base
-learn-who-still-declare = Vous faites quand même la déclaration : vous déclarez que vous êtes couvert, et c’est tout pour cette année universitaire.
+learn-who-still-declare = Vous déclarez tout de même votre couverture ; la procédure s’arrête là pour cette année universitaire.
 learn-who-where-title = Où déclarer
 learn-who-where = Sur ce service, ou sur la plateforme de votre université.
 learn-steps-title = Les quatre étapes
-learn-steps-lead = De votre déclaration à la réponse de la caisse :
+learn-steps-lead = De votre déclaration à la réponse de la caisse :
 learn-step-declare = Vous déclarez en ligne votre couverture médicale de base.
 learn-step-check = À la demande de la caisse, l’Agence nationale de l’assurance maladie (ANAM) vérifie que vous n’avez pas d’autre couverture de base.
-learn-step-mail = La caisse vous envoie un e-mail pour vous dire si vous êtes couvert.
-learn-step-outcome = Vous êtes couvert, ou votre demande est refusée avec les motifs de la décision de l’ANAM.
-learn-steps-covered-title = Si vous êtes couvert
+learn-step-mail = La caisse vous envoie un e-mail pour vous dire si votre demande est acceptée.
+learn-step-outcome = Votre demande est acceptée, ou refusée avec les motifs de la décision de l’ANAM.
+learn-steps-covered-title = Si votre demande est acceptée
 learn-steps-covered = Vous avez accès aux prestations dès la réception de l’e-mail.
 learn-steps-refused-title = Si votre demande est refusée
 learn-steps-refused = L’e-mail donne les motifs de la décision de l’ANAM. La page de suivi indique ce que vous pouvez faire ensuite.
 learn-steps-follow-title = Suivre votre demande
 learn-steps-follow = Vous pouvez voir à tout moment où en est votre demande avec votre numéro de CIN, votre code Massar et votre date de naissance, sur la page de suivi de ce service ou sur la page de la caisse.
 learn-steps-fund-link = La page de la caisse pour suivre votre demande
-learn-good-title = Bon à savoir
+learn-good-title = Informations importantes
 learn-good-renew-title = Déclarez chaque année
 learn-good-renew = Votre déclaration de non-couverture se renouvelle à chaque rentrée universitaire, lors de votre réinscription.
-learn-good-card-title = Pas de carte
-learn-good-card = Vous n’avez pas besoin de carte d’assuré : le numéro de votre carte nationale d’identité (CIN) suffit pour vous soigner.
-learn-good-free-title = Rien à payer
+learn-good-card-title = Aucune carte nécessaire
+learn-good-card = Vous n’avez pas besoin de carte d’immatriculation : le numéro de votre carte nationale d’identité (CIN) suffit pour bénéficier des prestations.
+learn-good-free-title = Aucune cotisation
 learn-good-free = Les étudiants de l’enseignement supérieur public ne paient aucune cotisation.
 learn-good-care-title = Les mêmes soins que le secteur public
 learn-good-care = Vous bénéficiez du même panier de soins et des mêmes taux de remboursement que l’assurance maladie obligatoire (AMO) du secteur public.
 learn-good-files-title = Où déposer les dossiers maladie
 learn-good-files = Aux points d’accueil de l’ONOUSC (Office national des œuvres universitaires sociales et culturelles), dans les villes universitaires.
 learn-claims-title = Les feuilles de soins
-learn-claims-lead = Pour être remboursé, utilisez les feuilles de soins habituelles, les mêmes que tous les assurés :
+learn-claims-lead = Pour obtenir un remboursement, utilisez les feuilles de soins habituelles, les mêmes que tous les assurés :
 learn-claims-ordinary = soins ordinaires
 learn-claims-dental = soins dentaires
 learn-claims-chronic = maladies chroniques et coûteuses
 learn-claims-write-title = Ce qu’il faut y écrire
-learn-claims-write = Écrivez seulement :
+learn-claims-write = Écrivez seulement :
 learn-claims-name = votre nom
 learn-claims-cin = votre numéro de CIN
 learn-claims-signature = votre signature, datée
 learn-claims-total = le total de vos dépenses
-learn-claims-nothing-else = Rien d’autre : aucun numéro de carte d’assuré n’est demandé.
+learn-claims-nothing-else = Rien d’autre : aucun numéro de carte d’immatriculation n’est demandé.
 learn-claims-where-title = Où les déposer
 learn-claims-where = Déposez votre dossier maladie à un point d’accueil de l’ONOUSC.
 
-## Trouver un bureau de l’ONOUSC
-offices-title = Trouver un bureau de l’ONOUSC
+## Trouver un point d’accueil de l’ONOUSC
+offices-title = Trouver un point d’accueil de l’ONOUSC
 offices-lead = Déposez vos dossiers maladie à l’un des 34 points d’accueil de l’ONOUSC (Office national des œuvres universitaires sociales et culturelles).
 offices-search = Ville, lieu ou adresse
 offices-search-hint = Dans n’importe quelle langue, par exemple Fès, فاس ou Agdal.
 offices-university = Université
 offices-all-universities = Toutes les universités
 offices-count = { $count ->
-    [0] Aucun bureau trouvé
-    [one] 1 bureau
-   *[other] { $count } bureaux
+    [0] Aucun point d’accueil trouvé
+    [one] 1 point d’accueil
+   *[other] { $count } points d’accueil
 }
-offices-none = Aucun bureau ne correspond à votre recherche. Vérifiez l’orthographe, ou tapez seulement la ville.
+offices-none = Aucun point d’accueil ne correspond à votre recherche. Vérifiez l’orthographe, ou tapez seulement la ville.
 offices-mine = Votre université
 offices-copy = Copier l’adresse
 offices-copied = Adresse copiée.
-offices-copy-failed = L’adresse n’a pas pu être copiée : sélectionnez-la et copiez-la vous-même.
+offices-copy-failed = L’adresse n’a pas pu être copiée : sélectionnez-la et copiez-la vous-même.
 offices-map = Voir sur une carte
 offices-what-to-bring = Ce qu’il faut écrire sur vos feuilles de soins
 
@@ -322,5 +323,5 @@ update-ready = Une nouvelle version de ce service est disponible.
 update-reload = Recharger la page
 
 ## Mode intégré (dans un portail d’université)
-embed-unknown-university = Cette page a été configurée pour une université que ce service ne connaît pas :
+embed-unknown-university = Cette page a été configurée pour une université que ce service ne connaît pas :
 embed-unknown-university-todo = Choisissez vous-même votre université quand elle vous est demandée, et prévenez le service informatique de votre université pour qu’il corrige la configuration.

@@ -61,6 +61,7 @@ impl Guide {
                 Paragraph("learn-who-lead"),
                 Heading("learn-who-covered-title"),
                 Paragraph("learn-who-covered"),
+                Paragraph("learn-who-law"),
                 Heading("learn-who-not-title"),
                 Paragraph("learn-who-not"),
                 List(&[

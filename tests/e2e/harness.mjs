@@ -28,13 +28,14 @@ export function messages(lang) {
   const map = {};
   for (const line of source.split('\n')) {
     const match = /^([a-z][a-z0-9_-]*) = (.*)$/.exec(line);
-    if (match) map[match[1]] = match[2];
+    // A string-literal placeable (`{ "\u2066" }`, an isolate) is its character.
+    if (match) map[match[1]] = match[2].replace(/\{ "\\u([0-9a-fA-F]{4})" \}/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
   }
   return map;
 }
 
-/** Text as a reader sees it: Fluent's bidi isolation marks removed. */
-export const plain = (text) => text.replace(/[\u2068\u2069]/g, '').trim();
+/** Text as a reader sees it: bidi isolation marks (Fluent's and ours) removed. */
+export const plain = (text) => text.replace(/[\u2066-\u2069]/g, '').trim();
 
 /**
  * Starts the API. `port` 0 picks a free one; pass the same `dataDir` and

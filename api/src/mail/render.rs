@@ -87,9 +87,26 @@ fn message(lang: Lang, key: &str, args: &FluentArgs) -> String {
     if !errors.is_empty() {
         tracing::error!(key, ?errors, "mail message");
     }
-    // Plain text mail: Fluent's bidi isolation marks would show as noise
-    // in some clients; the text is one language at a time.
-    text.replace(['\u{2068}', '\u{2069}'], "")
+    // In Arabic the isolation marks keep a year, a reference or an address
+    // in its own order (2026-2027, not 2027-2026); in French and English
+    // nothing needs them, and some clients would show them as noise.
+    match lang.dir() {
+        amoe_domain::lang::Dir::Rtl => text,
+        _ => text.replace(ISOLATES, ""),
+    }
+}
+
+/// The bidi isolates: LRI, RLI, FSI (Fluent's own, around a placeable)
+/// and PDI, which closes each.
+const ISOLATES: [char; 4] = ['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'];
+
+/// HTML text: escaped, and each isolated run a `<bdi>` element.
+fn html_text(text: &str) -> String {
+    escape(text)
+        .replace('\u{2066}', "<bdi dir=\"ltr\">")
+        .replace('\u{2067}', "<bdi dir=\"rtl\">")
+        .replace('\u{2068}', "<bdi>")
+        .replace('\u{2069}', "</bdi>")
 }
 
 /// "1 December 2026", written out in the student's language.
@@ -153,15 +170,15 @@ pub fn render(
     let text = format!("{body}\n\n-- \n{signature}\n");
     let paragraphs: String = body
         .split("\n\n")
-        .map(|p| format!("<p>{}</p>", escape(p).replace('\n', "<br>")))
+        .map(|p| format!("<p>{}</p>", html_text(p).replace('\n', "<br>")))
         .collect();
     let html = format!(
         "<!doctype html><html lang=\"{code}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <title>{title}</title></head><body>{paragraphs}<p><small>{signature}</small></p></body></html>",
         code = lang.code(),
         dir = lang.dir().as_str(),
-        title = escape(&subject),
-        signature = escape(&signature),
+        title = escape(&subject.replace(ISOLATES, "")),
+        signature = html_text(&signature),
     );
     Mail {
         id: format!("{reference}.{kind}"),
@@ -226,16 +243,30 @@ mod tests {
                     mail.subject.contains(&reference.to_string()),
                     "{lang} {event:?}"
                 );
-                assert!(mail.text.contains("2026-2027"), "{lang} {event:?}");
+                assert!(plain(&mail.text).contains("2026-2027"), "{lang} {event:?}");
                 assert!(
-                    mail.text.contains("https://amoe.example/status"),
+                    plain(&mail.text).contains("https://amoe.example/status"),
                     "{lang} {event:?}"
                 );
                 assert!(mail.html.contains(&format!("lang=\"{lang}\"")), "{lang}");
-                assert!(!mail.text.contains('\u{2068}'));
+                if lang == Lang::Ar {
+                    // The year keeps its order in an Arabic client.
+                    assert!(
+                        mail.text.contains("\u{2068}2026-2027\u{2069}"),
+                        "{}",
+                        mail.text
+                    );
+                    assert!(mail.html.contains("<bdi>2026-2027</bdi>"), "{}", mail.html);
+                } else {
+                    assert!(!mail.text.contains('\u{2068}'));
+                }
                 assert_eq!(mail.id, format!("{reference}.{}", event.kind()));
             }
         }
+    }
+
+    fn plain(text: &str) -> String {
+        text.replace(ISOLATES, "")
     }
 
     #[test]
@@ -261,7 +292,7 @@ mod tests {
             "x@y.ma",
             "http://l",
         );
-        assert!(ar.text.contains("1 دجنبر 2026"), "{}", ar.text);
+        assert!(plain(&ar.text).contains("1 دجنبر 2026"), "{}", ar.text);
         assert!(ar.html.contains("dir=\"rtl\""));
         let other = Event::Refused {
             reason: RefusalReason::Other {
