@@ -57,14 +57,29 @@ pub fn compact_identifier(input: &str) -> String {
         .collect()
 }
 
-/// Trims and collapses every run of white space into one space.
+/// Trims and collapses every run of white space (or control characters,
+/// which no typed name holds) into one space.
 pub fn collapse_spaces(input: &str) -> String {
-    input.split_whitespace().collect::<Vec<_>>().join(" ")
+    input
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_spaces() {
+        // A NUL, which PostgreSQL refuses in text, or a tab pasted from a
+        // spreadsheet, is never part of a name typed in a form.
+        assert_eq!(
+            collapse_spaces("Faculté\u{0}des\tsciences\u{1b} "),
+            "Faculté des sciences"
+        );
+    }
 
     #[test]
     fn arabic_indic_digits_become_ascii() {

@@ -25,9 +25,16 @@ pub async fn list(
     Query(filter): Query<Filter>,
 ) -> Result<Json<OfficesResponse>, Error> {
     let university = filter.university.as_deref().filter(|id| !id.is_empty());
-    if let Some(id) = university
-        && !reference::university_exists(&ctx.db.pool, id).await?
-    {
+    // An id of the wrong shape is no university's, and never reaches the
+    // database (PostgreSQL refuses a NUL in text).
+    let known = match university {
+        None => true,
+        Some(id) => {
+            amoe_domain::declaration::UniversityId::parse(id).is_ok()
+                && reference::university_exists(&ctx.db.pool, id).await?
+        }
+    };
+    if !known {
         return Err(Error::UnknownUniversity {
             field: "university",
         });

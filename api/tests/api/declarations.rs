@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use sqlx::Row;
 
 crate::on_both_engines!(
+    control_characters_typed_in_a_field_are_spaces,
     a_declaration_gets_a_reference_and_a_retry_the_same_one,
     it_is_stored_with_its_history,
     a_key_reused_for_another_declaration_is_refused,
@@ -336,4 +337,28 @@ async fn count(app: &TestApp) -> i64 {
         .await
         .unwrap()
         .get("n")
+}
+
+async fn control_characters_typed_in_a_field_are_spaces(engine: Engine) {
+    // A NUL (which PostgreSQL refuses in text) or an escape pasted into a
+    // free-text field is stored as a space, never a server error.
+    let app = TestApp::spawn(engine).await;
+    let response = app
+        .declare(
+            &key(),
+            &with(
+                form(9_100),
+                "establishment",
+                json!("Faculté\u{0}des sciences\u{1b}"),
+            ),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let pool = app.database().await;
+    let stored: String = sqlx::query("SELECT establishment FROM declarations")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get("establishment");
+    assert_eq!(stored, "Faculté des sciences");
 }
