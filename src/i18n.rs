@@ -70,21 +70,24 @@ impl I18n {
     }
 
     /// The text of message `key` with its variables (reactive).
-    /// "12 March 2026" from an RFC 3339 time or a `YYYY-MM-DD` day (as
-    /// given, when it is neither).
+    /// "12 March 2026": the one way the app writes a day out (reactive).
+    pub fn long_date(&self, day: amoe_domain::Day) -> String {
+        let (d, m, y) = day.parts();
+        self.t_with(
+            "date-long",
+            &[
+                ("day", d.to_string().into()),
+                ("month", self.t(&format!("month-{m}")).into()),
+                ("year", y.to_string().into()),
+            ],
+        )
+    }
+
+    /// [`long_date`](Self::long_date) of an RFC 3339 time or a
+    /// `YYYY-MM-DD` day (as given, when it is neither).
     pub fn written_day(&self, when: &str) -> String {
         match amoe_domain::Day::of_timestamp(when) {
-            Ok(day) => {
-                let (d, m, y) = day.parts();
-                self.t_with(
-                    "date-long",
-                    &[
-                        ("day", d.to_string().into()),
-                        ("month", self.t(&format!("month-{m}")).into()),
-                        ("year", y.to_string().into()),
-                    ],
-                )
-            }
+            Ok(day) => self.long_date(day),
             Err(_) => when.to_owned(),
         }
     }

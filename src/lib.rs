@@ -10,6 +10,7 @@ pub mod embed;
 pub mod i18n;
 pub mod offline;
 pub mod routes;
+pub mod universities;
 pub mod wizard;
 
 use components::layout::Layout;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     provide_context(embedded);
     let i18n = i18n::provide_i18n(portal_lang);
     routes::declare::state::provide_declare();
+    universities::provide_universities();
     let update_ready = offline::register_service_worker();
     // Flat routes: every screen is a top-level path, and `FlatRoutes` is
     // about 11 KB (brotli) smaller than nested `Routes`.

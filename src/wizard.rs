@@ -204,14 +204,15 @@ pub fn error_href(field_name: &str, on: Step) -> String {
     }
 }
 
-/// "7 3 2004" as the Fluent arguments of `date-long` (day, month key,
-/// year), or `None` when the three parts are not a date.
-pub fn long_date(day: &str, month: &str, year: &str) -> Option<(String, String, String)> {
+/// The day typed as "7 3 2004" in three boxes, or `None` when the three
+/// parts are not a date.
+pub fn typed_day(day: &str, month: &str, year: &str) -> Option<amoe_domain::Day> {
     let d: u8 = day.trim().parse().ok()?;
     let m: u8 = month.trim().parse().ok()?;
     let y: i32 = year.trim().parse().ok()?;
-    Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()?;
-    Some((d.to_string(), format!("month-{m}"), y.to_string()))
+    Date::from_calendar_date(y, Month::try_from(m).ok()?, d)
+        .ok()
+        .map(amoe_domain::Day::from_date)
 }
 
 /// The id of the input an error summary links to (the first of a date).
@@ -445,10 +446,10 @@ mod tests {
         assert_eq!(error_href("cin", Step::Check), "/declare/identity?change=1");
         assert_eq!(error_href("sworn", Step::Check), "#sworn");
         assert_eq!(
-            long_date("07", "3", "2004"),
-            Some(("7".into(), "month-3".into(), "2004".into()))
+            typed_day("07", " 3", "2004").unwrap().to_string(),
+            "2004-03-07"
         );
-        assert_eq!(long_date("31", "2", "2004"), None);
+        assert_eq!(typed_day("31", "2", "2004"), None);
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn EmbeddedLayout(embed: crate::embed::Embed, children: Children) -> impl IntoView {
     let unknown = embed.university.map(|id| {
-        let universities = LocalResource::new(crate::api::universities);
+        let universities = crate::universities::use_universities();
         move || {
             let known = universities.get()?.ok()?.iter().any(|u| u.id == id);
             (!known).then(|| {

@@ -34,7 +34,7 @@ pub fn postal_text(office: &Office, lang: Lang) -> String {
 pub fn Offices() -> impl IntoView {
     // Two resources, fetched at the same time.
     let offices = LocalResource::new(api::offices);
-    let universities = LocalResource::new(api::universities);
+    let universities = crate::universities::use_universities();
     let data = move || match (offices.get()?, universities.get()?) {
         (Ok(offices), Ok(universities)) => Some(Ok((offices, universities))),
         (Err(error), _) | (_, Err(error)) => Some(Err(error)),

@@ -177,7 +177,7 @@ fn Results(list: Vec<DeclarationStatus>, masked: String) -> impl IntoView {
             let _ = h2.focus();
         }
     });
-    let universities = LocalResource::new(api::universities);
+    let universities = crate::universities::use_universities();
     view! {
         <h2 class="heading-l" tabindex="-1" node_ref=heading>{tr("status-result-title")}</h2>
         {list

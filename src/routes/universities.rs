@@ -1,7 +1,6 @@
 //! `/universities`: the 12 public universities and their own platforms,
 //! fetched from the API.
 
-use crate::api;
 use crate::components::api_error::ApiErrorMessage;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
@@ -10,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Universities() -> impl IntoView {
-    let universities = LocalResource::new(api::universities);
+    let universities = crate::universities::use_universities();
     view! {
         <PageHeading key="universities-title" />
         <p class="lead">{tr("universities-lead")}</p>

@@ -4,11 +4,10 @@
 
 use super::question::BackLink;
 use super::state::use_declare;
-use crate::api;
 use crate::components::form::{Checkbox, ErrorSummary, error_of};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
-use crate::wizard::{Step, long_date, step_of};
+use crate::wizard::{Step, step_of, typed_day};
 use amoe_domain::declaration::{DeclarationForm, Rejection, field};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -46,7 +45,7 @@ pub fn Check() -> impl IntoView {
     let declare = use_declare();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::new());
-    let universities = LocalResource::new(api::universities);
+    let universities = crate::universities::use_universities();
     // Sent (now, or by a retry when the connection came back): confirm.
     // Declared already, or never to be: back to the start, which says why.
     let to_confirmation = navigate.clone();
@@ -66,17 +65,8 @@ pub fn Check() -> impl IntoView {
                 match name {
                     field::COVERED => i18n.t(if form.covered == "yes" { "yes" } else { "no" }),
                     field::BIRTH_DATE => {
-                        long_date(&form.birth_day, &form.birth_month, &form.birth_year)
-                            .map(|(day, month, year)| {
-                                i18n.t_with(
-                                    "date-long",
-                                    &[
-                                        ("day", day.into()),
-                                        ("month", i18n.t(&month).into()),
-                                        ("year", year.into()),
-                                    ],
-                                )
-                            })
+                        typed_day(&form.birth_day, &form.birth_month, &form.birth_year)
+                            .map(|day| i18n.long_date(day))
                             .unwrap_or_default()
                     }
                     field::UNIVERSITY => universities

@@ -2,7 +2,6 @@
 //! next (steps 2–4 of the leaflet), and a receipt to print.
 
 use super::state::use_declare;
-use crate::api;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
 use leptos::prelude::*;
@@ -11,7 +10,7 @@ use leptos::prelude::*;
 pub fn Confirmation() -> impl IntoView {
     let i18n = use_i18n();
     let declare = use_declare();
-    let universities = LocalResource::new(api::universities);
+    let universities = crate::universities::use_universities();
     let receipt = move || declare.saved.with(|s| s.receipt.clone());
     let cleared = RwSignal::new(false);
     let university = move || {

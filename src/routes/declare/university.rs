@@ -3,7 +3,6 @@
 
 use super::question::QuestionPage;
 use super::state::use_declare;
-use crate::api;
 use crate::components::api_error::ApiErrorMessage;
 use crate::components::form::{TextField, error_of};
 use crate::i18n::{tr, use_i18n};
@@ -16,7 +15,7 @@ pub fn UniversityQuestion() -> impl IntoView {
     let i18n = use_i18n();
     let declare = use_declare();
     let errors = RwSignal::new(Vec::new());
-    let universities = LocalResource::new(api::universities);
+    let universities = crate::universities::use_universities();
     let search = RwSignal::new(String::new());
     let chosen = declare.field(|f| &f.university);
     let error = error_of(errors, "university");
