@@ -7,13 +7,15 @@
 //!   the locale test, the API contract (Schemathesis against the OpenAPI
 //!   description, on both engines), the size budget, and the end-to-end
 //!   tests in headless Chromium against the release build.
-//! - `cargo xtask bench`: print the first-load bytes and the API's
-//!   requests per second and latency; `--replicas 2`: one replica against
+//! - `cargo xtask bench`: print the first-load bytes, Lighthouse's mobile
+//!   figures for the pages a student lands on, and the API's requests per
+//!   second and latency; `--replicas 2`: one replica against
 //!   two behind nginx on PostgreSQL.
 
 mod app;
 mod bench;
 mod contract;
+mod lighthouse;
 mod postgres;
 mod process;
 mod replicas;
