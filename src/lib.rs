@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod embed;
 pub mod i18n;
+pub mod messages;
 pub mod offline;
 pub mod routes;
 pub mod universities;
@@ -29,14 +30,12 @@ pub fn App() -> impl IntoView {
     universities::provide_universities();
     let update_ready = offline::register_service_worker();
     // Flat routes: every screen is a top-level path, and `FlatRoutes` is
-    // about 11 KB (brotli) smaller than nested `Routes`.
-    // Nothing is drawn until the language's messages are in: a page in the
-    // wrong language (or with raw keys) would be worse than a blank moment.
-    // The memo changes once (false → true): switching language later
-    // re-renders text, never the router or the page.
-    let ready = Memo::new(move |_| i18n.is_ready());
-    move || {
-        ready.get().then(|| {
+    // about 11 KB (brotli) smaller than nested `Routes`. The messages are
+    // compiled in: the first page is drawn at once, in its language, and
+    // switching language re-renders text, never the router or the page.
+    let _ = i18n;
+    {
+        {
             view! {
                 <Router>
                     <Layout>
@@ -63,6 +62,6 @@ pub fn App() -> impl IntoView {
                     </Layout>
                 </Router>
             }
-        })
+        }
     }
 }

@@ -82,7 +82,9 @@ pub fn precached_files(dist: &Path) -> Vec<String> {
         add_dir(
             &dist.join("locales").join(&lang),
             &format!("/locales/{lang}"),
-            &|name| matches!(name, "main.ftl" | "manifest.webmanifest"),
+            // The messages are compiled into the app: only the installed
+            // app's name and direction are fetched per language.
+            &|name| name == "manifest.webmanifest",
         );
     }
     paths
@@ -166,7 +168,6 @@ mod tests {
                 "/amoe-0123456789abcdef_bg.wasm",
                 "/icons/icon-192.png",
                 "/snippets/amoe-0123/inline0.js",
-                "/locales/fr/main.ftl",
                 "/locales/fr/manifest.webmanifest",
             ]
         );
@@ -179,11 +180,13 @@ mod tests {
         let before = version(dist.path(), &files);
         assert_eq!(before.len(), 16);
         assert_eq!(before, version(dist.path(), &files));
-        std::fs::write(dist.path().join("locales/fr/main.ftl"), "a = c").unwrap();
+        std::fs::write(dist.path().join("locales/fr/manifest.webmanifest"), "{ }").unwrap();
         assert_ne!(before, version(dist.path(), &files));
-        // mail.ftl is not precached: no new version for it.
+        // The .ftl files are not precached (the app compiles its messages
+        // in; the API reads the mails'): no new version for them.
         let after = version(dist.path(), &files);
         std::fs::write(dist.path().join("locales/fr/mail.ftl"), "m = o").unwrap();
+        std::fs::write(dist.path().join("locales/fr/main.ftl"), "a = c").unwrap();
         assert_eq!(after, version(dist.path(), &files));
     }
 
