@@ -140,10 +140,11 @@ describe('shell', () => {
   });
 });
 
-describe('when nothing can be loaded', () => {
+describe('when the app cannot start', () => {
   test('a message in the three languages says so', () => withOwnServer(async ({ server, browser }) => {
-    const page = await openPage(browser, { allow: [/Failed to load resource/] });
-    await page.route('**/locales/**', (route) => route.abort());
+    // The aborted download is what the page reports.
+    const page = await openPage(browser, { allow: [/Failed to load resource/, /Failed to fetch/] });
+    await page.route('**/*.wasm', (route) => route.abort());
     await page.goto(server.url);
     const message = page.locator('#boot-error');
     await message.waitFor();

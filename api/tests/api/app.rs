@@ -235,7 +235,7 @@ async fn the_service_worker_is_served_complete_and_revalidated() {
     assert!(!script.contains("__"), "{script}");
     assert!(
         script.contains(&format!(
-            "[\"/\",\"/{JS}\",\"/locales/fr/main.ftl\",\"/api/config\",\"/api/universities\",\"/api/offices\"]"
+            "[\"/\",\"/{JS}\",\"/api/config\",\"/api/universities\",\"/api/offices\"]"
         )),
         "{script}"
     );
