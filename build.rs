@@ -149,37 +149,12 @@ fn inline_piece(
             format!("Piece::Var({:?})", id.name)
         }
         ast::InlineExpression::StringLiteral { value } => {
-            format!("Piece::Literal({:?})", unescape(value))
+            let text = unescape(value)
+                .unwrap_or_else(|| panic!("{at}: {value:?} has an escape that is not a character"));
+            format!("Piece::Literal({text:?})")
         }
         other => panic!("{at}: {other:?} is outside what the app's messages use"),
     }
 }
 
-/// A Fluent string literal's text: `\uXXXX`, `\UXXXXXX`, `\"` and `\\`.
-fn unescape(literal: &str) -> String {
-    let mut text = String::new();
-    let mut chars = literal.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            text.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some(width @ ('u' | 'U')) => {
-                let digits: String = chars
-                    .by_ref()
-                    .take(if width == 'u' { 4 } else { 6 })
-                    .collect();
-                text.push(
-                    u32::from_str_radix(&digits, 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or_else(|| panic!("\\{width}{digits} is not a character")),
-                );
-            }
-            Some(other) => text.push(other),
-            None => {}
-        }
-    }
-    text
-}
+include!("fluent_literal.rs");

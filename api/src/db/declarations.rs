@@ -163,14 +163,7 @@ async fn attempt(
             return Ok(Outcome::Limited { retry_after, email });
         }
     }
-    sqlx::query(
-        "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
-         ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
-    )
-    .bind(d.cin.as_str())
-    .bind(&year)
-    .execute(&mut *tx)
-    .await?;
+    lock_cin(&mut tx, d.cin.as_str(), &year).await?;
     let rows = sqlx::query(
         "SELECT reference, academic_year, massar, birth_date, vouched_by \
          FROM declarations WHERE cin = $1 ORDER BY reference",
@@ -378,4 +371,23 @@ pub async fn events(
             })
         })
         .collect()
+}
+
+/// Locks the row of a CIN and academic year (an upsert), the first lock
+/// every writer of that CIN's declarations takes: they are judged one
+/// after the other, on PostgreSQL as on SQLite.
+pub(super) async fn lock_cin(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    cin: &str,
+    year: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
+         ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
+    )
+    .bind(cin)
+    .bind(year)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
 }

@@ -2,6 +2,7 @@
 //! (everything stored about a declaration or a CIN), rectification and
 //! erasure. Each is recorded in the audit log, in its own transaction.
 
+use super::declarations::lock_cin;
 use super::operator::{Actor, audit, exported, lock_for_writing};
 use amoe_domain::declaration::identity::{Claim, Stored, flags};
 use amoe_domain::declaration::{RefusalReason, Status};
@@ -317,19 +318,6 @@ async fn judge_again(tx: &mut Transaction<'_, Any>, cin: &str) -> Result<(), sql
         }
     }
     Ok(())
-}
-
-/// Locks a CIN's row for `year`, as a declaration of that CIN does first.
-async fn lock_cin(tx: &mut Transaction<'_, Any>, cin: &str, year: &str) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
-         ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
-    )
-    .bind(cin)
-    .bind(year)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
 }
 
 /// Removes a CIN's row for `year` once no declaration uses it.
