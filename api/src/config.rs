@@ -462,7 +462,7 @@ impl Default for Config {
             outbox_lease: std::time::Duration::from_secs(120),
             trusted_proxy_hops: 0,
             portal_origins: Vec::new(),
-            controller: "CNOPS".into(),
+            controller: amoe_domain::api::DEFAULT_CONTROLLER.into(),
             cndp_authorisation: String::new(),
         }
     }

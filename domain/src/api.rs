@@ -17,6 +17,10 @@ pub struct Health {
 }
 
 /// `GET /api/config`: what the wizard needs to know from the server.
+/// The data controller named to students when the deployment names none
+/// (`AMOE_CONTROLLER`): the fund that manages the insurance.
+pub const DEFAULT_CONTROLLER: &str = "CNOPS";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicConfig {

@@ -75,6 +75,35 @@ impl Lang {
             })
             .unwrap_or(Lang::FALLBACK)
     }
+
+    /// The language tags of an HTTP `Accept-Language` header, most wanted
+    /// first (by `q`, then by order); `q=0` and malformed weights drop the
+    /// tag.
+    pub fn accepted(header: &str) -> Vec<&str> {
+        let mut tags: Vec<(u16, &str)> = header
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let tag = parts.next()?.trim();
+                let mut weight = 1000;
+                for parameter in parts {
+                    let (name, value) = parameter.split_once('=')?;
+                    if name.trim().eq_ignore_ascii_case("q") {
+                        let q: f32 = value
+                            .trim()
+                            .parse()
+                            .ok()
+                            .filter(|q| (0.0..=1.0).contains(q))?;
+                        weight = (q * 1000.0).round() as u16;
+                    }
+                }
+                (!tag.is_empty() && weight > 0).then_some((weight, tag))
+            })
+            .collect();
+        // Stable: equal weights keep the header's order.
+        tags.sort_by_key(|tag| std::cmp::Reverse(tag.0));
+        tags.into_iter().map(|(_, tag)| tag).collect()
+    }
 }
 
 impl fmt::Display for Lang {
@@ -86,6 +115,23 @@ impl fmt::Display for Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_accept_language_by_weight() {
+        assert_eq!(
+            Lang::accepted("ar-MA,fr;q=0.8,en;q=0.5"),
+            ["ar-MA", "fr", "en"]
+        );
+        assert_eq!(Lang::accepted("en;q=0.3, fr;q=0.9, de"), ["de", "fr", "en"]);
+        assert_eq!(Lang::accepted("fr;q=0, en"), ["en"]);
+        assert_eq!(Lang::accepted("fr;q=2, en;q=x, ar"), ["ar"]);
+        assert!(Lang::accepted("").is_empty());
+        assert_eq!(
+            Lang::negotiate(None, &Lang::accepted("de-DE,en-GB;q=0.9,ar;q=0.8")),
+            Lang::En
+        );
+        assert_eq!(Lang::negotiate(Some("ar"), &Lang::accepted("fr")), Lang::Ar);
+    }
 
     #[test]
     fn reads_tags_by_primary_subtag() {
