@@ -3,7 +3,7 @@
 //
 // The server fills in VERSION and PRECACHE when it starts (api/src/http/
 // service_worker.rs): the list is the built app (Trunk's hashed files,
-// index.html as "/"), the locales and the reference data; the version is a
+// index.html, the app's shell), the locales and the reference data; the version is a
 // hash of those files, so a new deployment is a new worker.
 //
 // - The app shell and the locales come from this version's cache: they
@@ -51,9 +51,12 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   const path = url.pathname;
   if (request.mode === "navigate") {
-    // Every page of the app is index.html; a path with a dot is a file.
+    // Every page of the app is the shell, which draws it; a path with a dot
+    // is a file. (Online, before a worker, the server sends pages drawn at
+    // build time; from here the app's code is at hand, so the shell is as
+    // quick.)
     if (path.startsWith("/api/") || path.split("/").pop().includes(".")) return;
-    event.respondWith(fromCache("/", request));
+    event.respondWith(fromCache("/index.html", request));
   } else if (NETWORK_FIRST.includes(path) && url.search === "") {
     event.respondWith(networkFirst(path, request));
   } else if (PRECACHE.includes(path)) {

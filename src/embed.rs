@@ -58,7 +58,11 @@ pub fn parse_entry(
 /// session. Returns the embed settings and the language the portal asked
 /// for on entry.
 pub fn start() -> (Option<Embed>, Option<Lang>) {
-    let storage = window().session_storage().ok().flatten();
+    // Pages rendered at build time are the service's own, never a frame.
+    if cfg!(feature = "ssr") {
+        return (None, None);
+    }
+    let storage = crate::device::session_storage();
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let query = location.search().unwrap_or_default();

@@ -64,15 +64,45 @@ impl I18n {
         apply_to_document(lang);
         self.lang.set(lang);
         store(lang);
+        remember_for_server(lang);
     }
+}
+
+/// The cookie that tells the server which language to send a page in
+/// before the app starts (the page it renders at build time). It holds
+/// the language code only.
+pub const COOKIE: &str = "amoe_lang";
+
+fn remember_for_server(lang: Lang) {
+    if cfg!(feature = "ssr") {
+        return;
+    }
+    let Ok(document) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDocument>(document()) else {
+        return;
+    };
+    let secure = if window().location().protocol().as_deref() == Ok("https:") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let _ = document.set_cookie(&format!(
+        "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+        lang.code()
+    ));
 }
 
 /// Chooses the language and shares the state.
 /// `asked` is the language a portal asks for in embed mode: it wins over
 /// the remembered one, and the student can still switch.
 pub fn provide_i18n(asked: Option<Lang>) -> I18n {
+    #[cfg(feature = "ssr")]
+    let asked = asked.or_else(|| use_context::<crate::prerendered::Rendering>().map(|r| r.lang));
     let lang = asked.unwrap_or_else(|| Lang::negotiate(stored().as_deref(), &browser_languages()));
     apply_to_document(lang);
+    // A portal's frame follows the portal, not the student's own choice.
+    if asked.is_none() {
+        remember_for_server(lang);
+    }
     let i18n = I18n {
         lang: RwSignal::new(lang),
     };
@@ -92,6 +122,9 @@ pub fn tr(key: &'static str) -> impl IntoView + Clone {
 }
 
 fn apply_to_document(lang: Lang) {
+    if cfg!(feature = "ssr") {
+        return;
+    }
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", lang.code());
         let _ = html.set_attribute("dir", lang.dir().as_str());
@@ -105,22 +138,23 @@ fn apply_to_document(lang: Lang) {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    // Storage can be refused (privacy settings, some embedded frames).
-    window().local_storage().ok().flatten()
-}
-
 fn stored() -> Option<String> {
-    local_storage()?.get_item(STORAGE_KEY).ok().flatten()
+    crate::device::local_storage()?
+        .get_item(STORAGE_KEY)
+        .ok()
+        .flatten()
 }
 
 fn store(lang: Lang) {
-    if let Some(storage) = local_storage() {
+    if let Some(storage) = crate::device::local_storage() {
         let _ = storage.set_item(STORAGE_KEY, lang.code());
     }
 }
 
 fn browser_languages() -> Vec<String> {
+    if cfg!(feature = "ssr") {
+        return Vec::new();
+    }
     let navigator = window().navigator();
     let mut languages: Vec<String> = navigator
         .languages()

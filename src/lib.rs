@@ -6,19 +6,26 @@
 
 pub mod api;
 pub mod components;
+pub mod device;
 pub mod embed;
+pub mod fetched;
 pub mod i18n;
+pub mod journeys;
 pub mod messages;
 pub mod offline;
+#[cfg(feature = "ssr")]
+pub mod prerendered;
 pub mod routes;
 pub mod universities;
 pub mod wizard;
 
 use components::layout::Layout;
+use journeys::Screen;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
-use routes::{declare, learn};
+use routes::learn;
+use wizard::Step;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -43,21 +50,21 @@ pub fn App() -> impl IntoView {
                         <FlatRoutes fallback=routes::not_found::NotFound>
                             <Route path=path!("") view=routes::home::Home />
                             <Route path=path!("universities") view=routes::universities::Universities />
-                            <Route path=path!("offices") view=routes::offices::Offices />
+                            <Route path=path!("offices") view=|| journeys::screen(Screen::Offices) />
                             <Route path=path!("learn/who-declares") view=learn::WhoDeclares />
                             <Route path=path!("learn/steps") view=learn::Steps />
                             <Route path=path!("learn/good-to-know") view=learn::GoodToKnow />
                             <Route path=path!("learn/claim-forms") view=learn::ClaimForms />
-                            <Route path=path!("status") view=routes::status::StatusPage />
-                            <Route path=path!("declare") view=declare::start::Start />
-                            <Route path=path!("declare/coverage") view=declare::coverage::Coverage />
-                            <Route path=path!("declare/scheme") view=declare::scheme::SchemeQuestion />
-                            <Route path=path!("declare/not-eligible") view=declare::not_eligible::NotEligible />
-                            <Route path=path!("declare/identity") view=declare::identity::Identity />
-                            <Route path=path!("declare/contact") view=declare::contact::Contact />
-                            <Route path=path!("declare/university") view=declare::university::UniversityQuestion />
-                            <Route path=path!("declare/check") view=declare::check::Check />
-                            <Route path=path!("declare/confirmation") view=declare::confirmation::Confirmation />
+                            <Route path=path!("status") view=|| journeys::screen(Screen::Status) />
+                            <Route path=path!("declare") view=|| journeys::screen(Screen::Declare(Step::Start)) />
+                            <Route path=path!("declare/coverage") view=|| journeys::screen(Screen::Declare(Step::Coverage)) />
+                            <Route path=path!("declare/scheme") view=|| journeys::screen(Screen::Declare(Step::Scheme)) />
+                            <Route path=path!("declare/not-eligible") view=|| journeys::screen(Screen::Declare(Step::NotEligible)) />
+                            <Route path=path!("declare/identity") view=|| journeys::screen(Screen::Declare(Step::Identity)) />
+                            <Route path=path!("declare/contact") view=|| journeys::screen(Screen::Declare(Step::Contact)) />
+                            <Route path=path!("declare/university") view=|| journeys::screen(Screen::Declare(Step::University)) />
+                            <Route path=path!("declare/check") view=|| journeys::screen(Screen::Declare(Step::Check)) />
+                            <Route path=path!("declare/confirmation") view=|| journeys::screen(Screen::Declare(Step::Confirmation)) />
                         </FlatRoutes>
                     </Layout>
                 </Router>

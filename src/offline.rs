@@ -55,6 +55,9 @@ extern "C" {
 /// Registers the worker; the signal turns true when a new version waits.
 pub fn register_service_worker() -> ReadSignal<bool> {
     let (update_ready, set_update_ready) = signal(false);
+    if cfg!(feature = "ssr") {
+        return update_ready;
+    }
     let on_update = Closure::<dyn Fn()>::new(move || set_update_ready.set(true));
     register(on_update.as_ref().unchecked_ref());
     // Called for as long as the page lives.

@@ -3,11 +3,12 @@
 //! context, owned by the app rather than by the screen that asked first,
 //! so that it outlives a change of route).
 
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::fetched::Fetched;
 use amoe_domain::University;
 use leptos::prelude::*;
 
-pub type Universities = LocalResource<Result<Vec<University>, ApiError>>;
+pub type Universities = Fetched<Vec<University>>;
 
 #[derive(Clone, Copy)]
 struct Shared {
@@ -32,7 +33,7 @@ pub fn use_universities() -> Universities {
     }
     let resource = shared
         .owner
-        .with_value(|owner| owner.with(|| LocalResource::new(api::universities)));
+        .with_value(|owner| owner.with(|| Fetched::new(api::universities)));
     shared.resource.set_value(Some(resource));
     resource
 }

@@ -93,14 +93,15 @@ impl Context {
         })
     }
 
-    /// Offline: the device's date and the default rules.
+    /// Offline (and on a page drawn at build time): the device's date, the
+    /// default rules and the default controller.
     pub fn offline(today: Date) -> Context {
         let rules = Rules::default();
         Context {
             today,
             rules,
             year: AcademicYear::containing(today, rules.year_start),
-            controller: String::new(),
+            controller: amoe_domain::api::DEFAULT_CONTROLLER.to_owned(),
             cndp_authorisation: String::new(),
         }
     }

@@ -325,3 +325,9 @@ update-reload = Reload the page
 ## Embed mode (inside a university portal)
 embed-unknown-university = This page was set up for a university that this service does not know:
 embed-unknown-university-todo = Choose your university yourself when asked, and tell your university’s IT team so they can correct it.
+
+## A journey's code, fetched when the journey starts
+journey-loading = Loading…
+journey-failed = This page could not load. Check your connection, then try again.
+journey-retry = Try again
+needs-javascript = This page works only with JavaScript turned on in your browser. The pages that explain the insurance, the list of universities and the reception points work without it.

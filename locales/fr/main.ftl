@@ -325,3 +325,9 @@ update-reload = Recharger la page
 ## Mode intégré (dans un portail d’université)
 embed-unknown-university = Cette page a été configurée pour une université que ce service ne connaît pas :
 embed-unknown-university-todo = Choisissez vous-même votre université quand elle vous est demandée, et prévenez le service informatique de votre université pour qu’il corrige la configuration.
+
+## Le code d’un parcours, chargé quand il commence
+journey-loading = Chargement…
+journey-failed = Cette page n’a pas pu se charger. Vérifiez votre connexion, puis réessayez.
+journey-retry = Réessayer
+needs-javascript = Cette page ne fonctionne que si JavaScript est activé dans votre navigateur. Les pages pour comprendre l’assurance, la liste des universités et les points d’accueil fonctionnent sans.

@@ -26,6 +26,11 @@ pub fn PageHeading(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H1>::new();
+    #[cfg(feature = "ssr")]
+    if let Some(rendering) = use_context::<crate::prerendered::Rendering>() {
+        *rendering.title.lock().expect("one renderer") =
+            document_title(&i18n.t(key), &i18n.t("service-name"));
+    }
     Effect::new(move |_| {
         let title = document_title(&i18n.t(key), &i18n.t("service-name"));
         if error.is_some_and(|e| e.get()) {

@@ -16,6 +16,23 @@ use wasm_bindgen_futures::JsFuture;
 /// map and no third-party script. The French address geocodes best.
 pub fn map_search_url(office: &Office) -> String {
     let query = format!("{}, {}, Maroc", office.address_fr, office.city_fr);
+    #[cfg(feature = "ssr")]
+    let query = {
+        use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+        // What encodeURIComponent leaves as it is.
+        const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'_')
+            .remove(b'.')
+            .remove(b'!')
+            .remove(b'~')
+            .remove(b'*')
+            .remove(b'\'')
+            .remove(b'(')
+            .remove(b')');
+        utf8_percent_encode(&query, KEPT).to_string()
+    };
+    #[cfg(not(feature = "ssr"))]
     let query: String = js_sys::encode_uri_component(&query).into();
     format!("https://www.openstreetmap.org/search?query={query}")
 }
@@ -33,7 +50,7 @@ pub fn postal_text(office: &Office, lang: Lang) -> String {
 #[component]
 pub fn Offices() -> impl IntoView {
     // Two resources, fetched at the same time.
-    let offices = LocalResource::new(api::offices);
+    let offices = crate::fetched::Fetched::new(api::offices);
     let universities = crate::universities::use_universities();
     let data = move || match (offices.get()?, universities.get()?) {
         (Ok(offices), Ok(universities)) => Some(Ok((offices, universities))),

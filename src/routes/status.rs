@@ -19,10 +19,6 @@ use leptos::prelude::*;
 /// Where a remembered CIN is kept (only when the student ticks the box).
 pub const REMEMBER_KEY: &str = "amoe.status.cin";
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 fn status_key(status: Status) -> &'static str {
     match status {
         Status::Received => "status-received",
@@ -67,7 +63,8 @@ fn reason_text(i18n: &I18n, reason: &RefusalReason) -> String {
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let declare = use_declare();
-    let remembered = storage().and_then(|s| s.get_item(REMEMBER_KEY).ok().flatten());
+    let remembered =
+        crate::device::local_storage().and_then(|s| s.get_item(REMEMBER_KEY).ok().flatten());
     let lookup = RwSignal::new(LookupForm {
         cin: remembered.clone().unwrap_or_default(),
         ..LookupForm::default()
@@ -97,7 +94,7 @@ pub fn StatusPage() -> impl IntoView {
         errors.set(Vec::new());
         problem.set(None);
         failure.set(None);
-        if let Some(storage) = storage() {
+        if let Some(storage) = crate::device::local_storage() {
             let _ = if remember.get_untracked() {
                 storage.set_item(REMEMBER_KEY, form.cin.trim())
             } else {
@@ -127,6 +124,8 @@ pub fn StatusPage() -> impl IntoView {
     view! {
         <ErrorSummary errors />
         <PageHeading key="status-title" error=has_errors />
+        // Read only without JavaScript (the page the server drew at build time).
+        <noscript><p class="inset inset-warning">{tr("needs-javascript")}</p></noscript>
         <p class="lead">{tr("status-lead")}</p>
         <form
             novalidate

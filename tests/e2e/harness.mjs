@@ -149,10 +149,14 @@ export async function openPage(browser, { locale = 'fr-MA', viewport = PHONE, al
   return page;
 }
 
-/** Waits for the app to have drawn a page: its h1 is there. */
+/**
+ * Waits for the app to have drawn a page (its h1 is there), the page the
+ * server drew at build time having been taken over by the live app.
+ */
 export async function heading(page) {
-  const h1 = page.locator('h1');
+  const h1 = page.locator('#app h1');
   await h1.waitFor();
+  await page.waitForFunction(() => !document.getElementById('app')?.hidden && !document.getElementById('app-static'));
   return plain(await h1.innerText());
 }
 

@@ -131,6 +131,7 @@ describe('find an office', () => {
   test('filtering by university, alone and with a search', async () => {
     const page = await openPage(suite.browser, { locale: 'fr' });
     await page.goto(`${suite.server.url}/offices`);
+    await heading(page);
     await page.locator('.office').nth(33).waitFor();
     await page.selectOption('#office-university', 'usmba');
     assert.deepEqual((await cities(page)).map(plain), ['Fès', 'Fès', 'Taza']);
@@ -148,6 +149,7 @@ describe('find an office', () => {
     // As the wizard leaves it once the university step is answered.
     await page.evaluate(() => localStorage.setItem('amoe.declaration', JSON.stringify({ touched_at: Date.now(), form: { university: 'uca' } })));
     await page.goto(`${suite.server.url}/offices`);
+    await heading(page);
     await page.locator('.office').nth(33).waitFor();
     const first = (await cities(page)).slice(0, 5).map(plain);
     assert.deepEqual(first, ['Marrakesh', 'Safi', 'El Kelaa des Sraghna', 'Essaouira', 'Rabat']);
@@ -160,6 +162,7 @@ describe('find an office', () => {
     const page = await openPage(suite.browser, { locale: 'fr' });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     await page.goto(`${suite.server.url}/offices`);
+    await heading(page);
     await page.locator('.office').nth(33).waitFor();
     await search(page, 'agdal');
     const office = page.locator('.office').first();
@@ -179,6 +182,7 @@ describe('find an office', () => {
     test(`the finder is accessible in ${lang}, at 320 px`, async () => {
       const page = await openPage(suite.browser, { locale: lang, viewport: NARROW });
       await page.goto(`${suite.server.url}/offices`);
+      await heading(page);
       await page.locator('.office').nth(33).waitFor();
       await expectNoHorizontalScroll(page, `offices in ${lang}`);
       await expectAccessible(page, `offices in ${lang}`);
@@ -202,7 +206,7 @@ describe('find an office', () => {
 });
 
 describe('offline and installable', () => {
-  test('after a first visit, the learn and find pages and the wizard open with the API stopped', async () => {
+  test('after a first visit, the learn and find pages and each journey open with the API stopped', async () => {
     const server = await startServer();
     const browser = await launchBrowser();
     try {
@@ -227,6 +231,7 @@ describe('offline and installable', () => {
         ['/learn/steps', 'learn-steps-title'],
         ['/offices', 'offices-title'],
         ['/declare', 'declare-title'],
+        ['/status', 'status-title'],
         ['/universities', 'universities-title'],
       ]) {
         await page.goto(`${server.url}${url}`);
@@ -234,6 +239,7 @@ describe('offline and installable', () => {
       }
       // The offices come from the cache, and the search still works.
       await page.goto(`${server.url}/offices`);
+      await heading(page);
       await page.locator('.office').nth(33).waitFor();
       assert.deepEqual(await search(page, 'Fès'), ['فاس', 'فاس']);
       // So does switching language: every locale is cached.
@@ -310,7 +316,7 @@ describe('offline and installable', () => {
       assert.notEqual(after, before);
       // The old cache is gone; the new one has the new index.html.
       await page.waitForFunction((v) => caches.keys().then((k) => k.length === 1 && k[0] === `amoe-${v}`), after);
-      const html = await page.evaluate(async () => (await caches.match('/')).text());
+      const html = await page.evaluate(async () => (await caches.match('/index.html')).text());
       assert.match(html, /next version/);
       assert.equal(await page.locator('.update-banner').count(), 0);
       await page.done();

@@ -56,8 +56,10 @@ describe('shell', () => {
 
   test('an unknown address shows the 404 page in each language', async () => {
     for (const lang of LANGS) {
-      const page = await openPage(suite.browser, { locale: lang });
-      await page.goto(`${suite.server.url}/no/such/page`);
+      // The server answers 404, which the browser reports.
+      const page = await openPage(suite.browser, { locale: lang, allow: [/Failed to load resource: .* 404/] });
+      const response = await page.goto(`${suite.server.url}/no/such/page`);
+      assert.equal(response.status(), 404);
       assert.equal(await heading(page), T[lang]['not-found-title']);
       assert.equal(await page.title(), title(lang, 'not-found-title'));
       await expectAccessible(page, `404 in ${lang}`);
@@ -128,7 +130,7 @@ describe('shell', () => {
 
   test('at 320 px wide nothing scrolls sideways, in any language', async () => {
     for (const lang of LANGS) {
-      const page = await openPage(suite.browser, { locale: lang, viewport: { width: 320, height: 640 } });
+      const page = await openPage(suite.browser, { locale: lang, viewport: { width: 320, height: 640 }, allow: [/Failed to load resource: .* 404/] });
       for (const route of ['/', '/universities', '/nowhere']) {
         await page.goto(`${suite.server.url}${route}`);
         await heading(page);
@@ -165,14 +167,14 @@ describe('when the API is down', () => {
       await heading(page);
       await server.stop();
       await page.click('a[href="/universities"]');
-      const alert = page.locator('[role="alert"]');
+      const alert = page.locator('#app [role="alert"]');
       await alert.waitFor();
       assert.match(plain(await alert.innerText()), new RegExp(T[lang]['error-network'].replace(/[.?*+()]/g, '\\$&')));
       await expectAccessible(page, `API down in ${lang}`);
 
       const restarted = await startServer({ port: server.port, dataDir: server.dataDir });
       server.stop = restarted.stop.bind(restarted);
-      await page.click(`[role="alert"] button`);
+      await page.click(`#app [role="alert"] button`);
       await page.locator('.university').nth(11).waitFor();
       assert.equal(await page.locator('.university').count(), 12);
       await page.done();

@@ -1,4 +1,5 @@
-//! Builds the app with Trunk (release) and precompresses it for the server.
+//! Builds the app with Trunk (release), draws its pages that need no
+//! personal data to HTML, and precompresses it all for the server.
 
 use crate::Result;
 use crate::process::{Cmd, cargo, root, step};
@@ -16,6 +17,19 @@ pub fn build() -> Result {
         .env("TRUNK_OFFLINE", "true")
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .run()?;
+    step("Drawing the pages that need no personal data (ar, fr, en)");
+    cargo(&[
+        "run",
+        "--quiet",
+        "--bin",
+        "prerender",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--",
+        "dist",
+    ])
+    .run()?;
     precompress(&root().join("dist"))
 }
 

@@ -20,8 +20,7 @@ pub fn bench() -> Result {
     cargo(&["build", "--release", "--package", "amoe-api"]).run()?;
 
     step("First load");
-    let (shell, locales) = size::first_load()?;
-    size::print(&shell, &locales);
+    size::print(&size::measure()?);
 
     let data = std::env::temp_dir().join(format!("amoe-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;

@@ -21,6 +21,7 @@ mod process;
 mod replicas;
 mod server;
 mod size;
+mod split;
 mod tools;
 
 use std::process::ExitCode;
@@ -41,9 +42,12 @@ fn main() -> ExitCode {
             _ => Err("usage: cargo xtask bench [--replicas 2]".into()),
         },
         Some("build") => tools::ensure_build_tools().and_then(|()| app::build()),
+        Some("size") => size::check_budget(),
+        // Run by Trunk after each build of the app (Trunk.toml's hook).
+        Some("split") => split::split(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run|test|bench|build>\n\
+                "usage: cargo xtask <run|test|bench|build|size>\n\
                  \n  run    build the app and start it on http://localhost:8080/\
                  \n  test   lint and run every test (installs what is missing)\
                  \n  bench  print bundle sizes and API requests/s\
@@ -95,6 +99,23 @@ fn test() -> Result {
         "warnings",
     ])
     .run()?;
+    // The app's components as the build-time renderer compiles them.
+    let ssr = [
+        "--package",
+        "amoe",
+        "--no-default-features",
+        "--features",
+        "ssr",
+    ];
+    process::cargo(
+        &[
+            &["clippy"][..],
+            &ssr,
+            &["--all-targets", "--", "-D", "warnings"],
+        ]
+        .concat(),
+    )
+    .run()?;
     {
         let cluster = postgres::Cluster::start()?;
         process::step("Unit, locale and API tests (SQLite and PostgreSQL)");
@@ -103,6 +124,7 @@ fn test() -> Result {
             .env("AMOE_TEST_POSTGRES_CA", cluster.ca())
             .env("AMOE_TEST_POSTGRES_OTHER_CA", cluster.other_ca())
             .run()?;
+        process::cargo(&[&["test"][..], &ssr].concat()).run()?;
         // The API tests built target/debug/amoe-api.
         let sqlite = std::env::temp_dir().join(format!("amoe-contract-{}.db", std::process::id()));
         let result = contract::run("SQLite", &format!("sqlite://{}", sqlite.display()))

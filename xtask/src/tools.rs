@@ -14,6 +14,7 @@ pub fn ensure_build_tools() -> Result {
     ensure_wasm_target()?;
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
+    ensure_wasm_split()?;
     ensure_npm_tools()
 }
 
@@ -129,6 +130,30 @@ fn ensure_wasm_bindgen() -> Result {
         "--version",
         &version,
         "--force",
+    ])
+    .run()
+}
+
+/// The tool that cuts the wasm by journey (`cargo xtask split`).
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
+
+fn ensure_wasm_split() -> Result {
+    let installed = cargo(&["install", "--list"]).output().unwrap_or_default();
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if installed.lines().any(|line| line.starts_with(&wanted)) {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing wasm-split-cli {WASM_SPLIT_VERSION} (about a minute, once)"
+    ));
+    cargo(&[
+        "install",
+        "wasm_split_cli_support",
+        "--version",
+        WASM_SPLIT_VERSION,
+        "--features",
+        "build-binary",
+        "--locked",
     ])
     .run()
 }

@@ -1,20 +1,26 @@
-//! Serves the built app (Trunk's `dist/`): `index.html` for every client
-//! route, hashed assets cached for a year, everything else revalidated, and
-//! the `.br`/`.gz` files written next to each asset at build time.
+//! Serves the built app (Trunk's `dist/`): for an address of the app, the
+//! page drawn at build time in the student's language (`dist/pages/`, see
+//! `src/bin/prerender.rs`), or `index.html` for the journeys' later steps;
+//! hashed assets cached for a year, everything else revalidated, and the
+//! `.br`/`.gz` files written next to each asset at build time.
 
 use crate::error::Error;
+use amoe_domain::Lang;
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub fn router(dist: &Path, portals: &[String]) -> Router {
     let index = dist.join("index.html");
+    let pages = Arc::new(Pages::find(dist));
     let html = std::fs::read_to_string(&index).unwrap_or_else(|_| {
         tracing::warn!(
             dist = %dist.display(),
@@ -29,7 +35,7 @@ pub fn router(dist: &Path, portals: &[String]) -> Router {
         .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(tower::service_fn(move |request: Request| {
-            client_route(index.clone(), request)
+            client_route(index.clone(), pages.clone(), request)
         }));
     Router::new()
         .fallback_service(files)
@@ -40,11 +46,106 @@ pub fn router(dist: &Path, portals: &[String]) -> Router {
         ))
 }
 
-/// Any path that is not a file is a route of the app: answer `index.html`.
-/// A path that looks like a file (its last segment has a dot) is a missing
-/// asset and gets a 404, so a broken asset link shows as one.
+/// The pages drawn at build time: `pages/<lang>/<name>.html`.
+struct Pages {
+    dir: PathBuf,
+    /// (language, address) of every page found.
+    found: HashSet<(Lang, String)>,
+}
+
+impl Pages {
+    fn find(dist: &Path) -> Pages {
+        let dir = dist.join("pages");
+        let mut found = HashSet::new();
+        for lang in Lang::ALL {
+            let mut stack = vec![dir.join(lang.code())];
+            while let Some(folder) = stack.pop() {
+                let Ok(entries) = std::fs::read_dir(&folder) else {
+                    continue;
+                };
+                for path in entries.filter_map(|entry| Some(entry.ok()?.path())) {
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if let Some(address) = address_of(&dir.join(lang.code()), &path) {
+                        found.insert((lang, address));
+                    }
+                }
+            }
+        }
+        Pages { dir, found }
+    }
+
+    /// The file of `address` in `lang`, if it was drawn.
+    fn get(&self, lang: Lang, address: &str) -> Option<PathBuf> {
+        let address = match address.trim_end_matches('/') {
+            "" => "/",
+            trimmed => trimmed,
+        };
+        self.found
+            .contains(&(lang, address.to_owned()))
+            .then(|| self.dir.join(lang.code()).join(file_name(address)))
+    }
+}
+
+/// `/` for `index.html`, `/learn/steps` for `learn/steps.html`, and
+/// `/404` for the page of an unknown address.
+fn address_of(root: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(root).ok()?.to_str()?;
+    let stem = relative.strip_suffix(".html")?;
+    Some(if stem == "index" {
+        "/".to_owned()
+    } else {
+        format!("/{stem}")
+    })
+}
+
+fn file_name(address: &str) -> String {
+    if address == "/" {
+        "index.html".to_owned()
+    } else {
+        format!("{}.html", address.trim_start_matches('/'))
+    }
+}
+
+/// The wizard's later steps and the portals' embed addresses show the
+/// student's own answers: only the app draws them.
+fn is_journey_step(path: &str) -> bool {
+    path.starts_with("/declare/") || path == "/embed" || path.starts_with("/embed/")
+}
+
+/// The student's language: the one the app remembered in its cookie, else
+/// the browser's `Accept-Language`, else French (as the app chooses).
+fn language(request: &Request) -> Lang {
+    let remembered = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == LANG_COOKIE).then_some(value)
+        });
+    let accepted = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    Lang::negotiate(remembered, &Lang::accepted(accepted))
+}
+
+/// The app's cookie (`src/i18n.rs`): the language code only.
+const LANG_COOKIE: &str = "amoe_lang";
+
+/// Any path that is not a file is an address of the app: its page drawn
+/// at build time in the student's language, `index.html` for a journey's
+/// later step (or when no page was drawn), and the "not found" page, with
+/// a 404, for an address the app does not have. A path that looks like a
+/// file (its last segment has a dot) is a missing asset and gets a plain
+/// 404, so a broken asset link shows as one.
 async fn client_route(
     index: PathBuf,
+    pages: Arc<Pages>,
     request: Request,
 ) -> Result<Response, std::convert::Infallible> {
     let path = request.uri().path();
@@ -56,15 +157,44 @@ async fn client_route(
     if last.contains('.') {
         return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
     }
-    let response = ServeFile::new(index)
+    let lang = language(&request);
+    let (file, status, drawn) = if let Some(page) = pages.get(lang, path) {
+        (page, StatusCode::OK, true)
+    } else if is_journey_step(path) || pages.found.is_empty() {
+        (index, StatusCode::OK, false)
+    } else {
+        match pages.get(lang, "/404") {
+            Some(page) => (page, StatusCode::NOT_FOUND, true),
+            None => (index, StatusCode::OK, false),
+        }
+    };
+    let response = ServeFile::new(file)
         .precompressed_br()
         .precompressed_gzip()
         .oneshot(request)
         .await;
-    Ok(match response {
+    let mut response = match response {
         Ok(response) => response.map(axum::body::Body::new),
         Err(e) => match e {},
-    })
+    };
+    if drawn {
+        if response.status() == StatusCode::OK {
+            *response.status_mut() = status;
+        }
+        let headers = response.headers_mut();
+        // The same address is another page in another language.
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_static("Accept-Encoding, Cookie, Accept-Language"),
+        );
+        headers.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.code()),
+        );
+        // The "not found" page too: revalidated, like every page.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    Ok(response)
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {

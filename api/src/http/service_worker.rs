@@ -41,12 +41,13 @@ pub fn router(dist: &Path) -> Option<Router> {
     ))
 }
 
-/// The URL paths of the built files a visitor may need offline: `/` for
-/// `index.html`, the files at the top of `dist/` (Trunk's hashed js, wasm,
+/// The URL paths of the built files a visitor may need offline: the app's
+/// shell, `/index.html` (not `/`, which is the home page drawn at build
+/// time, in one language), the files at the top of `dist/` (Trunk's hashed js, wasm,
 /// css, icon), the icons, wasm-bindgen's snippets, and every locale's
 /// messages and manifest.
 pub fn precached_files(dist: &Path) -> Vec<String> {
-    let mut paths = vec!["/".to_owned()];
+    let mut paths = vec!["/index.html".to_owned()];
     let mut add_dir = |dir: &Path, prefix: &str, keep: &dyn Fn(&str) -> bool| {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
@@ -105,10 +106,7 @@ fn subdirectories(dir: &Path) -> Vec<String> {
 fn version(dist: &Path, files: &[String]) -> String {
     let mut hash = Sha256::new();
     for path in files {
-        let file = match path.as_str() {
-            "/" => dist.join("index.html"),
-            path => dist.join(path.trim_start_matches('/')),
-        };
+        let file = dist.join(path.trim_start_matches('/'));
         hash.update(path.as_bytes());
         hash.update(std::fs::read(file).unwrap_or_default());
     }
@@ -163,7 +161,7 @@ mod tests {
         assert_eq!(
             precached_files(dist.path()),
             [
-                "/",
+                "/index.html",
                 "/amoe-0123456789abcdef.js",
                 "/amoe-0123456789abcdef_bg.wasm",
                 "/icons/icon-192.png",

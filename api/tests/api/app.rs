@@ -251,3 +251,117 @@ async fn embed_js_is_served_to_any_portal() {
     assert!(script.contains("amoe:height"));
     assert!(script.len() < 4096);
 }
+
+/// A dist/ with pages drawn at build time, as `prerender` writes them.
+async fn app_with_pages() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dist(dir.path());
+    for lang in ["ar", "fr", "en"] {
+        let pages = dist.join("pages").join(lang);
+        std::fs::create_dir_all(pages.join("learn")).unwrap();
+        for name in ["index", "learn/steps", "404"] {
+            std::fs::write(pages.join(format!("{name}.html")), format!("{lang} {name}")).unwrap();
+        }
+    }
+    std::fs::write(dist.join("pages/ar/learn/steps.html.br"), "BROTLI ar").unwrap();
+    let database_url = format!("sqlite://{}/amoe.db", dir.path().display());
+    TestApp::spawn_with(database_url, dir, Some(dist)).await
+}
+
+async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+    let mut request = app.client.get(format!("{}{path}", app.url));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let lang = response
+        .headers()
+        .get("content-language")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    if !lang.is_empty() {
+        let vary = response.headers()["vary"].to_str().unwrap().to_owned();
+        assert!(
+            vary.contains("Cookie") && vary.contains("Accept-Language"),
+            "{vary}"
+        );
+        assert_eq!(response.headers()["cache-control"], "no-cache");
+    }
+    (status, lang, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_drawn_page_comes_in_the_students_language() {
+    let app = app_with_pages().await;
+    let ok = |lang: &str, body: &str| (200, lang.to_owned(), body.to_owned());
+    assert_eq!(
+        page(&app, "/learn/steps", &[]).await,
+        ok("fr", "fr learn/steps")
+    );
+    assert_eq!(
+        page(&app, "/learn/steps/", &[]).await,
+        ok("fr", "fr learn/steps")
+    );
+    assert_eq!(page(&app, "/", &[]).await, ok("fr", "fr index"));
+    assert_eq!(
+        page(
+            &app,
+            "/learn/steps",
+            &[("accept-language", "de-DE, en;q=0.8, ar;q=0.9")]
+        )
+        .await,
+        ok("ar", "ar learn/steps")
+    );
+    // The language the student chose in the app wins over the browser's.
+    assert_eq!(
+        page(
+            &app,
+            "/",
+            &[("accept-language", "ar"), ("cookie", "x=1; amoe_lang=en")]
+        )
+        .await,
+        ok("en", "en index")
+    );
+    // A cookie naming no language of the service is ignored.
+    assert_eq!(
+        page(
+            &app,
+            "/",
+            &[("accept-language", "ar"), ("cookie", "amoe_lang=xx")]
+        )
+        .await,
+        ok("ar", "ar index")
+    );
+    // Precompressed, like every other file.
+    let compressed = app
+        .client
+        .get(format!("{}/learn/steps", app.url))
+        .header("accept-language", "ar")
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.text().await.unwrap(), "BROTLI ar");
+}
+
+#[tokio::test]
+async fn an_unknown_address_is_not_found_and_a_journey_step_is_the_app() {
+    let app = app_with_pages().await;
+    assert_eq!(
+        page(&app, "/no/such/page", &[("accept-language", "en")]).await,
+        (404, "en".to_owned(), "en 404".to_owned())
+    );
+    assert_eq!(page(&app, "/learn", &[]).await.0, 404);
+    assert_eq!(page(&app, "/404", &[]).await.1, "fr");
+    // Never a file outside the drawn pages.
+    assert_eq!(page(&app, "/learn%2Fsteps", &[]).await.0, 404);
+    assert_eq!(page(&app, "/..%2F..%2Findex", &[]).await.0, 404);
+    // The wizard's later steps and the embed addresses: the app's shell.
+    for path in ["/declare/identity", "/embed/declare", "/embed"] {
+        let (status, lang, body) = page(&app, path, &[("accept-language", "ar")]).await;
+        assert_eq!((status, lang.as_str()), (200, ""), "{path}");
+        assert_eq!(body, "<!doctype html><title>AMOE</title>", "{path}");
+    }
+}

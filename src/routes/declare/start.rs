@@ -27,6 +27,8 @@ pub fn Start() -> impl IntoView {
     let has_answers = move || declare.saved.with(|s| s.has_answers());
     view! {
         <PageHeading key="declare-title" />
+        // Read only without JavaScript (the page the server drew at build time).
+        <noscript><p class="inset inset-warning">{tr("needs-javascript")}</p></noscript>
         <div role="alert">
             {move || declare.problem.get().filter(|_| !has_answers()).map(|key| view! {
                 <div class="inset inset-warning">

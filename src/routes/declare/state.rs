@@ -40,45 +40,34 @@ pub struct Declare {
     pub just_sent: RwSignal<Option<JustSent>>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 fn load() -> Saved {
-    storage()
+    crate::device::local_storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|text| js_sys::JSON::parse(&text).ok())
         .and_then(|value| serde_wasm_bindgen::from_value::<Saved>(value).ok())
         .unwrap_or_default()
-        .at(js_sys::Date::now())
+        .at(crate::device::now_ms())
 }
 
 fn store(saved: &Saved) {
     // Nothing worth keeping: nothing kept, not even an empty record.
     if !saved.has_answers() && saved.receipt.is_none() && !saved.pending {
-        if let Some(storage) = storage() {
+        if let Some(storage) = crate::device::local_storage() {
             let _ = storage.remove_item(STORAGE_KEY);
         }
         return;
     }
     let saved = Saved {
-        touched_at: js_sys::Date::now(),
+        touched_at: crate::device::now_ms(),
         ..saved.clone()
     };
     let text = serde_wasm_bindgen::to_value(&saved)
         .ok()
         .and_then(|value| js_sys::JSON::stringify(&value).ok())
         .and_then(|text| text.as_string());
-    if let (Some(storage), Some(text)) = (storage(), text) {
+    if let (Some(storage), Some(text)) = (crate::device::local_storage(), text) {
         let _ = storage.set_item(STORAGE_KEY, &text);
     }
-}
-
-fn device_today() -> time::Date {
-    let now = js_sys::Date::new_0();
-    let month = time::Month::try_from(now.get_month() as u8 + 1).unwrap_or(time::Month::January);
-    time::Date::from_calendar_date(now.get_full_year() as i32, month, now.get_date() as u8)
-        .unwrap_or(time::Date::MIN)
 }
 
 fn new_key() -> String {
@@ -92,19 +81,26 @@ pub fn provide_declare() -> Declare {
     let declare = Declare {
         portal: RwSignal::new(None),
         saved: RwSignal::new(load()),
-        context: RwSignal::new(None),
+        // The device's until the server's arrives: the start page is drawn
+        // whole at once, as the server sent it (no line appears later).
+        context: RwSignal::new(Some(Context::offline(crate::device::today()))),
         sending: RwSignal::new(false),
         problem: RwSignal::new(None),
         just_sent: RwSignal::new(None),
     };
     provide_context(declare);
+    // Rendered at build time: no device to keep answers on, no server to
+    // ask, and the academic year is the build day's.
+    if cfg!(feature = "ssr") {
+        return declare;
+    }
     Effect::new(move |_| declare.saved.with(store));
     spawn_local(async move {
         let context = match api::config().await {
             Ok(config) => Context::from_config(&config),
             Err(_) => None,
         };
-        let context = context.unwrap_or_else(|| Context::offline(device_today()));
+        let context = context.unwrap_or_else(|| Context::offline(crate::device::today()));
         // Unfinished answers of an earlier academic year are for nothing now.
         declare.saved.update(|saved| {
             if saved.year.is_some_and(|year| year != context.year) && saved.receipt.is_none() {
@@ -167,7 +163,7 @@ impl Declare {
             year,
             ..Saved::default()
         });
-        if let Some(storage) = storage() {
+        if let Some(storage) = crate::device::local_storage() {
             let keys: Vec<String> = (0..storage.length().unwrap_or(0))
                 .filter_map(|i| storage.key(i).ok().flatten())
                 .filter(|key| key.starts_with("amoe."))

@@ -26,12 +26,10 @@ pub fn UniversityQuestion() -> impl IntoView {
     let portal_known = {
         let locked = locked.clone();
         move || {
-            universities.with(|list| {
-                let list = list.as_ref().and_then(|r| r.as_ref().ok());
-                locked
-                    .as_ref()
-                    .is_some_and(|id| list.is_some_and(|l| l.iter().any(|u| u.id == *id)))
-            })
+            let list = universities.get().and_then(Result::ok);
+            locked
+                .as_ref()
+                .is_some_and(|id| list.is_some_and(|l| l.iter().any(|u| u.id == *id)))
         }
     };
     view! {

@@ -1,0 +1,199 @@
+//! Each journey's code is fetched when the journey starts: the wizard, the
+//! status page and the office finder are wasm modules of their own, cut
+//! from the app at the `#[wasm_split]` functions below (`cargo xtask
+//! split`, run by Trunk). The shell (layout, router, guide, universities)
+//! is all a first visit to the home page downloads.
+//!
+//! A module is fetched once; the service worker keeps every module for
+//! offline use. A failed download shows a message and a button to try
+//! again, never a broken app. Outside the browser (unit tests), the
+//! functions are called directly.
+
+use crate::i18n::tr;
+use crate::routes::{declare, offices, status};
+use crate::wizard::Step;
+use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
+use std::future::Future;
+use std::pin::Pin;
+
+/// A screen whose code is in a journey's module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Declare(Step),
+    Status,
+    Offices,
+}
+
+#[wasm_split(declare, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_declare))]
+fn declare_screen(step: Step) -> Result<AnyView, SplitLoaderError> {
+    Ok(match step {
+        Step::Start => view! { <declare::start::Start /> }.into_any(),
+        Step::Coverage => view! { <declare::coverage::Coverage /> }.into_any(),
+        Step::Scheme => view! { <declare::scheme::SchemeQuestion /> }.into_any(),
+        Step::NotEligible => view! { <declare::not_eligible::NotEligible /> }.into_any(),
+        Step::Identity => view! { <declare::identity::Identity /> }.into_any(),
+        Step::Contact => view! { <declare::contact::Contact /> }.into_any(),
+        Step::University => view! { <declare::university::UniversityQuestion /> }.into_any(),
+        Step::Check => view! { <declare::check::Check /> }.into_any(),
+        Step::Confirmation => view! { <declare::confirmation::Confirmation /> }.into_any(),
+    })
+}
+
+#[wasm_split(status, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_status))]
+fn status_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <status::StatusPage /> }.into_any())
+}
+
+#[wasm_split(offices, fallible, wasm_split_path = ::leptos::wasm_split, preload(preload_offices))]
+fn offices_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <offices::Offices /> }.into_any())
+}
+
+type Loading = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
+
+fn load(screen: Screen) -> Loading {
+    match screen {
+        Screen::Status => Box::pin(status_screen()),
+        Screen::Offices => Box::pin(offices_screen()),
+        Screen::Declare(step) => Box::pin(declare_screen(step)),
+    }
+}
+
+/// Fetches the module of the journey at `path` (an app path), if it has
+/// one: called before the app first draws, so that a page opened at a
+/// journey's address is drawn whole, at once.
+pub async fn preload(path: &str) -> Result<(), SplitLoaderError> {
+    match journey_of(path) {
+        Some(journey) => fetch(journey).await,
+        None => Ok(()),
+    }
+}
+
+async fn fetch(journey: Journey) -> Result<(), SplitLoaderError> {
+    match journey {
+        Journey::Declare => preload_declare().await?,
+        Journey::Status => preload_status().await?,
+        Journey::Offices => preload_offices().await?,
+    }
+    FETCHED.with(|fetched| fetched.set(fetched.get() | journey.bit()));
+    Ok(())
+}
+
+thread_local! {
+    /// The journeys whose module is here, one bit each.
+    static FETCHED: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Journey {
+    Declare,
+    Status,
+    Offices,
+}
+
+impl Journey {
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    fn of(screen: Screen) -> Journey {
+        match screen {
+            Screen::Status => Journey::Status,
+            Screen::Offices => Journey::Offices,
+            Screen::Declare(_) => Journey::Declare,
+        }
+    }
+
+    fn fetched(self) -> bool {
+        // Outside the browser nothing is split: every journey is here.
+        !cfg!(target_arch = "wasm32") || FETCHED.with(|fetched| fetched.get() & self.bit() != 0)
+    }
+}
+
+/// The journey whose module draws `path`.
+fn journey_of(path: &str) -> Option<Journey> {
+    // An embed address becomes its journey's page (`crate::embed`).
+    match path.trim_end_matches('/') {
+        "/embed" | "/embed/declare" => Some(Journey::Declare),
+        "/status" | "/embed/status" => Some(Journey::Status),
+        "/offices" => Some(Journey::Offices),
+        path if path == "/declare" || path.starts_with("/declare/") => Some(Journey::Declare),
+        _ => None,
+    }
+}
+
+/// The route's view: the screen, drawn at once when its module is already
+/// here; else a short "loading" line until it arrives, or the way to try
+/// again when it could not be fetched.
+pub fn screen(screen: Screen) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        untrack(|| {
+            let journey = Journey::of(screen);
+            if journey.fetched() {
+                return drawn(screen, attempt);
+            }
+            // None while the module is on its way, then whether it came.
+            let arrived = RwSignal::new(None::<bool>);
+            let owner = Owner::current().expect("a route's view has an owner");
+            leptos::task::spawn_local(async move {
+                let came = fetch(journey).await.is_ok();
+                owner.with(|| arrived.set(Some(came)));
+            });
+            (move || match arrived.get() {
+                None => view! { <p class="loading" role="status">{tr("journey-loading")}</p> }
+                    .into_any(),
+                Some(true) => untrack(|| drawn(screen, attempt)),
+                Some(false) => failed(attempt).into_any(),
+            })
+            .into_any()
+        })
+    }
+}
+
+/// The screen of a journey whose module is here (or the way to try again).
+fn drawn(screen: Screen, attempt: RwSignal<u32>) -> AnyView {
+    let mut view = load(screen);
+    let waker = std::task::Waker::noop();
+    match view
+        .as_mut()
+        .poll(&mut std::task::Context::from_waker(waker))
+    {
+        std::task::Poll::Ready(Ok(view)) => view,
+        std::task::Poll::Ready(Err(_)) | std::task::Poll::Pending => failed(attempt).into_any(),
+    }
+}
+
+fn failed(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="journey-failed" role="alert">
+            <p>{tr("journey-failed")}</p>
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                {tr("journey-retry")}
+            </button>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_journey_has_its_paths() {
+        assert_eq!(journey_of("/declare"), Some(Journey::Declare));
+        assert_eq!(journey_of("/declare/"), Some(Journey::Declare));
+        assert_eq!(journey_of("/declare/check"), Some(Journey::Declare));
+        assert_eq!(journey_of("/status"), Some(Journey::Status));
+        assert_eq!(journey_of("/offices"), Some(Journey::Offices));
+        assert_eq!(journey_of("/embed/declare"), Some(Journey::Declare));
+        assert_eq!(journey_of("/embed"), Some(Journey::Declare));
+        assert_eq!(journey_of("/embed/status"), Some(Journey::Status));
+        assert_eq!(journey_of("/"), None);
+        assert_eq!(journey_of("/declared"), None);
+        assert_eq!(journey_of("/learn/steps"), None);
+        assert_eq!(journey_of("/universities"), None);
+    }
+}
