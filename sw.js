@@ -1,5 +1,5 @@
-// The AMOE service worker: the learn and find pages and the start of the
-// wizard open with no network after a first visit.
+// The AMOE service worker: the learn and find pages, the start of the
+// wizard and the status page open with no network after a first visit.
 //
 // The server fills in VERSION and PRECACHE when it starts (api/src/http/
 // service_worker.rs): the list is the built app (Trunk's hashed files,

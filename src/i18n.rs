@@ -74,10 +74,16 @@ impl I18n {
 pub const COOKIE: &str = "amoe_lang";
 
 fn remember_for_server(lang: Lang) {
-    if cfg!(feature = "ssr") {
-        return;
-    }
-    let Ok(document) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDocument>(document()) else {
+    set_cookie(lang.code(), 31_536_000);
+}
+
+/// Forgets the language for the server too ("clear everything").
+pub fn forget_for_server() {
+    set_cookie("", 0);
+}
+
+fn set_cookie(value: &str, max_age: u32) {
+    let Some(document) = html_document() else {
         return;
     };
     let secure = if window().location().protocol().as_deref() == Ok("https:") {
@@ -86,9 +92,23 @@ fn remember_for_server(lang: Lang) {
         ""
     };
     let _ = document.set_cookie(&format!(
-        "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-        lang.code()
+        "{COOKIE}={value}; Path=/; Max-Age={max_age}; SameSite=Lax{secure}"
     ));
+}
+
+fn cookie() -> Option<String> {
+    let cookies = html_document()?.cookie().ok()?;
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == COOKIE).then(|| value.to_owned())
+    })
+}
+
+fn html_document() -> Option<web_sys::HtmlDocument> {
+    if cfg!(feature = "ssr") {
+        return None;
+    }
+    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDocument>(document()).ok()
 }
 
 /// Chooses the language and shares the state.
@@ -97,7 +117,11 @@ fn remember_for_server(lang: Lang) {
 pub fn provide_i18n(asked: Option<Lang>) -> I18n {
     #[cfg(feature = "ssr")]
     let asked = asked.or_else(|| use_context::<crate::prerendered::Rendering>().map(|r| r.lang));
-    let lang = asked.unwrap_or_else(|| Lang::negotiate(stored().as_deref(), &browser_languages()));
+    // The cookie is what the server chose the drawn page by: the same
+    // choice, so the page does not change language when the app starts.
+    let remembered = stored().or_else(cookie);
+    let lang =
+        asked.unwrap_or_else(|| Lang::negotiate(remembered.as_deref(), &browser_languages()));
     apply_to_document(lang);
     // A portal's frame follows the portal, not the student's own choice.
     if asked.is_none() {

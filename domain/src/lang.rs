@@ -87,17 +87,24 @@ impl Lang {
                 let tag = parts.next()?.trim();
                 let mut weight = 1000;
                 for parameter in parts {
-                    let (name, value) = parameter.split_once('=')?;
+                    // A parameter that is not `q=…` says nothing of weight.
+                    let Some((name, value)) = parameter.split_once('=') else {
+                        continue;
+                    };
                     if name.trim().eq_ignore_ascii_case("q") {
                         let q: f32 = value
                             .trim()
                             .parse()
                             .ok()
                             .filter(|q| (0.0..=1.0).contains(q))?;
-                        weight = (q * 1000.0).round() as u16;
+                        if q == 0.0 {
+                            return None;
+                        }
+                        // Above 0, however small, still wanted.
+                        weight = ((q * 1000.0).round() as u16).max(1);
                     }
                 }
-                (!tag.is_empty() && weight > 0).then_some((weight, tag))
+                (!tag.is_empty()).then_some((weight, tag))
             })
             .collect();
         // Stable: equal weights keep the header's order.
@@ -125,6 +132,10 @@ mod tests {
         assert_eq!(Lang::accepted("en;q=0.3, fr;q=0.9, de"), ["de", "fr", "en"]);
         assert_eq!(Lang::accepted("fr;q=0, en"), ["en"]);
         assert_eq!(Lang::accepted("fr;q=2, en;q=x, ar"), ["ar"]);
+        assert_eq!(
+            Lang::accepted("fr;, en;q=0.0001, ar;q=0.5"),
+            ["fr", "ar", "en"]
+        );
         assert!(Lang::accepted("").is_empty());
         assert_eq!(
             Lang::negotiate(None, &Lang::accepted("de-DE,en-GB;q=0.9,ar;q=0.8")),

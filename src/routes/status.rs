@@ -82,10 +82,15 @@ pub fn StatusPage() -> impl IntoView {
         Callback::new(move |v| lookup.update(|l| put(l, v)))
     };
 
+    // Ages and dates are the server's: a lookup sent before its settings
+    // have arrived (as soon as the page was drawn) goes when they do.
+    let waiting = RwSignal::new(false);
     let search = move || {
         let Some(context) = declare.context.get_untracked() else {
+            waiting.set(true);
             return;
         };
+        waiting.set(false);
         let form = lookup.get_untracked();
         if let Err(list) = form.parse(context.today) {
             errors.set(list);
@@ -118,6 +123,11 @@ pub fn StatusPage() -> impl IntoView {
             searching.set(false);
         });
     };
+    Effect::new(move |_| {
+        if declare.context.with(Option::is_some) && waiting.get_untracked() {
+            search();
+        }
+    });
     let has_errors = Signal::derive(move || errors.with(|e| !e.is_empty()));
     let masked =
         move || lookup.with(|l| Cin::parse(&l.cin).map(|c| c.masked()).unwrap_or_default());
@@ -127,7 +137,9 @@ pub fn StatusPage() -> impl IntoView {
         // Read only without JavaScript (the page the server drew at build time).
         <noscript><p class="inset inset-warning">{tr("needs-javascript")}</p></noscript>
         <p class="lead">{tr("status-lead")}</p>
+        // POST: sent without JavaScript, a CIN never goes in an address.
         <form
+            method="post"
             novalidate
             class="no-print"
             on:submit=move |event: leptos::ev::SubmitEvent| {

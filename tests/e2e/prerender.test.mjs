@@ -171,4 +171,44 @@ describe('pages drawn at build time', () => {
     assert.ok(text.includes(plain(T.en['error-birth_date_missing_month'])), text);
     await page.done();
   });
+
+  test('a lookup sent before the app started is sent by the app, with the CIN in no address', async () => {
+    const page = await openPage(shared.browser, { locale: 'fr', viewport: PHONE });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/amoe-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const addresses = [];
+    page.on('request', (request) => addresses.push(request.url()));
+    await page.goto(`${shared.server.url}/status`);
+    await page.locator('#app-static h1').waitFor();
+    await page.fill('#app-static #cin', 'AB123456');
+    await page.press('#app-static #cin', 'Enter');
+    // Nothing left the page: the press waits for the app.
+    assert.equal(page.url(), `${shared.server.url}/status`);
+    release();
+    await appStarted(page);
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    const text = plain(await summary.innerText());
+    assert.ok(!text.includes(plain(T.fr['error-cin_empty'])), text);
+    assert.ok(text.includes(plain(T.fr['error-massar_empty'])), text);
+    assert.ok(text.includes(plain(T.fr['error-birth_date_empty'])), text);
+    assert.ok(addresses.every((url) => !url.includes('AB123456')), addresses.join('\n'));
+    await page.done();
+  });
+
+  test('a link followed on a drawn page once the app is there goes through the app', async () => {
+    const page = await openPage(shared.browser, { locale: 'en', viewport: PHONE });
+    await page.goto(`${shared.server.url}/`);
+    await heading(page);
+    // The app took over; its router follows the link with no new page load.
+    await page.evaluate(() => { window.samePage = true; });
+    await page.click('#app a[href="/learn/who-declares"]');
+    await page.locator('#app h1', { hasText: plain(T.en['learn-who-title']) }).waitFor();
+    assert.equal(await page.evaluate(() => window.samePage), true);
+    await page.done();
+  });
 });

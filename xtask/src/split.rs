@@ -8,10 +8,11 @@
 //! 2. `wasm-bindgen` writes the shell's js glue, keeping the exports the
 //!    journeys' modules link against;
 //! 3. in release builds, `wasm-opt -Oz` shrinks each module;
-//! 4. every module and the loader get a content hash in their name (they
-//!    are cached for a year, like Trunk's files), and the result replaces
-//!    Trunk's js and wasm in its staging folder, with a `modulepreload` for
-//!    the loader so that it does not wait for the glue to ask for it.
+//! 4. every module, the shell's glue and the loader get a hash of their
+//!    final content in their name (they are cached for a year, like
+//!    Trunk's files), and the result replaces Trunk's js and wasm in its
+//!    staging folder, with a `modulepreload` for the loader so that it does
+//!    not wait for the glue to ask for it.
 
 use crate::Result;
 use crate::process::{Cmd, root, step};
@@ -97,8 +98,10 @@ pub fn split() -> Result {
         }
     }
 
-    // Content-hashed names, written into the loader, then the loader's own
-    // into the glue.
+    // Content-hashed names: the modules' in the loader; the shell's (its
+    // wasm and glue, renamed from Trunk's, which hashed what Trunk built,
+    // not what the split and wasm-opt made of it) in the loader, the glue
+    // and index.html; then the loader's own in the glue.
     let mut loader = read(&cut.join("__wasm_split.js"))?;
     for chunk in &chunks {
         let name = file_name(chunk);
@@ -110,9 +113,16 @@ pub fn split() -> Result {
         loader = loader.replace(&quoted, &format!("\"./{hashed}\""));
         copy(chunk, &staging.join(hashed))?;
     }
+    let wasm = std::fs::read(&shell).map_err(|e| format!("{}: {e}", shell.display()))?;
+    let mut js = read(&glue.join(format!("{stem}.js")))?;
+    let named = format!("amoe-{}", hash(&[&wasm[..], js.as_bytes()].concat()));
+    let from_loader = format!("\"./{stem}.js\"");
+    if !loader.contains(&from_loader) {
+        return Err(format!("__wasm_split.js does not import {stem}.js"));
+    }
+    loader = loader.replace(&from_loader, &format!("\"./{named}.js\""));
     let loader_name = format!("__wasm_split-{}.js", hash(loader.as_bytes()));
     write(&staging.join(&loader_name), &loader)?;
-    let mut js = read(&glue.join(format!("{stem}.js")))?;
     // Only the module specifiers: the import object's keys must stay the
     // names the wasm imports from.
     let specifiers = ["from \"./__wasm_split.js\"", "from './__wasm_split.js'"];
@@ -122,8 +132,13 @@ pub fn split() -> Result {
     for import in specifiers {
         js = js.replace(import, &format!("from \"./{loader_name}\""));
     }
-    write(&staging.join(format!("{stem}.js")), &js)?;
-    copy(&shell, &staging.join(format!("{stem}_bg.wasm")))?;
+    js = js.replace(&format!("{stem}_bg.wasm"), &format!("{named}_bg.wasm"));
+    for trunks in [format!("{stem}.js"), format!("{stem}_bg.wasm")] {
+        std::fs::remove_file(staging.join(&trunks)).map_err(|e| format!("{trunks}: {e}"))?;
+    }
+    write(&staging.join(format!("{named}.js")), &js)?;
+    std::fs::write(staging.join(format!("{named}_bg.wasm")), &wasm)
+        .map_err(|e| format!("{named}_bg.wasm: {e}"))?;
     let snippets = staging.join("snippets");
     let _ = std::fs::remove_dir_all(&snippets);
     if glue.join("snippets").is_dir() {
@@ -132,11 +147,16 @@ pub fn split() -> Result {
 
     let index = staging.join("index.html");
     let html = read(&index)?;
-    let preload = format!("<link rel=modulepreload href=/{loader_name}></head>");
-    if !html.contains("</head>") {
-        return Err("index.html has no </head>".into());
+    if !html.contains("</head>") || !html.contains(&format!("/{stem}_bg.wasm")) {
+        return Err(format!(
+            "index.html has no </head> or does not load /{stem}_bg.wasm"
+        ));
     }
-    write(&index, &html.replacen("</head>", &preload, 1))
+    let preload = format!("<link rel=modulepreload href=/{loader_name}></head>");
+    let html = html
+        .replace(&format!("/{stem}"), &format!("/{named}"))
+        .replacen("</head>", &preload, 1);
+    write(&index, &html)
 }
 
 /// Trunk's name for the js glue (`amoe-<hash>`), from its staging folder.

@@ -79,16 +79,30 @@ impl Pages {
     fn get(&self, lang: Lang, address: &str) -> Option<PathBuf> {
         let address = match address.trim_end_matches('/') {
             "" => "/",
+            NOT_FOUND => return None,
             trimmed => trimmed,
         };
+        self.file(lang, address)
+    }
+
+    /// The "not found" page in `lang`.
+    fn not_found(&self, lang: Lang) -> Option<PathBuf> {
+        self.file(lang, NOT_FOUND)
+    }
+
+    fn file(&self, lang: Lang, address: &str) -> Option<PathBuf> {
         self.found
             .contains(&(lang, address.to_owned()))
             .then(|| self.dir.join(lang.code()).join(file_name(address)))
     }
 }
 
+/// The address of `404.html`, the page of an unknown address (which
+/// `/404` itself is).
+const NOT_FOUND: &str = "/404";
+
 /// `/` for `index.html`, `/learn/steps` for `learn/steps.html`, and
-/// `/404` for the page of an unknown address.
+/// [`NOT_FOUND`] for `404.html`.
 fn address_of(root: &Path, file: &Path) -> Option<String> {
     let relative = file.strip_prefix(root).ok()?.to_str()?;
     let stem = relative.strip_suffix(".html")?;
@@ -163,7 +177,7 @@ async fn client_route(
     } else if is_journey_step(path) || pages.found.is_empty() {
         (index, StatusCode::OK, false)
     } else {
-        match pages.get(lang, "/404") {
+        match pages.not_found(lang) {
             Some(page) => (page, StatusCode::NOT_FOUND, true),
             None => (index, StatusCode::OK, false),
         }
@@ -191,8 +205,12 @@ async fn client_route(
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(lang.code()),
         );
-        // The "not found" page too: revalidated, like every page.
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        // Revalidated, like every page ("not found" too), and never kept
+        // by a shared cache, which could ignore `Vary: Cookie`.
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
     }
     Ok(response)
 }
@@ -206,9 +224,11 @@ async fn cache_control(request: Request, next: Next) -> Response {
         } else {
             "no-cache"
         };
+        // A drawn page has set its own (private).
         response
             .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static(value));
     }
     response
 }

@@ -12,17 +12,8 @@ pub fn Start() -> impl IntoView {
     let i18n = use_i18n();
     let declare = use_declare();
     let cleared = RwSignal::new(false);
-    let year = move || {
-        declare
-            .context
-            .with(|c| c.as_ref().map(|c| c.year.to_string()))
-    };
-    let controller = move || {
-        declare
-            .context
-            .with(|c| c.as_ref().map(|c| c.controller.clone()))
-            .unwrap_or_default()
-    };
+    let year = move || Some(declare.shown_context().year.to_string());
+    let controller = move || declare.shown_context().controller;
     let receipt = move || declare.saved.with(|s| s.receipt.clone());
     let has_answers = move || declare.saved.with(|s| s.has_answers());
     view! {

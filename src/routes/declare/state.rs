@@ -81,9 +81,7 @@ pub fn provide_declare() -> Declare {
     let declare = Declare {
         portal: RwSignal::new(None),
         saved: RwSignal::new(load()),
-        // The device's until the server's arrives: the start page is drawn
-        // whole at once, as the server sent it (no line appears later).
-        context: RwSignal::new(Some(Context::offline(crate::device::today()))),
+        context: RwSignal::new(None),
         sending: RwSignal::new(false),
         problem: RwSignal::new(None),
         just_sent: RwSignal::new(None),
@@ -163,6 +161,7 @@ impl Declare {
             year,
             ..Saved::default()
         });
+        crate::i18n::forget_for_server();
         if let Some(storage) = crate::device::local_storage() {
             let keys: Vec<String> = (0..storage.length().unwrap_or(0))
                 .filter_map(|i| storage.key(i).ok().flatten())
@@ -172,6 +171,15 @@ impl Declare {
                 let _ = storage.remove_item(&key);
             }
         }
+    }
+
+    /// What the start page shows of the context: the server's, or until it
+    /// arrives (and on a page drawn at build time) the device's, so that
+    /// the page is whole at once. Checking answers waits for the server's.
+    pub fn shown_context(self) -> Context {
+        self.context
+            .get()
+            .unwrap_or_else(|| Context::offline(crate::device::today()))
     }
 
     /// Reads a portal's token and, when the service accepts it, fills in
