@@ -137,10 +137,10 @@ pub fn screen(screen: Screen) -> impl IntoView {
             }
             // None while the module is on its way, then whether it came.
             let arrived = RwSignal::new(None::<bool>);
-            let owner = Owner::current().expect("a route's view has an owner");
             leptos::task::spawn_local(async move {
                 let came = fetch(journey).await.is_ok();
-                owner.with(|| arrived.set(Some(came)));
+                // The student may have left the page meanwhile.
+                let _ = arrived.try_set(Some(came));
             });
             (move || match arrived.get() {
                 None => view! { <p class="loading" role="status">{tr("journey-loading")}</p> }

@@ -44,6 +44,20 @@ async function recordShifts(page) {
   });
 }
 
+/**
+ * The shell's wasm arrives late, as on a slow network: only once the
+ * returned function is called.
+ */
+async function holdShellWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/amoe-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 const shifted = (page) => page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
 const appStarted = (page) => page.waitForFunction(() => {
   const app = document.getElementById('app');
@@ -141,13 +155,7 @@ describe('pages drawn at build time', () => {
 
   test('what was typed before the app started is kept, and the form works', async () => {
     const page = await openPage(shared.browser, { locale: 'en', viewport: PHONE });
-    // The shell's wasm arrives late, as on a slow network.
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(/amoe-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdShellWasm(page);
     await page.goto(`${shared.server.url}/status`);
     await page.locator('#app-static h1').waitFor();
     await page.fill('#app-static #cin', 'ab123456');
@@ -174,12 +182,7 @@ describe('pages drawn at build time', () => {
 
   test('a lookup sent before the app started is sent by the app, with the CIN in no address', async () => {
     const page = await openPage(shared.browser, { locale: 'fr', viewport: PHONE });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(/amoe-[0-9a-f]+_bg\.wasm$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdShellWasm(page);
     const addresses = [];
     page.on('request', (request) => addresses.push(request.url()));
     await page.goto(`${shared.server.url}/status`);
@@ -209,6 +212,23 @@ describe('pages drawn at build time', () => {
     await page.click('#app a[href="/learn/who-declares"]');
     await page.locator('#app h1', { hasText: plain(T.en['learn-who-title']) }).waitFor();
     assert.equal(await page.evaluate(() => window.samePage), true);
+    await page.done();
+  });
+
+  test('a journey whose code could not be fetched says so, and "Try again" fetches it', async () => {
+    const page = await openPage(shared.browser, { locale: 'ar', serviceWorkers: 'block', allow: [/Failed to load resource|TypeError|fetch/i] });
+    let refuse = true;
+    await page.route(/split_status-[0-9a-f]+\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto(`${shared.server.url}/`);
+    await heading(page);
+    await page.click('#app a[href="/status"]');
+    const failed = page.locator('.journey-failed');
+    await failed.waitFor();
+    assert.equal(plain(await failed.locator('p').innerText()), plain(T.ar['journey-failed']));
+    await expectAccessible(page, 'a journey that could not load, in ar');
+    refuse = false;
+    await failed.locator('button').click();
+    await page.locator('#app h1', { hasText: plain(T.ar['status-title']) }).waitFor();
     await page.done();
   });
 });

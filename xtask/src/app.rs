@@ -66,6 +66,13 @@ pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A path's last part, as text.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(".");

@@ -2,7 +2,7 @@
 //! they must fit in.
 
 use crate::Result;
-use crate::app::{brotli, files, gzip};
+use crate::app::{brotli, file_name, files, gzip};
 use crate::process::{root, step};
 use std::path::{Path, PathBuf};
 
@@ -115,12 +115,6 @@ fn shares(loader: &str) -> Vec<(String, Vec<String>)> {
         }
     }
     out
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 pub fn total(entries: &[Entry]) -> (usize, usize, usize) {

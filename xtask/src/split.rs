@@ -15,6 +15,7 @@
 //!    not wait for the glue to ask for it.
 
 use crate::Result;
+use crate::app::file_name;
 use crate::process::{Cmd, root, step};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -194,12 +195,6 @@ fn hash(data: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 fn read(path: &Path) -> Result<String> {
