@@ -9,6 +9,7 @@
 //! again, never a broken app. Outside the browser (unit tests), the
 //! functions are called directly.
 
+use crate::components::page_heading::PageHeading;
 use crate::i18n::tr;
 use crate::routes::{declare, offices, status};
 use crate::wizard::Step;
@@ -168,6 +169,8 @@ fn drawn(screen: Screen, attempt: RwSignal<u32>) -> AnyView {
 
 fn failed(attempt: RwSignal<u32>) -> impl IntoView {
     view! {
+        // The page's heading and title say what happened.
+        <PageHeading key="journey-failed-title" error=Signal::stored(true) />
         <div class="journey-failed" role="alert">
             <p>{tr("journey-failed")}</p>
             <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>

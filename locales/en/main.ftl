@@ -328,6 +328,7 @@ embed-unknown-university-todo = Choose your university yourself when asked, and 
 
 ## A journey's code, fetched when the journey starts
 journey-loading = Loading…
-journey-failed = This page could not load. Check your connection, then try again.
+journey-failed-title = This page could not load
+journey-failed = Check your connection, then try again.
 journey-retry = Try again
 needs-javascript = This page works only with JavaScript turned on in your browser. The pages that explain the insurance, the list of universities and the reception points work without it.

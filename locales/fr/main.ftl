@@ -328,6 +328,7 @@ embed-unknown-university-todo = Choisissez vous-même votre université quand el
 
 ## Le code d’un parcours, chargé quand il commence
 journey-loading = Chargement…
-journey-failed = Cette page n’a pas pu se charger. Vérifiez votre connexion, puis réessayez.
+journey-failed-title = Cette page n’a pas pu se charger
+journey-failed = Vérifiez votre connexion, puis réessayez.
 journey-retry = Réessayer
 needs-javascript = Cette page ne fonctionne que si JavaScript est activé dans votre navigateur. Les pages pour comprendre l’assurance, la liste des universités et les points d’accueil fonctionnent sans.

@@ -225,6 +225,7 @@ describe('pages drawn at build time', () => {
     const failed = page.locator('.journey-failed');
     await failed.waitFor();
     assert.equal(plain(await failed.locator('p').innerText()), plain(T.ar['journey-failed']));
+    assert.equal(await heading(page), plain(T.ar['journey-failed-title']));
     await expectAccessible(page, 'a journey that could not load, in ar');
     refuse = false;
     await failed.locator('button').click();
