@@ -36,6 +36,12 @@ pub async fn config() -> Result<PublicConfig, ApiError> {
     get("/api/config").await
 }
 
+/// A language's messages (`file`: [`crate::messages::file`]), built with
+/// the app.
+pub async fn messages(file: &str) -> Result<crate::messages::Table, ApiError> {
+    get(&format!("/{file}")).await
+}
+
 /// Finds a student's declarations (a POST: CIN and birth date stay out of
 /// URLs and logs).
 pub async fn status(lookup: &LookupForm) -> Result<StatusResponse, ApiError> {

@@ -1,9 +1,10 @@
 //! Languages: which one to show, its messages, and `<html lang dir>`.
 //!
-//! The messages of the three languages are compiled into the app from
-//! `locales/<code>/main.ftl` (`build.rs`, [`crate::messages`]): switching
-//! language fetches nothing. The choice follows the browser on a first
-//! visit and is remembered in `localStorage` once the student picks one.
+//! The messages are compiled from `locales/<code>/main.ftl` (`build.rs`,
+//! [`crate::messages`]); the browser fetches the student's language's
+//! before the app is drawn, and another when the student switches. The
+//! choice follows the browser on a first visit and is remembered in
+//! `localStorage` once the student picks one.
 
 pub use crate::messages::Arg;
 use amoe_domain::Lang;
@@ -59,12 +60,21 @@ impl I18n {
         })
     }
 
-    /// Switches to `lang`, and remembers it.
+    /// Switches to `lang` once its messages are here, and remembers it.
+    /// Without them (offline before the service worker kept them), the
+    /// page stays in its language.
     pub fn set_lang(&self, lang: Lang) {
-        apply_to_document(lang);
-        self.lang.set(lang);
-        store(lang);
-        remember_for_server(lang);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            if crate::messages::load(lang).await.is_err() {
+                leptos::logging::error!("messages of {} not fetched", lang.code());
+                return;
+            }
+            apply_to_document(lang);
+            this.lang.set(lang);
+            store(lang);
+            remember_for_server(lang);
+        });
     }
 }
 
@@ -111,20 +121,22 @@ fn html_document() -> Option<web_sys::HtmlDocument> {
     wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDocument>(document()).ok()
 }
 
-/// Chooses the language and shares the state.
-/// `asked` is the language a portal asks for in embed mode: it wins over
-/// the remembered one, and the student can still switch.
-pub fn provide_i18n(asked: Option<Lang>) -> I18n {
-    #[cfg(feature = "ssr")]
-    let asked = asked.or_else(|| use_context::<crate::prerendered::Rendering>().map(|r| r.lang));
+/// The language to show: the one a portal asks for in embed mode (it wins
+/// over the remembered one, and the student can still switch), else the
+/// remembered one, else the browser's.
+pub fn choose(asked: Option<Lang>) -> Lang {
     // The cookie is what the server chose the drawn page by: the same
     // choice, so the page does not change language when the app starts.
     let remembered = stored().or_else(cookie);
-    let lang =
-        asked.unwrap_or_else(|| Lang::negotiate(remembered.as_deref(), &browser_languages()));
+    asked.unwrap_or_else(|| Lang::negotiate(remembered.as_deref(), &browser_languages()))
+}
+
+/// Shares the language state, showing `lang` (whose messages are here).
+/// `remember` tells the server the choice too, unless in a portal's frame,
+/// which follows the portal, not the student's own choice.
+pub fn provide_i18n(lang: Lang, remember: bool) -> I18n {
     apply_to_document(lang);
-    // A portal's frame follows the portal, not the student's own choice.
-    if asked.is_none() {
+    if remember {
         remember_for_server(lang);
     }
     let i18n = I18n {
@@ -145,7 +157,8 @@ pub fn tr(key: &'static str) -> impl IntoView + Clone {
     move || i18n.t(key)
 }
 
-fn apply_to_document(lang: Lang) {
+/// Sets `<html lang dir>` (and the installed app's manifest) to `lang`.
+pub fn apply_to_document(lang: Lang) {
     if cfg!(feature = "ssr") {
         return;
     }

@@ -27,48 +27,67 @@ use leptos_router::path;
 use routes::learn;
 use wizard::Step;
 
+/// What the app starts with, decided before it is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Start {
+    /// Embed mode's settings, in a portal's frame.
+    pub embedded: Option<embed::Embed>,
+    /// The language shown first; its messages must be here
+    /// ([`messages::load`]).
+    pub lang: amoe_domain::Lang,
+    /// Whether the language is the student's own choice, to remember (a
+    /// portal's frame shows the portal's).
+    pub remember: bool,
+}
+
+impl Start {
+    /// Reads an embed address (an embed address becomes the journey's own
+    /// page, before the router starts) and chooses the language.
+    pub fn read() -> Start {
+        let (embedded, asked) = embed::start();
+        Start {
+            embedded,
+            lang: i18n::choose(asked),
+            remember: asked.is_none(),
+        }
+    }
+}
+
 #[component]
-pub fn App() -> impl IntoView {
-    // Before the router: an embed address becomes the journey's own page.
-    let (embedded, portal_lang) = embed::start();
-    provide_context(embedded);
-    let i18n = i18n::provide_i18n(portal_lang);
+pub fn App(start: Start) -> impl IntoView {
+    provide_context(start.embedded);
+    i18n::provide_i18n(start.lang, start.remember);
     routes::declare::state::provide_declare();
     universities::provide_universities();
     let update_ready = offline::register_service_worker();
     // Flat routes: every screen is a top-level path, and `FlatRoutes` is
-    // about 11 KB (brotli) smaller than nested `Routes`. The messages are
-    // compiled in: the first page is drawn at once, in its language, and
-    // switching language re-renders text, never the router or the page.
-    let _ = i18n;
-    {
-        {
-            view! {
-                <Router>
-                    <Layout>
-                        <offline::UpdateBanner ready=update_ready />
-                        <FlatRoutes fallback=routes::not_found::NotFound>
-                            <Route path=path!("") view=routes::home::Home />
-                            <Route path=path!("universities") view=routes::universities::Universities />
-                            <Route path=path!("offices") view=|| journeys::screen(Screen::Offices) />
-                            <Route path=path!("learn/who-declares") view=learn::WhoDeclares />
-                            <Route path=path!("learn/steps") view=learn::Steps />
-                            <Route path=path!("learn/good-to-know") view=learn::GoodToKnow />
-                            <Route path=path!("learn/claim-forms") view=learn::ClaimForms />
-                            <Route path=path!("status") view=|| journeys::screen(Screen::Status) />
-                            <Route path=path!("declare") view=|| journeys::screen(Screen::Declare(Step::Start)) />
-                            <Route path=path!("declare/coverage") view=|| journeys::screen(Screen::Declare(Step::Coverage)) />
-                            <Route path=path!("declare/scheme") view=|| journeys::screen(Screen::Declare(Step::Scheme)) />
-                            <Route path=path!("declare/not-eligible") view=|| journeys::screen(Screen::Declare(Step::NotEligible)) />
-                            <Route path=path!("declare/identity") view=|| journeys::screen(Screen::Declare(Step::Identity)) />
-                            <Route path=path!("declare/contact") view=|| journeys::screen(Screen::Declare(Step::Contact)) />
-                            <Route path=path!("declare/university") view=|| journeys::screen(Screen::Declare(Step::University)) />
-                            <Route path=path!("declare/check") view=|| journeys::screen(Screen::Declare(Step::Check)) />
-                            <Route path=path!("declare/confirmation") view=|| journeys::screen(Screen::Declare(Step::Confirmation)) />
-                        </FlatRoutes>
-                    </Layout>
-                </Router>
-            }
-        }
+    // about 11 KB (brotli) smaller than nested `Routes`. The first page is
+    // drawn at once, in its language (its messages are here), and switching
+    // language re-renders text, never the router or the page.
+    view! {
+        <Router>
+            <Layout>
+                <offline::UpdateBanner ready=update_ready />
+                <FlatRoutes fallback=routes::not_found::NotFound>
+                    <Route path=path!("") view=routes::home::Home />
+                    <Route path=path!("universities") view=routes::universities::Universities />
+                    <Route path=path!("offices") view=|| journeys::screen(Screen::Offices) />
+                    <Route path=path!("learn/who-declares") view=learn::WhoDeclares />
+                    <Route path=path!("learn/steps") view=learn::Steps />
+                    <Route path=path!("learn/good-to-know") view=learn::GoodToKnow />
+                    <Route path=path!("learn/claim-forms") view=learn::ClaimForms />
+                    <Route path=path!("status") view=|| journeys::screen(Screen::Status) />
+                    <Route path=path!("declare") view=|| journeys::screen(Screen::Declare(Step::Start)) />
+                    <Route path=path!("declare/coverage") view=|| journeys::screen(Screen::Declare(Step::Coverage)) />
+                    <Route path=path!("declare/scheme") view=|| journeys::screen(Screen::Declare(Step::Scheme)) />
+                    <Route path=path!("declare/not-eligible") view=|| journeys::screen(Screen::Declare(Step::NotEligible)) />
+                    <Route path=path!("declare/identity") view=|| journeys::screen(Screen::Declare(Step::Identity)) />
+                    <Route path=path!("declare/contact") view=|| journeys::screen(Screen::Declare(Step::Contact)) />
+                    <Route path=path!("declare/university") view=|| journeys::screen(Screen::Declare(Step::University)) />
+                    <Route path=path!("declare/check") view=|| journeys::screen(Screen::Declare(Step::Check)) />
+                    <Route path=path!("declare/confirmation") view=|| journeys::screen(Screen::Declare(Step::Confirmation)) />
+                </FlatRoutes>
+            </Layout>
+        </Router>
     }
 }

@@ -14,15 +14,42 @@ fn main() {
     // (what a student's phone downloads) goes without the ~1 KB they cost.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    // A page opened at a journey's address waits for the journey's module,
-    // so that the live page replaces the one drawn at build time whole, in
-    // one step; a failed download is shown by the page itself, with a
-    // button to try again.
+    // The app waits for its language's messages and, on a journey's
+    // address, for the journey's module (both fetched at once), so that the
+    // live page replaces the one drawn at build time whole, in one step. A
+    // journey's failed download is shown by the page itself, with a button
+    // to try again; without messages there is no page to show, and the
+    // page drawn at build time stays, with the notice that the service
+    // could not load.
     wasm_bindgen_futures::spawn_local(async {
         let path = web_sys::window()
             .and_then(|window| window.location().pathname().ok())
             .unwrap_or_default();
-        let _ = amoe::journeys::preload(&path).await;
-        hand_over(&|parent| leptos::mount::mount_to(parent, amoe::App).forget());
+        let start = amoe::Start::read();
+        // The page's direction at once, not once the messages are here.
+        amoe::i18n::apply_to_document(start.lang);
+        let (_, messages) = futures_util::future::join(
+            amoe::journeys::preload(&path),
+            amoe::messages::load(start.lang),
+        )
+        .await;
+        if messages.is_err() {
+            show_boot_error();
+            return;
+        }
+        hand_over(&move |parent| {
+            let start = start.clone();
+            leptos::mount::mount_to(parent, move || leptos::view! { <amoe::App start /> }).forget()
+        });
     });
+}
+
+/// `index.html`'s notice that the service could not load.
+fn show_boot_error() {
+    if let Some(notice) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("boot-error"))
+    {
+        let _ = notice.remove_attribute("hidden");
+    }
 }

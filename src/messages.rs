@@ -1,10 +1,24 @@
-//! The app's messages, compiled from `locales/*/main.ftl` by `build.rs`,
-//! and what formats them as Fluent would: variables isolated for bidi text
-//! (U+2068…U+2069) when they are not the whole message, selectors on a
-//! number by its exact value first, then its plural category in the
-//! language (CLDR's cardinal rules for ar, fr and en).
+//! The app's messages, compiled from `locales/*/main.ftl` by `build.rs`
+//! into one table per language, and what formats them as Fluent would:
+//! variables isolated for bidi text (U+2068…U+2069) when they are not the
+//! whole message, selectors on a number by its exact value first, then its
+//! plural category in the language (CLDR's cardinal rules for ar, fr and
+//! en).
+//!
+//! The browser fetches a language's table ([`load`]) before showing it:
+//! the student's own before the app is drawn, another when the student
+//! switches (the service worker keeps all three for offline use).
+//! Elsewhere (the renderer, tests) the tables are compiled in.
 
 use amoe_domain::Lang;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+include!("message_table.rs");
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
 
 /// A value given to a message's variable.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,42 +50,82 @@ macro_rules! number_arg {
 }
 number_arg!(i32, i64, u8, u16, u32, usize);
 
-struct Pattern {
-    isolate: bool,
-    pieces: &'static [Piece],
+/// The name of `lang`'s messages in `dist/` (served at `/<name>`).
+pub fn file(lang: Lang) -> &'static str {
+    generated::FILES[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
 }
 
-enum Piece {
-    Text(&'static str),
-    Literal(&'static str),
-    Var(&'static str),
-    /// The variable, the variants (key, pattern) and the default's index.
-    Select(&'static str, &'static [(&'static str, Pattern)], usize),
-}
-
-include!(concat!(env!("OUT_DIR"), "/messages.rs"));
-
-fn table(lang: Lang) -> &'static [(&'static str, Pattern)] {
+/// `lang`'s table as JSON, as the renderer writes it to `dist/`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn source(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ar => &AR,
-        Lang::Fr => &FR,
-        Lang::En => &EN,
+        Lang::Ar => include_str!(concat!(env!("OUT_DIR"), "/messages-ar.json")),
+        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/messages-fr.json")),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/messages-en.json")),
     }
 }
 
+thread_local! {
+    /// The tables at hand, by language.
+    static LOADED: RefCell<Vec<(Lang, Rc<Table>)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn table(lang: Lang) -> Option<Rc<Table>> {
+    let found = LOADED.with(|loaded| {
+        let loaded = loaded.borrow();
+        loaded
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, t)| t.clone())
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let found = found.or_else(|| {
+        let table: Table = serde_json::from_str(source(lang)).expect("build.rs wrote it");
+        Some(keep(lang, table))
+    });
+    found
+}
+
+fn keep(lang: Lang, table: Table) -> Rc<Table> {
+    let table = Rc::new(table);
+    LOADED.with(|loaded| loaded.borrow_mut().push((lang, table.clone())));
+    table
+}
+
+/// Whether `lang`'s messages are at hand (always, outside the browser).
+pub fn loaded(lang: Lang) -> bool {
+    !cfg!(target_arch = "wasm32") || table(lang).is_some()
+}
+
+/// Fetches `lang`'s messages, unless they are here already.
+pub async fn load(lang: Lang) -> Result<(), crate::api::ApiError> {
+    if loaded(lang) {
+        return Ok(());
+    }
+    let table = crate::api::messages(file(lang)).await?;
+    if !loaded(lang) {
+        keep(lang, table);
+    }
+    Ok(())
+}
+
 /// Message `key` in `lang` with `args`, or `None` when there is no such
-/// message.
+/// message (or `lang`'s messages are not here).
 pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
-    let messages = table(lang);
-    let at = messages.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+    let table = table(lang)?;
+    let at = find(&table, key)?;
     let mut text = String::new();
-    write(&mut text, &messages[at].1, lang, args);
+    write(&mut text, &table.0[at].1, lang, args);
     Some(text)
 }
 
 /// Whether `lang` has message `key`.
 pub fn has(lang: Lang, key: &str) -> bool {
-    table(lang).binary_search_by(|(k, _)| (*k).cmp(key)).is_ok()
+    table(lang).is_some_and(|table| find(&table, key).is_some())
+}
+
+fn find(table: &Table, key: &str) -> Option<usize> {
+    table.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()
 }
 
 fn arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
@@ -81,18 +135,19 @@ fn arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
 }
 
 fn write(text: &mut String, pattern: &Pattern, lang: Lang, args: &[(&str, Arg)]) {
-    for piece in pattern.pieces {
+    let Pattern(isolate, pieces) = pattern;
+    for piece in pieces {
         let isolated = |text: &mut String, body: &dyn Fn(&mut String)| {
-            if pattern.isolate {
+            if *isolate {
                 text.push('\u{2068}');
             }
             body(text);
-            if pattern.isolate {
+            if *isolate {
                 text.push('\u{2069}');
             }
         };
         match piece {
-            Piece::Text(value) | Piece::Literal(value) => text.push_str(value),
+            Piece::Text(value) => text.push_str(value),
             Piece::Var(name) => isolated(text, &|text| match arg(args, name) {
                 Some(Arg::Text(value)) => text.push_str(value),
                 Some(Arg::Number(n)) => text.push_str(&n.to_string()),
@@ -112,12 +167,14 @@ fn write(text: &mut String, pattern: &Pattern, lang: Lang, args: &[(&str, Arg)])
                         variants
                             .iter()
                             .position(|(key, _)| *key == exact)
-                            .or_else(|| variants.iter().position(|(key, _)| *key == category))
+                            .or_else(|| variants.iter().position(|(key, _)| key == category))
                     }
                     Some(Arg::Text(value)) => variants.iter().position(|(key, _)| key == value),
                     None => None,
                 };
-                write(text, &variants[chosen.unwrap_or(*default)].1, lang, args);
+                if let Some((_, variant)) = variants.get(chosen.unwrap_or(*default)) {
+                    write(text, variant, lang, args);
+                }
             }),
         }
     }
@@ -176,6 +233,20 @@ mod tests {
             [0, 1, 2].map(|n| plural(Lang::Fr, n)),
             ["one", "one", "other"]
         );
+    }
+
+    #[test]
+    fn each_table_is_named_by_its_content_and_sorted() {
+        for lang in Lang::ALL {
+            let name = file(lang);
+            let hash = name
+                .strip_prefix(&format!("messages-{}-", lang.code()))
+                .and_then(|rest| rest.strip_suffix(".json"))
+                .unwrap_or_else(|| panic!("{name}"));
+            assert!(hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+            let table = table(lang).unwrap();
+            assert!(table.0.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        }
     }
 
     #[test]

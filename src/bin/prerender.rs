@@ -57,6 +57,12 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
     let seed = Seed::leaflet();
+    // Each language's messages, which the app fetches before it starts.
+    for lang in Lang::ALL {
+        let file = dist.join(amoe::messages::file(lang));
+        std::fs::write(&file, amoe::messages::source(lang))
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+    }
     let mut count = 0;
     for lang in Lang::ALL {
         for (address, name) in PAGES {
@@ -90,16 +96,22 @@ fn render(lang: Lang, address: &str, seed: &Seed) -> (String, String) {
         });
         provide_context(Given(seed.universities.clone()));
         provide_context(Given(seed.offices.clone()));
-        view! { <amoe::App /> }.to_html()
+        let start = amoe::Start {
+            embedded: None,
+            lang,
+            remember: false,
+        };
+        view! { <amoe::App start /> }.to_html()
     });
     drop(owner);
     let title = title.lock().expect("rendered").clone();
     (html, title)
 }
 
-/// The template with the page's language, title and body, and without the
-/// template's "needs JavaScript" notice (each journey's page says it
-/// itself).
+/// The template with the page's language, title and body, its language's
+/// messages asked for at once (the app fetches them before it starts), and
+/// without the template's "needs JavaScript" notice (each journey's page
+/// says it itself).
 fn page(template: &str, lang: Lang, title: &str, body: &str) -> Result<String, String> {
     let html_tag = between(template, "<html", ">")?;
     let mut out = template.replacen(
@@ -115,6 +127,19 @@ fn page(template: &str, lang: Lang, title: &str, body: &str) -> Result<String, S
     out = out.replace(
         "/locales/fr/manifest.webmanifest",
         &format!("/locales/{}/manifest.webmanifest", lang.code()),
+    );
+    if !out.contains("</head>") {
+        return Err("index.html has no </head>".to_owned());
+    }
+    // `crossorigin`: the same request as the app's `fetch`, so that the
+    // app gets the preloaded answer.
+    out = out.replacen(
+        "</head>",
+        &format!(
+            "<link rel=preload href=/{} as=fetch crossorigin></head>",
+            amoe::messages::file(lang)
+        ),
+        1,
     );
     let body_tag = between(&out, "<body", ">")?;
     Ok(out.replacen(
@@ -155,6 +180,11 @@ mod tests {
         assert!(html.contains("<html lang=ar dir=rtl>"));
         assert!(html.contains("<title>A &lt;b&gt; &amp; c</title>"));
         assert!(html.contains("/locales/ar/manifest.webmanifest"));
+        let preload = format!(
+            "<link rel=preload href=/{} as=fetch crossorigin></head>",
+            amoe::messages::file(Lang::Ar)
+        );
+        assert!(html.contains(&preload), "{html}");
         assert!(html.contains("<body><div id=app-static><main>نص</main></div><div id=boot-error"));
         assert!(
             !html.contains("noscript"),

@@ -43,9 +43,9 @@ pub fn router(dist: &Path) -> Option<Router> {
 
 /// The URL paths of the built files a visitor may need offline: the app's
 /// shell, `/index.html` (not `/`, which is the home page drawn at build
-/// time, in one language), the files at the top of `dist/` (Trunk's hashed js, wasm,
-/// css, icon), the icons, wasm-bindgen's snippets, and every locale's
-/// messages and manifest.
+/// time, in one language), the files at the top of `dist/` (the hashed js,
+/// wasm, css, icon and every language's messages), the icons,
+/// wasm-bindgen's snippets, and every locale's manifest.
 pub fn precached_files(dist: &Path) -> Vec<String> {
     let mut paths = vec!["/index.html".to_owned()];
     let mut add_dir = |dir: &Path, prefix: &str, keep: &dyn Fn(&str) -> bool| {
@@ -83,7 +83,8 @@ pub fn precached_files(dist: &Path) -> Vec<String> {
         add_dir(
             &dist.join("locales").join(&lang),
             &format!("/locales/{lang}"),
-            // The messages are compiled into the app: only the installed
+            // The messages are the built tables at the top of `dist/`
+            // (`messages-<code>-<hash>.json`): here only the installed
             // app's name and direction are fetched per language.
             &|name| name == "manifest.webmanifest",
         );

@@ -1,0 +1,28 @@
+// One language's messages as `build.rs` compiles them from
+// `locales/<code>/main.ftl` and the app reads them (`include!`d by both):
+// what is left of Fluent once the files are parsed and checked. The app
+// fetches the student's language only (`messages-<code>-<hash>.json`).
+
+/// A language's messages, sorted by key.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Table(pub Vec<(String, Pattern)>);
+
+/// A message's value: whether its variables are isolated (U+2068…U+2069,
+/// as Fluent does when a placeable is not the whole pattern), and its
+/// pieces.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct Pattern(pub bool, pub Vec<Piece>);
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub enum Piece {
+    /// Text, string literals included.
+    #[serde(rename = "t")]
+    Text(String),
+    /// A variable's value.
+    #[serde(rename = "v")]
+    Var(String),
+    /// A selector on a variable: the variants (key, pattern) and the
+    /// default's index.
+    #[serde(rename = "s")]
+    Select(String, Vec<(String, Pattern)>, usize),
+}
