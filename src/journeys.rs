@@ -51,6 +51,42 @@ fn offices_screen() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <offices::Offices /> }.into_any())
 }
 
+/// Creates the wizard's state in the app's scope (`app`), which sends a
+/// declaration that waits for the connection.
+#[wasm_split(declare, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn declare_resume(app: Owner) -> Result<(), SplitLoaderError> {
+    app.with(declare::state::use_declare);
+    Ok(())
+}
+
+/// Sends, from whatever page the app starts on, a declaration that waits
+/// on this device for the connection: the wizard's module is fetched for
+/// it only then.
+pub fn resume_pending() {
+    if !pending_on_device() {
+        return;
+    }
+    let Some(app) = Owner::current() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        if declare_resume(app).await.is_ok() {
+            FETCHED.with(|fetched| fetched.set(fetched.get() | Journey::Declare.bit()));
+        }
+    });
+}
+
+/// Whether the saved answers wait to be sent (read with the browser's JSON
+/// parser: the wizard's own reading of them is in its module).
+fn pending_on_device() -> bool {
+    crate::device::local_storage()
+        .and_then(|storage| storage.get_item(declare::state::STORAGE_KEY).ok().flatten())
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .and_then(|saved| js_sys::Reflect::get(&saved, &"pending".into()).ok())
+        .and_then(|pending| pending.as_bool())
+        .unwrap_or(false)
+}
+
 type Loading = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
 fn load(screen: Screen) -> Loading {

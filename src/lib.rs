@@ -53,12 +53,22 @@ impl Start {
     }
 }
 
+/// The app's own reactive owner, for state that a journey creates when it
+/// first needs it and that outlives the screen (the wizard's answers).
+#[derive(Clone)]
+pub struct AppScope(pub Owner);
+
 #[component]
 pub fn App(start: Start) -> impl IntoView {
     provide_context(start.embedded);
     i18n::provide_i18n(start.lang, start.remember);
-    routes::declare::state::provide_declare();
+    if let Some(owner) = Owner::current() {
+        provide_context(AppScope(owner));
+    }
     universities::provide_universities();
+    // A declaration waiting on this device for the connection goes as
+    // soon as the app starts, whatever the page.
+    journeys::resume_pending();
     let update_ready = offline::register_service_worker();
     // Flat routes: every screen is a top-level path, and `FlatRoutes` is
     // about 11 KB (brotli) smaller than nested `Routes`. The first page is

@@ -315,6 +315,26 @@ describe('declare', () => {
     await page.done();
   });
 
+  test('a declaration that could not go is sent when the app next starts, whatever the page', async () => {
+    const page = await openPage(suite.browser, { locale: 'fr', allow: [/Failed to load resource/] });
+    const s = newStudent();
+    await page.goto(`${suite.server.url}/declare`);
+    await answerEverything(page, 'fr', s);
+    await page.check('#sworn');
+    await page.route('**/api/declarations', (route) => route.abort('internetdisconnected'));
+    await page.click(`button:has-text("${T.fr.send}")`);
+    await page.locator('[role="alert"] .inset', { hasText: T.fr['offline-waiting'].slice(0, 30) }).waitFor();
+    await page.unroute('**/api/declarations');
+    assert.deepEqual(await declarationsOf(suite.server, s), []);
+    // The student comes back later to a guide page: the wizard's code is
+    // fetched for the waiting declaration, which goes once.
+    const sent = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/declarations');
+    await page.goto(`${suite.server.url}/learn/steps`);
+    assert.ok((await sent).ok());
+    assert.equal((await declarationsOf(suite.server, s)).length, 1);
+    await page.done();
+  });
+
   test('a double click sends once', async () => {
     const page = await openPage(suite.browser, { locale: 'en' });
     const s = newStudent();

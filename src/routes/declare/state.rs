@@ -77,7 +77,21 @@ fn new_key() -> String {
         .unwrap_or_default()
 }
 
-pub fn provide_declare() -> Declare {
+/// The wizard's state, created the first time a screen asks for it (its
+/// code is in the journeys' modules, not in the shell): in the app's own
+/// scope ([`crate::AppScope`]), so that it lives as long as the app.
+pub fn use_declare() -> Declare {
+    if let Some(declare) = use_context::<Declare>() {
+        return declare;
+    }
+    let embedded = crate::embed::use_embed().is_some();
+    match use_context::<crate::AppScope>() {
+        Some(crate::AppScope(app)) => app.with(|| provide_declare(embedded)),
+        None => provide_declare(embedded),
+    }
+}
+
+fn provide_declare(embedded: bool) -> Declare {
     let declare = Declare {
         portal: RwSignal::new(None),
         saved: RwSignal::new(load()),
@@ -120,14 +134,10 @@ pub fn provide_declare() -> Declare {
     });
     // Lives as long as the app.
     std::mem::forget(handle);
-    if crate::embed::use_embed().is_some() {
+    if embedded {
         crate::embed::on_portal_token(move |token| declare.vouch(token));
     }
     declare
-}
-
-pub fn use_declare() -> Declare {
-    expect_context::<Declare>()
 }
 
 impl Declare {
