@@ -17,12 +17,21 @@ pub const STORAGE_KEY: &str = "amoe.lang";
 #[derive(Clone, Copy)]
 pub struct I18n {
     lang: RwSignal<Lang>,
+    /// The language last asked for: shown once its messages are here.
+    wanted: RwSignal<Lang>,
+    /// Whether the last switch failed (its messages did not arrive).
+    failed: RwSignal<bool>,
 }
 
 impl I18n {
     /// The language shown (reactive).
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+
+    /// Whether the last switch failed for want of its messages (reactive).
+    pub fn switch_failed(&self) -> bool {
+        self.failed.get()
     }
 
     /// The text of message `key` in the language shown (reactive).
@@ -61,13 +70,21 @@ impl I18n {
     }
 
     /// Switches to `lang` once its messages are here, and remembers it.
-    /// Without them (offline before the service worker kept them), the
-    /// page stays in its language.
+    /// The last choice wins, whichever fetch ends last. Without the
+    /// messages (offline before the service worker kept them), the page
+    /// stays in its language and says so ([`switch_failed`](Self::switch_failed)).
     pub fn set_lang(&self, lang: Lang) {
         let this = *self;
+        this.wanted.set(lang);
+        this.failed.set(false);
         leptos::task::spawn_local(async move {
-            if crate::messages::load(lang).await.is_err() {
-                leptos::logging::error!("messages of {} not fetched", lang.code());
+            let loaded = crate::messages::load(lang).await;
+            if this.wanted.get_untracked() != lang {
+                return;
+            }
+            if loaded.is_err() {
+                this.wanted.set(this.lang.get_untracked());
+                this.failed.set(true);
                 return;
             }
             apply_to_document(lang);
@@ -141,6 +158,8 @@ pub fn provide_i18n(lang: Lang, remember: bool) -> I18n {
     }
     let i18n = I18n {
         lang: RwSignal::new(lang),
+        wanted: RwSignal::new(lang),
+        failed: RwSignal::new(false),
     };
     provide_context(i18n);
     i18n

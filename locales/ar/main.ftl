@@ -4,6 +4,7 @@
 service-name = التأمين الإجباري عن المرض الخاص بالطلبة
 skip-to-content = الانتقال إلى المحتوى الرئيسي
 language-switcher-label = اللغة
+language-switch-failed = تعذر تحميل هذه اللغة. تحقق من اتصالك بالإنترنت ثم أعد المحاولة.
 language-ar = العربية
 language-fr = Français
 language-en = English

@@ -4,6 +4,7 @@
 service-name = Students’ mandatory health insurance (AMOE)
 skip-to-content = Skip to main content
 language-switcher-label = Language
+language-switch-failed = This language could not be loaded. Check your connection, then try again.
 language-ar = العربية
 language-fr = Français
 language-en = English

@@ -4,6 +4,7 @@
 service-name = Assurance maladie obligatoire des étudiants (AMOE)
 skip-to-content = Aller au contenu principal
 language-switcher-label = Langue
+language-switch-failed = Cette langue n’a pas pu se charger. Vérifiez votre connexion, puis réessayez.
 language-ar = العربية
 language-fr = Français
 language-en = English

@@ -17,7 +17,10 @@ pub fn language_name_key(lang: Lang) -> &'static str {
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav class="language-switcher" aria-label=move || i18n.t("language-switcher-label")>
+        <nav
+            class="language-switcher"
+            aria-label=move || i18n.t("language-switcher-label")
+        >
             <ul>
                 {Lang::ALL
                     .into_iter()
@@ -37,6 +40,10 @@ pub fn LanguageSwitcher() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            {move || {
+                i18n.switch_failed()
+                    .then(|| view! { <p role="alert">{tr("language-switch-failed")}</p> })
+            }}
         </nav>
     }
 }

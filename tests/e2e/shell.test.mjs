@@ -93,6 +93,26 @@ describe('shell', () => {
     await page.done();
   });
 
+  test('a language whose messages cannot be fetched is not shown, and the page says so', async () => {
+    const page = await openPage(suite.browser, { locale: 'fr-FR', serviceWorkers: 'block', allow: [/Failed to load resource/] });
+    const english = /\/messages-en-[0-9a-f]{16}\.json$/;
+    await page.route(english, (route) => route.abort('internetdisconnected'));
+    await page.goto(suite.server.url);
+    assert.equal(await heading(page), T.fr['home-title']);
+    await page.click('.language-switcher button[lang="en"]');
+    await page.locator('.language-switcher [role="alert"]', { hasText: T.fr['language-switch-failed'] }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.equal(await heading(page), T.fr['home-title']);
+    assert.equal(await page.getAttribute('.language-switcher button[lang="fr"]', 'aria-pressed'), 'true');
+    await expectAccessible(page, 'a language switch that failed');
+    await page.unroute(english);
+    await page.click('.language-switcher button[lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await heading(page), T.en['home-title']);
+    assert.equal(await page.locator('.language-switcher [role="alert"]').count(), 0);
+    await page.done();
+  });
+
   test('a link changes the page without a reload, names it, and focuses its heading', async () => {
     const page = await openPage(suite.browser, { locale: 'en' });
     await page.goto(suite.server.url);
