@@ -70,8 +70,15 @@ pub fn resume_pending() {
         return;
     };
     leptos::task::spawn_local(async move {
-        if declare_resume(app).await.is_ok() {
-            FETCHED.with(|fetched| fetched.set(fetched.get() | Journey::Declare.bit()));
+        match declare_resume(app.clone()).await {
+            Ok(()) => FETCHED.with(|fetched| fetched.set(fetched.get() | Journey::Declare.bit())),
+            // Offline, before the service worker kept the module: again
+            // when the connection returns.
+            Err(_) => {
+                let handle =
+                    window_event_listener(leptos::ev::online, move |_| app.with(resume_pending));
+                std::mem::forget(handle);
+            }
         }
     });
 }

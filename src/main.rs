@@ -26,8 +26,12 @@ fn main() {
             .and_then(|window| window.location().pathname().ok())
             .unwrap_or_default();
         let start = amoe::Start::read();
-        // The page's direction at once, not once the messages are here.
-        amoe::i18n::apply_to_document(start.lang);
+        // An empty page (no page drawn at build time: a wizard step, a
+        // portal's frame) takes its language's direction at once; a drawn
+        // page keeps its own until the app replaces it.
+        if element("app-static").is_none() {
+            amoe::i18n::apply_to_document(start.lang);
+        }
         let (_, messages) = futures_util::future::join(
             amoe::journeys::preload(&path),
             amoe::messages::load(start.lang),
@@ -44,12 +48,23 @@ fn main() {
     });
 }
 
-/// `index.html`'s notice that the service could not load.
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// `index.html`'s notice that the service could not load, at the top of
+/// the page; presses on a drawn page are no longer held for the app.
 fn show_boot_error() {
-    if let Some(notice) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("boot-error"))
-    {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"amoeStopped".into(), &true.into());
+    }
+    if let Some(notice) = element("boot-error") {
         let _ = notice.remove_attribute("hidden");
+        if let Some(body) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.body())
+        {
+            let _ = body.prepend_with_node_1(&notice);
+        }
     }
 }
