@@ -236,6 +236,28 @@ pub const ANSWERS_KEPT_MS: f64 = 2.0 * 3600.0 * 1000.0;
 /// sends them as soon as it is opened online): a week.
 pub const PENDING_KEPT_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 
+/// The student's university as the answers saved on this device hold it:
+/// the one chosen in the wizard, else the one of the last declaration sent
+/// (`Saved`'s `form.university`, then `university`, as
+/// `Declare::my_university` reads them). Read with the browser's JSON
+/// parser, for a page that does without the wizard's state.
+pub fn university_on_device() -> Option<String> {
+    let text = crate::device::local_storage()?
+        .get_item(crate::routes::declare::state::STORAGE_KEY)
+        .ok()??;
+    let saved = js_sys::JSON::parse(&text).ok()?;
+    let text_at = |object: &wasm_bindgen::JsValue, key: &str| {
+        js_sys::Reflect::get(object, &key.into())
+            .ok()
+            .and_then(|value| value.as_string())
+            .filter(|id| !id.is_empty())
+    };
+    js_sys::Reflect::get(&saved, &"form".into())
+        .ok()
+        .and_then(|form| text_at(&form, "university"))
+        .or_else(|| text_at(&saved, "university"))
+}
+
 /// What the browser keeps (in `localStorage`): the answers as typed, and
 /// once sent, only the receipt (reference, year, university, names).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

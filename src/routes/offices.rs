@@ -6,7 +6,6 @@ use crate::api;
 use crate::components::api_error::ApiErrorMessage;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
-use crate::routes::declare::state::use_declare;
 use amoe_domain::reference::find_offices;
 use amoe_domain::{Lang, Office, University};
 use leptos::prelude::*;
@@ -76,7 +75,9 @@ pub fn Offices() -> impl IntoView {
 #[component]
 fn Finder(offices: Vec<Office>, universities: Vec<University>) -> impl IntoView {
     let i18n = use_i18n();
-    let mine = use_declare().my_university();
+    // Read from the device, not from the wizard's state, whose code (in the
+    // wizard's module) this page does without.
+    let mine = Signal::stored(crate::wizard::university_on_device());
     let search = RwSignal::new(String::new());
     let university = RwSignal::new(String::new());
     // Which office's address was copied last, and whether it worked.
