@@ -2,12 +2,13 @@
 // wizard and the status page open with no network after a first visit.
 //
 // The server fills in VERSION and PRECACHE when it starts (api/src/http/
-// service_worker.rs): the list is the built app (Trunk's hashed files,
-// index.html, the app's shell), the locales and the reference data; the version is a
-// hash of those files, so a new deployment is a new worker.
+// service_worker.rs): the list is the built app (its hashed files, every
+// language's messages among them, and index.html, the app's shell), the
+// installed app's manifests and the reference data; the version is a hash
+// of those files, so a new deployment is a new worker.
 //
-// - The app shell and the locales come from this version's cache: they
-//   always match each other (the wasm of one version with its messages).
+// - The app's files come from this version's cache: they always match
+//   each other (the wasm of one version with its messages).
 // - The reference data (/api/config, /api/universities, /api/offices)
 //   comes from the network, and from the cache only when offline.
 // - Anything else (other API calls, posts, other origins) is not touched.

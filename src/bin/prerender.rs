@@ -6,7 +6,8 @@
 //! `cargo xtask build` runs it on Trunk's output:
 //! `prerender DIST` reads `DIST/index.html` as the template and writes
 //! `DIST/pages/<lang>/<page>.html` (`index.html` for `/`, `404.html` for
-//! an unknown address). The server picks the page in the student's
+//! an unknown address), and each language's messages, which the app
+//! fetches (`DIST/messages-<lang>-<hash>.json`, see `build.rs`). The server picks the page in the student's
 //! language; the app, once started, takes the page over (`index.html`'s
 //! `amoeHandOver`), keeping what was typed meanwhile.
 

@@ -11,10 +11,11 @@
 //!    the glue (about 2 KB brotli less; the loader keeps its comments,
 //!    which say which journeys share a module);
 //! 4. every module, the shell's glue and the loader get a hash of their
-//!    final content in their name (they are cached for a year, like
-//!    Trunk's files), and the result replaces Trunk's js and wasm in its
-//!    staging folder, with a `modulepreload` for the loader so that it does
-//!    not wait for the glue to ask for it.
+//!    final content in their name (the glue's: of the shell's wasm and the
+//!    glue before terser, whose output follows from it); they are cached
+//!    for a year, like Trunk's files. The result replaces Trunk's js and
+//!    wasm in its staging folder, with a `modulepreload` for the loader so
+//!    that it does not wait for the glue to ask for it.
 
 use crate::Result;
 use crate::app::file_name;

@@ -1,6 +1,6 @@
 //! Installs what a fresh machine lacks, idempotently: the wasm32 target,
 //! Trunk, the wasm-bindgen CLI that Cargo.lock pins, the npm tools
-//! (binaryen's wasm-opt, Playwright, axe-core) and, for the tests, Debian's
+//! (binaryen's wasm-opt, terser, Playwright, axe-core) and, for the tests, Debian's
 //! Chromium, PostgreSQL, openssl and nginx.
 
 use crate::Result;
@@ -166,7 +166,7 @@ fn ensure_npm_tools() -> Result {
     if std::fs::read(&stamp).is_ok_and(|installed| installed == lock) {
         return Ok(());
     }
-    step("Installing npm tools (wasm-opt from binaryen, Playwright, axe-core)");
+    step("Installing npm tools (wasm-opt from binaryen, terser, Playwright, axe-core)");
     Cmd::new("npm", &["ci", "--no-audit", "--no-fund"]).run()?;
     std::fs::write(&stamp, lock).map_err(|e| format!("{}: {e}", stamp.display()))
 }

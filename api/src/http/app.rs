@@ -256,6 +256,7 @@ mod tests {
         assert!(is_hashed_asset("/amoe-3f2a1b0c9d8e7f60.js"));
         assert!(is_hashed_asset("/amoe-3f2a1b0c9d8e7f60_bg.wasm"));
         assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/messages-ar-b46bff3c6440c77a.json"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/locales/fr/main.ftl"));
         assert!(!is_hashed_asset("/amoe-123.js"));
