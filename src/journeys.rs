@@ -83,12 +83,9 @@ pub fn resume_pending() {
     });
 }
 
-/// Whether the saved answers wait to be sent (read with the browser's JSON
-/// parser: the wizard's own reading of them is in its module).
+/// Whether the saved answers wait to be sent.
 fn pending_on_device() -> bool {
-    crate::device::local_storage()
-        .and_then(|storage| storage.get_item(declare::state::STORAGE_KEY).ok().flatten())
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
+    crate::wizard::saved_on_device()
         .and_then(|saved| js_sys::Reflect::get(&saved, &"pending".into()).ok())
         .and_then(|pending| pending.as_bool())
         .unwrap_or(false)

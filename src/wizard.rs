@@ -236,16 +236,22 @@ pub const ANSWERS_KEPT_MS: f64 = 2.0 * 3600.0 * 1000.0;
 /// sends them as soon as it is opened online): a week.
 pub const PENDING_KEPT_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 
-/// The student's university as the answers saved on this device hold it:
-/// the one chosen in the wizard, else the one of the last declaration sent
-/// (`Saved`'s `form.university`, then `university`, as
-/// `Declare::my_university` reads them). Read with the browser's JSON
-/// parser, for a page that does without the wizard's state.
-pub fn university_on_device() -> Option<String> {
+/// The [`Saved`] record on this device as the browser's JSON parser reads
+/// it, for the shell and the pages that do without the wizard's state
+/// (whose serde code is in the wizard's module).
+pub fn saved_on_device() -> Option<wasm_bindgen::JsValue> {
     let text = crate::device::local_storage()?
         .get_item(crate::routes::declare::state::STORAGE_KEY)
         .ok()??;
-    let saved = js_sys::JSON::parse(&text).ok()?;
+    js_sys::JSON::parse(&text).ok()
+}
+
+/// The student's university as the answers saved on this device hold it:
+/// the one chosen in the wizard, else the one of the last declaration sent
+/// (`Saved`'s `form.university`, then `university`, as
+/// `Declare::my_university` reads them).
+pub fn university_on_device() -> Option<String> {
+    let saved = saved_on_device()?;
     let text_at = |object: &wasm_bindgen::JsValue, key: &str| {
         js_sys::Reflect::get(object, &key.into())
             .ok()
