@@ -63,6 +63,8 @@ pub struct Config {
     /// The university portals allowed to frame the app (embed mode), as
     /// origins (`https://ent.um5.ac.ma`): the app's `frame-ancestors`.
     pub portal_origins: Vec<String>,
+    /// How long a back-office session may sit unused before it ends.
+    pub agent_idle: std::time::Duration,
     /// Named in the personal-data notice (law 09-08).
     pub controller: String,
     pub cndp_authorisation: String,
@@ -257,6 +259,19 @@ impl Config {
                     value: text.clone(),
                     reason,
                 })?,
+            },
+            agent_idle: match var("AMOE_AGENT_IDLE_SECS") {
+                None => defaults.agent_idle,
+                Some(text) => text
+                    .parse()
+                    .ok()
+                    .filter(|n| (60..=43_200).contains(n))
+                    .map(std::time::Duration::from_secs)
+                    .ok_or_else(|| ConfigError::Invalid {
+                        name: "AMOE_AGENT_IDLE_SECS",
+                        value: text.clone(),
+                        reason: "expected seconds from 60 to 43200".into(),
+                    })?,
             },
             controller: var("AMOE_CONTROLLER").unwrap_or(defaults.controller.clone()),
             cndp_authorisation: var("AMOE_CNDP_AUTHORISATION")
@@ -462,6 +477,7 @@ impl Default for Config {
             outbox_lease: std::time::Duration::from_secs(120),
             trusted_proxy_hops: 0,
             portal_origins: Vec::new(),
+            agent_idle: std::time::Duration::from_secs(30 * 60),
             controller: amoe_domain::api::DEFAULT_CONTROLLER.into(),
             cndp_authorisation: String::new(),
         }

@@ -49,6 +49,23 @@ pub enum Error {
     UnknownReference,
     #[error("unauthorized")]
     Unauthorized,
+    /// The back office: no session, or one that has ended.
+    #[error("sign in to the back office")]
+    SignedOut,
+    /// The back office: a passkey or an enrolment link that does not work.
+    #[error("the passkey or the enrolment link does not work here ({0})")]
+    NotAllowed(&'static str),
+    /// The back office: the agent's role does not allow this.
+    #[error("your role does not allow this")]
+    Forbidden,
+    /// The back office: a state-changing request without the session's
+    /// CSRF token.
+    #[error("the request does not carry this session's X-CSRF-Token")]
+    CsrfToken,
+    /// The back office: a decision the declaration's status does not allow
+    /// (`fields` says why, on `decision`).
+    #[error("the declaration's status does not allow this decision")]
+    DecisionRefused(&'static str),
     #[error("the file has errors; nothing was applied")]
     InvalidFile(Vec<RowError>),
     #[error("too many attempts: try again in {retry_after} seconds")]
@@ -83,7 +100,11 @@ impl Error {
             Error::AlreadyDeclared | Error::TooManyDeclarations => StatusCode::CONFLICT,
             Error::InvalidPortalToken => StatusCode::UNAUTHORIZED,
             Error::NoMatch | Error::UnknownReference => StatusCode::NOT_FOUND,
-            Error::Unauthorized => StatusCode::UNAUTHORIZED,
+            Error::Unauthorized | Error::SignedOut | Error::NotAllowed(_) => {
+                StatusCode::UNAUTHORIZED
+            }
+            Error::Forbidden | Error::CsrfToken => StatusCode::FORBIDDEN,
+            Error::DecisionRefused(_) => StatusCode::CONFLICT,
             Error::InvalidFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -111,7 +132,11 @@ impl Error {
             Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Error::NoMatch => ErrorCode::NoMatch,
             Error::UnknownReference => ErrorCode::NotFound,
-            Error::Unauthorized => ErrorCode::Unauthorized,
+            Error::Unauthorized | Error::SignedOut | Error::NotAllowed(_) => {
+                ErrorCode::Unauthorized
+            }
+            Error::Forbidden | Error::CsrfToken => ErrorCode::Forbidden,
+            Error::DecisionRefused(_) => ErrorCode::InvalidFields,
             Error::InvalidFile(_) => ErrorCode::InvalidFile,
             Error::TooManyRequests { .. } => ErrorCode::TooManyRequests,
             Error::Database(e) if is_unavailable(e) => ErrorCode::ServiceUnavailable,
@@ -131,6 +156,18 @@ impl Error {
                 code: "unknown_reference".to_owned(),
             }],
             Error::NotEligible(reason) => vec![reason.clone()],
+            Error::NotAllowed(code) => vec![FieldError {
+                field: "credential".to_owned(),
+                code: (*code).to_owned(),
+            }],
+            Error::CsrfToken => vec![FieldError {
+                field: "X-CSRF-Token".to_owned(),
+                code: "csrf_token".to_owned(),
+            }],
+            Error::DecisionRefused(code) => vec![FieldError {
+                field: "decision".to_owned(),
+                code: (*code).to_owned(),
+            }],
             Error::TooManyRequests {
                 field: Some(field), ..
             } => vec![field.clone()],

@@ -125,6 +125,8 @@ impl Server {
             metrics: http::metrics::Metrics::default(),
             outbox_wake: wake,
             outbox_dir: config.outbox_dir.clone().into(),
+            webauthn: http::back_office::relying_party(&config.public_url).map(Into::into),
+            agent_idle_secs: config.agent_idle.as_secs() as i64,
         };
         let router = http::router(context, &config);
         Ok(Server {

@@ -192,8 +192,12 @@ pub enum ErrorCode {
     NoMatch,
     /// Too many attempts: wait the `Retry-After` seconds.
     TooManyRequests,
-    /// No operator token, or a wrong one.
+    /// No operator token, or a wrong one; in the back office, no session
+    /// (or one that has ended) or a passkey that does not verify.
     Unauthorized,
+    /// Signed in, but not allowed: the agent's role does not allow it, or a
+    /// state-changing request without the session's CSRF token.
+    Forbidden,
     /// An imported file with errors (`rows` lists them); nothing applied.
     InvalidFile,
     /// Any other client error.
@@ -228,6 +232,7 @@ impl ErrorCode {
             ErrorCode::NoMatch => "no_match",
             ErrorCode::TooManyRequests => "too_many_requests",
             ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::Forbidden => "forbidden",
             ErrorCode::InvalidFile => "invalid_file",
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::ServiceUnavailable => "service_unavailable",
@@ -286,6 +291,7 @@ mod tests {
             ErrorCode::NoMatch,
             ErrorCode::TooManyRequests,
             ErrorCode::Unauthorized,
+            ErrorCode::Forbidden,
             ErrorCode::InvalidFile,
             ErrorCode::BadRequest,
             ErrorCode::ServiceUnavailable,

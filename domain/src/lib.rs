@@ -3,6 +3,7 @@
 //! no database, no browser API.
 
 pub mod api;
+pub mod back_office;
 pub mod day;
 pub mod declaration;
 pub mod lang;

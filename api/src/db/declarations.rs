@@ -99,7 +99,7 @@ pub async fn submit(
     )))
 }
 
-pub(super) fn is_unique_violation(e: &sqlx::Error) -> bool {
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation)
 }
 
@@ -228,8 +228,8 @@ async fn attempt(
     sqlx::query(
         "INSERT INTO declarations (reference, academic_year, cin, massar, last_name, first_name, \
            birth_date, email, phone, university_id, establishment, lang, status, \
-           idempotency_key, request_hash, received_at, identity_conflict, vouched_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+           idempotency_key, request_hash, received_at, identity_conflict, vouched_by, name_folded) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
     )
     .bind(&reference)
     .bind(&year)
@@ -249,6 +249,10 @@ async fn attempt(
     .bind(s.received_at)
     .bind(i64::from(conflict))
     .bind(vouched_by)
+    .bind(super::cases::folded_name(
+        d.last_name.as_str(),
+        d.first_name.as_str(),
+    ))
     .execute(&mut *tx)
     .await?;
     for i in flag_earlier {

@@ -2,6 +2,8 @@
 //! chosen by `DATABASE_URL`, behind one sqlx `Any` pool and one set of
 //! portable migrations.
 
+pub mod agents;
+pub mod cases;
 pub mod declarations;
 pub mod operator;
 pub mod outbox;
@@ -224,6 +226,12 @@ impl Db {
                 source,
             })?;
         reference::seed(&pool, &amoe_domain::reference::Seed::leaflet())
+            .await
+            .map_err(|source| DbError::Seed {
+                target: target.display(),
+                source,
+            })?;
+        cases::fold_names(&pool)
             .await
             .map_err(|source| DbError::Seed {
                 target: target.display(),

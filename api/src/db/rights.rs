@@ -216,6 +216,24 @@ pub async fn correct(
         }
         Err(e) => return Err(e),
     }
+    if changes
+        .iter()
+        .any(|(column, _)| matches!(*column, "last_name" | "first_name"))
+    {
+        let row =
+            sqlx::query("SELECT last_name, first_name FROM declarations WHERE reference = $1")
+                .bind(reference)
+                .fetch_one(&mut *tx)
+                .await?;
+        sqlx::query("UPDATE declarations SET name_folded = $1 WHERE reference = $2")
+            .bind(super::cases::folded_name(
+                &row.try_get::<String, _>("last_name")?,
+                &row.try_get::<String, _>("first_name")?,
+            ))
+            .bind(reference)
+            .execute(&mut *tx)
+            .await?;
+    }
     let changes = &changes;
     let mut position: i64 = sqlx::query(
         "SELECT COALESCE(MAX(position), -1) + 1 AS next FROM declaration_corrections \

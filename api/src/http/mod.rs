@@ -1,6 +1,7 @@
 //! The HTTP surface: `/api/*` (one module per resource) and the built app.
 
 mod app;
+pub mod back_office;
 mod config;
 mod csp;
 mod declarations;
@@ -56,10 +57,15 @@ pub struct ApiContext {
     pub controller: std::sync::Arc<str>,
     pub cndp_authorisation: std::sync::Arc<str>,
     pub metrics: metrics::Metrics,
+    /// Passkeys for the back office (none when `public_url` cannot be a
+    /// WebAuthn relying party, such as an IP address).
+    pub webauthn: Option<std::sync::Arc<webauthn_rs::Webauthn>>,
+    /// How long a back-office session may sit unused, in seconds.
+    pub agent_idle_secs: i64,
 }
 
 /// The API's routes (the metrics label requests by them).
-pub const ROUTES: [&str; 15] = [
+pub const ROUTES: [&str; 30] = [
     "/api/health",
     "/api/config",
     "/api/universities",
@@ -73,6 +79,21 @@ pub const ROUTES: [&str; 15] = [
     "/api/operator/show",
     "/api/operator/correct",
     "/api/operator/erase",
+    "/api/operator/agents",
+    "/api/operator/agents/revoke",
+    "/api/back-office/enrol/start",
+    "/api/back-office/enrol/finish",
+    "/api/back-office/sign-in/start",
+    "/api/back-office/sign-in/finish",
+    "/api/back-office/session",
+    "/api/back-office/sign-out",
+    "/api/back-office/search",
+    "/api/back-office/export",
+    "/api/back-office/dashboard",
+    "/api/back-office/cases/{reference}",
+    "/api/back-office/cases/{reference}/decision",
+    "/api/back-office/cases/{reference}/correction",
+    "/api/back-office/decisions",
     "/api/openapi.json",
     "/embed.js",
 ];
@@ -114,6 +135,39 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .route("/operator/show", post(operator::show))
         .route("/operator/correct", post(operator::correct))
         .route("/operator/erase", post(operator::erase))
+        .route(
+            "/operator/agents",
+            post(back_office::invite).get(back_office::list),
+        )
+        .route("/operator/agents/revoke", post(back_office::revoke))
+        .route("/back-office/enrol/start", post(back_office::enrol_start))
+        .route("/back-office/enrol/finish", post(back_office::enrol_finish))
+        .route(
+            "/back-office/sign-in/start",
+            post(back_office::sign_in_start),
+        )
+        .route(
+            "/back-office/sign-in/finish",
+            post(back_office::sign_in_finish),
+        )
+        .route("/back-office/session", get(back_office::session))
+        .route("/back-office/sign-out", post(back_office::sign_out))
+        .route("/back-office/search", post(back_office::search))
+        .route("/back-office/export", post(back_office::export))
+        .route("/back-office/dashboard", get(back_office::dashboard))
+        .route("/back-office/cases/{reference}", get(back_office::show))
+        .route(
+            "/back-office/cases/{reference}/decision",
+            post(back_office::decide),
+        )
+        .route(
+            "/back-office/cases/{reference}/correction",
+            post(back_office::correct),
+        )
+        .route(
+            "/back-office/decisions",
+            post(back_office::import).layer(DefaultBodyLimit::max(operator::IMPORT_LIMIT)),
+        )
         .route(
             "/operator/decisions",
             post(operator::import).layer(DefaultBodyLimit::max(operator::IMPORT_LIMIT)),

@@ -33,6 +33,22 @@ use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, ResponseBuilder}
         super::operator::show,
         super::operator::correct,
         super::operator::erase,
+        super::back_office::invite,
+        super::back_office::list,
+        super::back_office::revoke,
+        super::back_office::enrol_start,
+        super::back_office::enrol_finish,
+        super::back_office::sign_in_start,
+        super::back_office::sign_in_finish,
+        super::back_office::session,
+        super::back_office::sign_out,
+        super::back_office::search,
+        super::back_office::export,
+        super::back_office::dashboard,
+        super::back_office::show,
+        super::back_office::decide,
+        super::back_office::correct,
+        super::back_office::import,
     ),
     components(schemas(ErrorBody)),
     tags(
@@ -40,6 +56,7 @@ use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, ResponseBuilder}
         (name = "reference", description = "The leaflet's universities and offices"),
         (name = "service", description = "The server itself"),
         (name = "operator", description = "The fund's operators, with `Authorization: Bearer <token>`"),
+        (name = "back-office", description = "The fund's agents and the universities' staff, signed in with passkeys"),
     )
 )]
 struct Api;
@@ -59,6 +76,16 @@ pub fn document() -> Document {
                 ))
                 .build(),
         ),
+    );
+    components.add_security_scheme(
+        "agent_session",
+        SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Cookie(
+            utoipa::openapi::security::ApiKeyValue::with_description(
+                "__Host-amoe_agent",
+                "A back-office session, opened by signing in with a passkey; \
+                 state-changing requests also carry its `X-CSRF-Token`",
+            ),
+        )),
     );
     for item in document.paths.paths.values_mut() {
         for operation in [

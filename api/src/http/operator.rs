@@ -16,8 +16,8 @@ use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
 use amoe_domain::operator::{
     AuditResponse, CorrectRequest, EXPORT_COLUMNS, EraseRequest, EraseResponse, ExportRequest,
-    ExportResponse, ImportReport, RowError, ShowRequest, ShowResponse, read_spreadsheet_cell,
-    spreadsheet_cell,
+    ExportResponse, ExportedDeclaration, ImportReport, RowError, ShowRequest, ShowResponse,
+    StoredDeclaration, read_spreadsheet_cell, spreadsheet_cell,
 };
 use amoe_domain::student::Cin;
 use axum::body::Bytes;
@@ -69,7 +69,7 @@ impl FromRequestParts<ApiContext> for Operator {
     }
 }
 
-fn now(ctx: &ApiContext) -> Result<String, Error> {
+pub(super) fn now(ctx: &ApiContext) -> Result<String, Error> {
     ctx.clock
         .now()
         .format(&Rfc3339)
@@ -144,13 +144,23 @@ pub async fn export(
         })
         .into_response());
     }
-    // UTF-8 with a BOM, so that spreadsheets show Arabic names right; every
-    // cell one that a spreadsheet opens as text, never as a formula.
+    let body = csv_file(&declarations)?;
+    let mut response = ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response();
+    response
+        .headers_mut()
+        .insert("x-amoe-marked", HeaderValue::from(marked));
+    Ok(response)
+}
+
+/// Declarations as a CSV file: UTF-8 with a BOM, so that spreadsheets show
+/// Arabic names right; every cell one that a spreadsheet opens as text,
+/// never as a formula.
+pub(super) fn csv_file(declarations: &[ExportedDeclaration]) -> Result<Vec<u8>, Error> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer
         .write_record(EXPORT_COLUMNS)
         .map_err(|_| Error::Internal)?;
-    for d in &declarations {
+    for d in declarations {
         writer
             .write_record(
                 [
@@ -174,12 +184,7 @@ pub async fn export(
             )
             .map_err(|_| Error::Internal)?;
     }
-    let body = writer.into_inner().map_err(|_| Error::Internal)?;
-    let mut response = ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response();
-    response
-        .headers_mut()
-        .insert("x-amoe-marked", HeaderValue::from(marked));
-    Ok(response)
+    writer.into_inner().map_err(|_| Error::Internal)
 }
 
 #[derive(serde::Deserialize)]
@@ -206,12 +211,26 @@ pub async fn import(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<axum::Json<ImportReport>, Error> {
+    import_as(&ctx, &caller.actor, options.dry_run, &headers, &body)
+        .await
+        .map(axum::Json)
+}
+
+/// Reads a decision file (JSON or CSV, by `Content-Type`) and records it,
+/// all or nothing, as `actor`.
+pub(super) async fn import_as(
+    ctx: &ApiContext,
+    actor: &str,
+    dry_run: bool,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<ImportReport, Error> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let records: Rows = if content_type.starts_with("application/json") {
-        serde_json::from_slice::<Vec<DecisionRecord>>(&body)
+        serde_json::from_slice::<Vec<DecisionRecord>>(body)
             .map_err(|e| Error::InvalidJson {
                 message: e.to_string(),
             })?
@@ -220,7 +239,7 @@ pub async fn import(
             .map(|(i, record)| (i + 1, Ok(record)))
             .collect()
     } else if content_type.starts_with("text/csv") {
-        read_csv(&body)?
+        read_csv(body)?
     } else {
         return Err(Error::UnsupportedMediaType);
     };
@@ -240,6 +259,18 @@ pub async fn import(
     if !errors.is_empty() {
         return Err(Error::InvalidFile(errors));
     }
+    record_decisions(ctx, actor, &decisions, dry_run).await
+}
+
+/// Records parsed decisions (`(row, decision)`), all or nothing, with
+/// their mails, as `actor`; a row the domain refuses (an unknown
+/// reference, a declaration decided otherwise) is an `invalid_file`.
+pub(super) async fn record_decisions(
+    ctx: &ApiContext,
+    actor: &str,
+    decisions: &[(usize, Decision)],
+    dry_run: bool,
+) -> Result<ImportReport, Error> {
     let rows = decisions.len();
     let mail_for = |decision: &Decision, student: &Student| {
         let lang = Lang::from_tag(&student.lang).unwrap_or(Lang::FALLBACK);
@@ -267,11 +298,11 @@ pub async fn import(
     };
     let result = operator::apply(
         &ctx.db.pool,
-        &decisions,
-        options.dry_run,
+        decisions,
+        dry_run,
         &operator::Actor {
-            actor: &caller.actor,
-            at: &now(&ctx)?,
+            actor,
+            at: &now(ctx)?,
         },
         &cap,
         mail_for,
@@ -279,21 +310,16 @@ pub async fn import(
     .await?;
     match result {
         Ok(applied) => {
-            if applied.applied > 0 && !options.dry_run {
+            if applied.applied > 0 && !dry_run {
                 ctx.outbox_wake.notify_one();
             }
-            tracing::info!(
-                rows,
-                applied = applied.applied,
-                dry_run = options.dry_run,
-                "import"
-            );
-            Ok(axum::Json(ImportReport {
+            tracing::info!(rows, applied = applied.applied, dry_run = dry_run, "import");
+            Ok(ImportReport {
                 rows,
                 applied: applied.applied,
                 unchanged: applied.unchanged,
-                dry_run: options.dry_run,
-            }))
+                dry_run,
+            })
         }
         Err(errors) => Err(Error::InvalidFile(errors)),
     }
@@ -314,7 +340,7 @@ pub async fn audit(
 }
 
 /// A reference as typed (spaces and case forgiven), or the field's error.
-fn reference(typed: &str) -> Result<String, FieldError> {
+pub(super) fn reference(typed: &str) -> Result<String, FieldError> {
     amoe_domain::declaration::Reference::parse(typed)
         .map(|r| r.to_string())
         .map_err(|e| field_error("reference", e.code()))
@@ -383,6 +409,21 @@ pub async fn correct(
     State(ctx): State<ApiContext>,
     Json(request): Json<CorrectRequest>,
 ) -> Result<axum::Json<ShowResponse>, Error> {
+    correct_as(&ctx, &caller.actor, &request)
+        .await
+        .map(|declaration| {
+            axum::Json(ShowResponse {
+                declarations: vec![declaration],
+            })
+        })
+}
+
+/// Checks and records a correction as `actor`: the corrected declaration.
+pub(super) async fn correct_as(
+    ctx: &ApiContext,
+    actor: &str,
+    request: &CorrectRequest,
+) -> Result<StoredDeclaration, Error> {
     let today = Day::in_morocco(ctx.clock.now()).date();
     let reference = reference(&request.reference);
     let changes = request.changes.check(today);
@@ -399,17 +440,15 @@ pub async fn correct(
         &reference,
         &changes,
         &operator::Actor {
-            actor: &caller.actor,
-            at: &now(&ctx)?,
+            actor,
+            at: &now(ctx)?,
         },
     )
     .await?;
     match corrected {
         rights::Corrected::Done(declaration) => {
             tracing::info!(fields = changes.len(), "correct");
-            Ok(axum::Json(ShowResponse {
-                declarations: vec![*declaration],
-            }))
+            Ok(*declaration)
         }
         rights::Corrected::UnknownReference => Err(Error::UnknownReference),
         rights::Corrected::Duplicate => Err(Error::AlreadyDeclared),

@@ -1,6 +1,7 @@
 //! The API over HTTP, as a client sees it.
 
 mod app;
+mod back_office;
 mod declarations;
 mod errors;
 mod helpers;

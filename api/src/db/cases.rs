@@ -1,0 +1,321 @@
+//! What the back office reads: declarations found by a search, one case's
+//! audit entries, and the dashboard's counts.
+
+use super::operator::{Actor, audit, exported};
+use amoe_domain::back_office::{Count, Found, OutboxHealth, SEARCH_LIMIT};
+use amoe_domain::declaration::Status;
+use amoe_domain::operator::{AuditEntry, ExportedDeclaration};
+use amoe_domain::search::fold;
+use sqlx::{AnyPool, Row};
+
+/// The form of a declaration's names that searches compare: folded, with
+/// a space before each word, so that `LIKE '% word%'` finds the start of
+/// a word.
+pub fn folded_name(last_name: &str, first_name: &str) -> String {
+    format!(" {}", fold(&format!("{last_name} {first_name}")))
+}
+
+/// Fills `name_folded` where it is empty (declarations stored before the
+/// column existed), a thousand at a time.
+pub async fn fold_names(pool: &AnyPool) -> Result<(), sqlx::Error> {
+    loop {
+        let rows = sqlx::query(
+            "SELECT reference, last_name, first_name FROM declarations \
+             WHERE name_folded = '' LIMIT 1000",
+        )
+        .fetch_all(pool)
+        .await?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut tx = pool.begin().await?;
+        for row in &rows {
+            let last: String = row.try_get("last_name")?;
+            let first: String = row.try_get("first_name")?;
+            sqlx::query("UPDATE declarations SET name_folded = $1 WHERE reference = $2")
+                .bind(folded_name(&last, &first))
+                .bind(row.try_get::<String, _>("reference")?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+    }
+}
+
+/// What to look for, already checked.
+#[derive(Default)]
+pub struct Criteria {
+    pub reference: Option<String>,
+    pub cin: Option<String>,
+    /// Folded words, each the start of a word of the name.
+    pub words: Vec<String>,
+    pub status: Option<Status>,
+    pub university: Option<String>,
+    pub academic_year: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub identity_conflict: Option<bool>,
+    pub vouched: Option<bool>,
+}
+
+impl Criteria {
+    /// The `WHERE` clause and its values.
+    fn clause(&self) -> (String, Vec<String>) {
+        let mut sql = String::from("1 = 1");
+        let mut binds: Vec<String> = Vec::new();
+        let mut add = |condition: &str, value: String| {
+            binds.push(value);
+            sql.push_str(&format!(
+                " AND {}",
+                condition.replace('?', &format!("${}", binds.len()))
+            ));
+        };
+        if let Some(v) = &self.reference {
+            add("reference = ?", v.clone());
+        }
+        if let Some(v) = &self.cin {
+            add("cin = ?", v.clone());
+        }
+        for word in &self.words {
+            // A word begins a word of the name, or follows the Arabic
+            // article (`رباط` finds `الرباط`); folded words hold no `%`
+            // or `_`.
+            add(
+                "(name_folded LIKE '% ' || ? || '%' OR name_folded LIKE '% ال' || ? || '%')",
+                word.clone(),
+            );
+        }
+        if let Some(v) = self.status {
+            add("status = ?", v.as_str().to_owned());
+        }
+        if let Some(v) = &self.university {
+            add("university_id = ?", v.clone());
+        }
+        if let Some(v) = &self.academic_year {
+            add("academic_year = ?", v.clone());
+        }
+        if let Some(v) = &self.since {
+            add("substr(received_at, 1, 10) >= ?", v.clone());
+        }
+        if let Some(v) = &self.until {
+            add("substr(received_at, 1, 10) <= ?", v.clone());
+        }
+        match self.identity_conflict {
+            Some(true) => sql.push_str(" AND identity_conflict <> 0"),
+            Some(false) => sql.push_str(" AND identity_conflict = 0"),
+            None => {}
+        }
+        match self.vouched {
+            Some(true) => sql.push_str(" AND vouched_by <> ''"),
+            Some(false) => sql.push_str(" AND vouched_by = ''"),
+            None => {}
+        }
+        (sql, binds)
+    }
+}
+
+/// The newest declarations matching, [`SEARCH_LIMIT`] at most, and how
+/// many match in all.
+pub async fn search(pool: &AnyPool, criteria: &Criteria) -> Result<(Vec<Found>, i64), sqlx::Error> {
+    let (clause, binds) = criteria.clause();
+    // A word's placeholder is used twice: `$n` binds it once.
+    let count_sql = format!("SELECT COUNT(*) AS n FROM declarations WHERE {clause}");
+    let mut count = sqlx::query(&count_sql);
+    for value in &binds {
+        count = count.bind(value.as_str());
+    }
+    let total: i64 = count.fetch_one(pool).await?.try_get("n")?;
+    let sql = format!(
+        "SELECT reference, academic_year, last_name, first_name, university_id, status, \
+           received_at, identity_conflict, vouched_by \
+         FROM declarations WHERE {clause} ORDER BY received_at DESC, reference LIMIT {SEARCH_LIMIT}"
+    );
+    let mut query = sqlx::query(&sql);
+    for value in &binds {
+        query = query.bind(value.as_str());
+    }
+    let found = query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| {
+            let status: String = row.try_get("status")?;
+            Ok(Found {
+                reference: row.try_get("reference")?,
+                academic_year: row.try_get("academic_year")?,
+                last_name: row.try_get("last_name")?,
+                first_name: row.try_get("first_name")?,
+                university: row.try_get("university_id")?,
+                status: Status::parse(&status).unwrap_or(Status::Received),
+                received_at: row.try_get("received_at")?,
+                identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
+                vouched: !row.try_get::<String, _>("vouched_by")?.is_empty(),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((found, total))
+}
+
+/// Every declaration matching, oldest first, as an export writes them;
+/// the export is in the audit log with its filters and count.
+pub async fn export(
+    pool: &AnyPool,
+    criteria: &Criteria,
+    who: &Actor<'_>,
+) -> Result<Vec<ExportedDeclaration>, sqlx::Error> {
+    let (clause, binds) = criteria.clause();
+    let sql = format!(
+        "SELECT reference, academic_year, cin, massar, last_name, first_name, birth_date, email, \
+         phone, university_id, establishment, status, received_at, identity_conflict, vouched_by \
+         FROM declarations WHERE {clause} ORDER BY received_at, reference"
+    );
+    let mut tx = pool.begin().await?;
+    let mut query = sqlx::query(&sql);
+    for value in &binds {
+        query = query.bind(value.as_str());
+    }
+    let declarations = query
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(exported)
+        .collect::<Result<Vec<_>, _>>()?;
+    audit(
+        &mut tx,
+        who,
+        "export",
+        serde_json::json!({
+            "by": "back_office",
+            "search": !criteria.words.is_empty() || criteria.cin.is_some() || criteria.reference.is_some(),
+            "status": criteria.status.map(Status::as_str),
+            "university": criteria.university,
+            "academic_year": criteria.academic_year,
+            "since": criteria.since,
+            "until": criteria.until,
+            "identity_conflict": criteria.identity_conflict,
+            "vouched": criteria.vouched,
+            "exported": declarations.len(),
+        }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(declarations)
+}
+
+/// The university of a declaration, if it exists.
+pub async fn university_of(pool: &AnyPool, reference: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query("SELECT university_id FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(pool)
+        .await?
+        .map(|row| row.try_get("university_id"))
+        .transpose()
+}
+
+/// The audit entries that name `reference`, oldest first.
+pub async fn audit_of(pool: &AnyPool, reference: &str) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    // A reference is `AMOE-` and letters and digits: nothing `LIKE` reads
+    // as a wildcard.
+    let rows = sqlx::query(
+        "SELECT at, actor, action, detail FROM audit_log WHERE detail LIKE $1 \
+         ORDER BY at, id LIMIT 500",
+    )
+    .bind(format!("%\"{reference}\"%"))
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let detail: String = row.try_get("detail")?;
+            Ok(AuditEntry {
+                at: row.try_get("at")?,
+                actor: row.try_get("actor")?,
+                action: row.try_get("action")?,
+                detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::Null),
+            })
+        })
+        .collect()
+}
+
+async fn counts(
+    pool: &AnyPool,
+    key: &str,
+    extra: &str,
+    year: &str,
+    university: Option<&str>,
+) -> Result<Vec<Count>, sqlx::Error> {
+    let scope = if university.is_some() {
+        " AND university_id = $2"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT {key} AS k, COUNT(*) AS n FROM declarations \
+         WHERE academic_year = $1{scope}{extra} GROUP BY {key} ORDER BY k"
+    );
+    let mut query = sqlx::query(&sql).bind(year);
+    if let Some(university) = university {
+        query = query.bind(university);
+    }
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Count {
+                key: row.try_get::<Option<String>, _>("k")?.unwrap_or_default(),
+                count: row.try_get("n")?,
+            })
+        })
+        .collect()
+}
+
+/// The dashboard's counts for `year` (a university's only, with
+/// `university`): per day of receipt, status, university, and refusal
+/// reason.
+pub async fn dashboard(
+    pool: &AnyPool,
+    year: &str,
+    university: Option<&str>,
+) -> Result<[Vec<Count>; 4], sqlx::Error> {
+    let per_day = counts(pool, "substr(received_at, 1, 10)", "", year, university).await?;
+    let by_status = counts(pool, "status", "", year, university).await?;
+    let by_university = counts(pool, "university_id", "", year, university).await?;
+    let refusals = counts(
+        pool,
+        "refusal_reason",
+        " AND status = 'refused'",
+        year,
+        university,
+    )
+    .await?;
+    // The reason is stored as the domain's JSON: count by its code.
+    let mut by_code: Vec<Count> = Vec::new();
+    for count in refusals {
+        let code = serde_json::from_str::<amoe_domain::declaration::RefusalReason>(&count.key)
+            .map(|r| r.code().to_owned())
+            .unwrap_or_else(|_| "other".to_owned());
+        match by_code.iter_mut().find(|c| c.key == code) {
+            Some(c) => c.count += count.count,
+            None => by_code.push(Count {
+                key: code,
+                count: count.count,
+            }),
+        }
+    }
+    by_code.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+    Ok([per_day, by_status, by_university, by_code])
+}
+
+/// Mails waiting in the outbox, and the age of the oldest, in seconds.
+pub async fn outbox(pool: &AnyPool, now: i64) -> Result<OutboxHealth, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE sent_at IS NULL",
+    )
+    .fetch_one(pool)
+    .await?;
+    let oldest: Option<i64> = row.try_get("oldest")?;
+    Ok(OutboxHealth {
+        unsent: row.try_get("n")?,
+        oldest_seconds: oldest.map(|t| (now - t).max(0)),
+    })
+}
