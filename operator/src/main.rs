@@ -104,6 +104,28 @@ enum Command {
         #[arg(long)]
         establishment: Option<String>,
     },
+    /// Invites an agent to the back office and prints the one-time
+    /// enrolment link (valid 24 hours) to give them, once.
+    Invite {
+        /// `fund` (sees and decides everything) or `university:<id>` (reads
+        /// its own university's declarations and counts), e.g.
+        /// `university:um5`.
+        #[arg(long)]
+        role: String,
+        /// The agent's name, as colleagues know them (it names their
+        /// actions in the audit log).
+        #[arg(long)]
+        name: String,
+    },
+    /// Lists the back office's agents: id, role, name, passkeys, open
+    /// sessions, and whether revoked.
+    Agents,
+    /// Revokes an agent: their sessions end at once, their passkeys and
+    /// enrolment link stop working.
+    Revoke {
+        /// The agent's id (see `agents`).
+        agent: String,
+    },
     /// Erases a declaration, its history and its mails, leaving an
     /// anonymous count; the reason is kept in the audit log.
     Erase {
@@ -261,6 +283,63 @@ fn run(cli: Cli) -> Result<(), String> {
             println!(
                 "{} erased, with {} events and {} mails",
                 erased.reference, erased.events, erased.mails
+            );
+            Ok(())
+        }
+        Command::Invite { role, name } => {
+            let body = post(
+                "/api/operator/agents",
+                &serde_json::json!({"role": role, "name": name}),
+            )?;
+            let invitation: amoe_domain::back_office::Invitation =
+                serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
+            let role = match &invitation.agent.university {
+                Some(university) => format!("{} {university}", invitation.agent.role),
+                None => invitation.agent.role.clone(),
+            };
+            println!(
+                "{} ({role}) is invited as agent {}.\n\
+                 Give them this link, once, by a channel you trust; it works for 24 hours:\n\n{}",
+                invitation.agent.name, invitation.agent.id, invitation.link
+            );
+            Ok(())
+        }
+        Command::Agents => {
+            let response = client
+                .get(format!("{base}/api/operator/agents"))
+                .bearer_auth(token()?)
+                .send()
+                .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
+            let body = answer(response)?;
+            let list: amoe_domain::back_office::AgentList =
+                serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
+            let mut out = std::io::stdout().lock();
+            for listed in list.agents {
+                let agent = &listed.agent;
+                let role = match &agent.university {
+                    Some(university) => format!("{}:{university}", agent.role),
+                    None => agent.role.clone(),
+                };
+                let state = if listed.revoked_at.is_some() {
+                    "revoked".to_owned()
+                } else {
+                    format!("{} passkeys, {} sessions", listed.passkeys, listed.sessions)
+                };
+                writeln!(out, "{}  {role}  {}  ({state})", agent.id, agent.name)
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        Command::Revoke { agent } => {
+            let body = post(
+                "/api/operator/agents/revoke",
+                &serde_json::json!({"agent": agent}),
+            )?;
+            let revoked: amoe_domain::back_office::Revoked =
+                serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
+            println!(
+                "{} is revoked; {} sessions ended",
+                revoked.agent.name, revoked.sessions_ended
             );
             Ok(())
         }

@@ -451,3 +451,66 @@ async fn show_correct_and_erase_serve_a_students_rights() {
     .await
     .unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invite_list_and_revoke_back_office_agents() {
+    let server = server().await;
+    let url = server.url.clone();
+    tokio::task::spawn_blocking(move || {
+        let invited = cli(
+            &url,
+            &[
+                "invite",
+                "--role",
+                "university:um5",
+                "--name",
+                "Nadia Bennani",
+            ],
+        );
+        assert!(invited.status.success(), "{}", text(&invited.stderr));
+        let out = text(&invited.stdout);
+        let link = out
+            .lines()
+            .find(|line| line.contains("/back-office/enrol#"))
+            .unwrap_or_else(|| panic!("no link in {out}"));
+        assert!(
+            link.starts_with("http://localhost:8080/back-office/enrol#"),
+            "{link}"
+        );
+        let id = out
+            .split("as agent ")
+            .nth(1)
+            .and_then(|rest| rest.split('.').next())
+            .unwrap()
+            .to_owned();
+
+        let wrong = cli(
+            &url,
+            &["invite", "--role", "university:mars", "--name", "X Y"],
+        );
+        assert!(!wrong.status.success());
+        assert!(
+            text(&wrong.stderr).contains("unknown_university"),
+            "{}",
+            text(&wrong.stderr)
+        );
+
+        let listed = text(&cli(&url, &["agents"]).stdout);
+        assert!(
+            listed.contains(&id)
+                && listed.contains("university:um5  Nadia Bennani  (0 passkeys, 0 sessions)"),
+            "{listed}"
+        );
+        let revoked = cli(&url, &["revoke", &id]);
+        assert!(revoked.status.success(), "{}", text(&revoked.stderr));
+        assert!(text(&revoked.stdout).contains("Nadia Bennani is revoked; 0 sessions ended"));
+        assert!(text(&cli(&url, &["agents"]).stdout).contains("(revoked)"));
+        let audit = text(&cli(&url, &["audit"]).stdout);
+        assert!(
+            audit.contains("invite") && audit.contains("revoke"),
+            "{audit}"
+        );
+    })
+    .await
+    .unwrap();
+}
