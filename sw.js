@@ -56,7 +56,10 @@ self.addEventListener("fetch", (event) => {
     // is a file. (Online, before a worker, the server sends pages drawn at
     // build time; from here the app's code is at hand, so the shell is as
     // quick.)
-    if (path.startsWith("/api/") || path.split("/").pop().includes(".")) return;
+    // The back office is another app, never offline (it needs the
+    // server for every screen): the network serves it.
+    if (path.startsWith("/api/") || path === "/back-office" || path.startsWith("/back-office/")
+      || path.split("/").pop().includes(".")) return;
     event.respondWith(fromCache("/index.html", request));
   } else if (NETWORK_FIRST.includes(path) && url.search === "") {
     event.respondWith(networkFirst(path, request));

@@ -228,3 +228,32 @@ fn the_scan_finds_keys_in_each_form() {
         ["a-b", "i-j", "c-d", "e-f", "k-l", "g-h"]
     );
 }
+
+/// The back office's keys are its `"bo-…"` literals (its CSS classes start
+/// `back-`); a key it builds (`bo-row-{code}`…) falls back to a message
+/// with the code when this version has none.
+#[test]
+fn every_key_the_back_office_uses_exists() {
+    let french = messages(Lang::Fr);
+    let mut files = Vec::new();
+    rust_files(&Path::new(ROOT).join("back-office/src"), &mut files);
+    let mut used = 0;
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (start, _) in source.match_indices("\"bo-") {
+            let rest = &source[start + 1..];
+            let Some(end) = rest.find('"') else { continue };
+            let key = &rest[..end];
+            if key.ends_with('-') || !looks_like_key(key) {
+                continue;
+            }
+            used += 1;
+            assert!(
+                french.contains_key(key),
+                "{} uses {key:?}, which is not in locales/*/back-office.ftl",
+                file.display()
+            );
+        }
+    }
+    assert!(used > 100, "the scan found only {used} keys");
+}

@@ -22,9 +22,12 @@ export const LANGS = ['ar', 'fr', 'en'];
 export const PHONE = { width: 360, height: 640 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-/** The messages of a language, read from its .ftl files (single-line ones). */
-export function messages(lang) {
-  const source = readFileSync(path.join(ROOT, 'locales', lang, 'main.ftl'), 'utf8');
+/**
+ * The messages of a language, read from one of its .ftl files (single-line
+ * ones): the students' app's `main.ftl` unless `file` names another.
+ */
+export function messages(lang, file = 'main.ftl') {
+  const source = readFileSync(path.join(ROOT, 'locales', lang, file), 'utf8');
   const map = {};
   for (const line of source.split('\n')) {
     const match = /^([a-z][a-z0-9_-]*) = (.*)$/.exec(line);

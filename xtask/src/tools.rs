@@ -109,12 +109,14 @@ pub fn locked_wasm_bindgen() -> Result<String> {
 
 fn ensure_wasm_bindgen() -> Result {
     let version = locked_wasm_bindgen()?;
-    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))
-        .map_err(|e| format!("Trunk.toml: {e}"))?;
-    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
-        return Err(format!(
-            "Trunk.toml must pin wasm_bindgen = \"{version}\", the version in Cargo.lock"
-        ));
+    for file in ["Trunk.toml", "back-office/Trunk.toml"] {
+        let trunk_toml =
+            std::fs::read_to_string(root().join(file)).map_err(|e| format!("{file}: {e}"))?;
+        if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+            return Err(format!(
+                "{file} must pin wasm_bindgen = \"{version}\", the version in Cargo.lock"
+            ));
+        }
     }
     if installed_version("wasm-bindgen").is_some_and(|v| v.split_whitespace().any(|w| w == version))
     {

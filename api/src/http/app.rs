@@ -46,6 +46,58 @@ pub fn router(dist: &Path, portals: &[String]) -> Router {
         ))
 }
 
+/// The back office (`dist/back-office/`, its own Trunk build) at
+/// `/back-office`: its files, and its `index.html` for every address of
+/// it; never framed, never indexed. `None` when it is not built.
+pub fn back_office(dist: &Path) -> Option<Router> {
+    let dir = dist.join("back-office");
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).ok()?;
+    let csp = HeaderValue::from_str(&super::csp::back_office_policy(&html))
+        .expect("the policy is ASCII without control characters");
+    let files = ServeDir::new(&dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(tower::service_fn(move |request: Request| {
+            back_office_page(index.clone(), request)
+        }));
+    Some(
+        Router::new()
+            .nest_service("/back-office", files)
+            .layer(axum::middleware::from_fn(cache_control))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                csp,
+            ))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::HeaderName::from_static("x-robots-tag"),
+                HeaderValue::from_static("noindex"),
+            )),
+    )
+}
+
+/// An address of the back office is its `index.html` (the app draws the
+/// screen); a path that looks like a file and is not one is a 404.
+async fn back_office_page(
+    index: PathBuf,
+    request: Request,
+) -> Result<Response, std::convert::Infallible> {
+    let last = request.uri().path().rsplit('/').next().unwrap_or_default();
+    if last.contains('.') {
+        return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+    }
+    let response = ServeFile::new(index)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(request)
+        .await;
+    Ok(match response {
+        Ok(response) => response.map(axum::body::Body::new),
+        Err(e) => match e {},
+    })
+}
+
 /// The pages drawn at build time: `pages/<lang>/<name>.html`.
 struct Pages {
     dir: PathBuf,

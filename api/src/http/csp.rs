@@ -10,6 +10,20 @@ use sha2::{Digest, Sha256};
 /// pages and the university portals at `portals` (checked origins, see
 /// `config::parse_origins`) may frame: any other site is refused.
 pub fn policy(html: &str, portals: &[String]) -> String {
+    let ancestors: String = std::iter::once("'self'")
+        .chain(portals.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
+    policy_framed_by(html, &ancestors)
+}
+
+/// The policy of the back office's pages: no site may frame them (an
+/// agent's clicks are never another page's).
+pub fn back_office_policy(html: &str) -> String {
+    policy_framed_by(html, "'none'")
+}
+
+fn policy_framed_by(html: &str, ancestors: &str) -> String {
     let hashes: String = inline_scripts(html)
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
@@ -22,11 +36,7 @@ pub fn policy(html: &str, portals: &[String]) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'{}",
-        portals
-            .iter()
-            .map(|origin| format!(" {origin}"))
-            .collect::<String>()
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
     )
 }
 

@@ -197,6 +197,10 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
     };
     let router = match &config.dist_dir {
         Some(dist) => {
+            let router = match app::back_office(dist) {
+                Some(back_office) => router.merge(back_office),
+                None => router,
+            };
             let router = router
                 .merge(app::router(dist, &config.portal_origins))
                 .merge(embed::router());

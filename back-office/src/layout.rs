@@ -1,0 +1,281 @@
+//! The frame of every screen (skip link, header with the agent and the
+//! navigation, language switcher), the heading that names a screen and
+//! takes the focus, the guard of the screens that need a session, and the
+//! error summary.
+
+use crate::i18n::{tr, use_i18n};
+use crate::routes::sign_in::SignInPage;
+use crate::{api, use_auth};
+use amoe_domain::Lang;
+use leptos::html::{Div, H1};
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let skip_to_main = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            let main: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main);
+            let _ = main.focus();
+        }
+    };
+    let sign_out = move |_| {
+        let csrf = auth.csrf();
+        leptos::task::spawn_local(async move {
+            // Signed out either way: a session the server already ended is
+            // as good as one it ends now.
+            let _ = api::sign_out(&csrf).await;
+            auth.session.set(None);
+            auth.ended.set(false);
+            let _ = window().location().set_href("/back-office");
+        });
+    };
+    let navigation = move || {
+        auth.session.get().map(|session| {
+            let role = match &session.agent.university {
+                Some(id) => i18n.t_with(
+                    "bo-role-university",
+                    &[("university", crate::i18n::Arg::Text(id.clone()))],
+                ),
+                None => i18n.t("bo-role-fund"),
+            };
+            view! {
+                <div class="back-agent">
+                    <p>
+                        <bdi>{session.agent.name.clone()}</bdi>
+                        " · "
+                        {role}
+                    </p>
+                    <button type="button" class="back-link-button" on:click=sign_out>
+                        {tr("bo-sign-out")}
+                    </button>
+                </div>
+                <nav class="back-nav" aria-label=move || i18n.t("bo-nav-label")>
+                    <ul>
+                        <li><a href="/back-office">{tr("bo-nav-dashboard")}</a></li>
+                        <li><a href="/back-office/cases">{tr("bo-nav-cases")}</a></li>
+                        {auth.may_decide().then(|| view! {
+                            <li><a href="/back-office/import">{tr("bo-nav-import")}</a></li>
+                        })}
+                    </ul>
+                </nav>
+            }
+        })
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {tr("bo-skip-to-content")}
+        </a>
+        <header class="header">
+            <div class="width header-inner">
+                <a href="/back-office" class="service-name">
+                    {tr("bo-service-name")}
+                </a>
+                <LanguageSwitcher />
+            </div>
+            <div class="width back-header-agent">{navigation}</div>
+        </header>
+        <main id="main" class="width main" tabindex="-1">
+            {children()}
+        </main>
+    }
+}
+
+fn language_name_key(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ar => "bo-language-ar",
+        Lang::Fr => "bo-language-fr",
+        Lang::En => "bo-language-en",
+    }
+}
+
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="language-switcher" aria-label=move || i18n.t("bo-language-switcher-label")>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    lang=lang.code()
+                                    aria-pressed=move || (i18n.lang() == lang).to_string()
+                                    on:click=move |_| i18n.set_lang(lang)
+                                >
+                                    {tr(language_name_key(lang))}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// False until the first screen has shown: the page the browser loaded
+/// keeps the browser's own focus; later screens move it to their heading.
+static SHOWN_ONE: AtomicBool = AtomicBool::new(false);
+
+/// The `<h1>` of a screen: it names the document and, after a navigation,
+/// takes the focus. `text` follows the language (and the data shown).
+#[component]
+pub fn PageHeading(
+    #[prop(into)] text: Signal<String>,
+    /// While true, the title starts with "Error:".
+    #[prop(optional, into)]
+    error: Option<Signal<bool>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        let title = format!("{} – {}", text.get(), i18n.t("bo-service-name"));
+        if error.is_some_and(|e| e.get()) {
+            document().set_title(&format!("{} {title}", i18n.t("bo-error-prefix")));
+        } else {
+            document().set_title(&title);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(h1) = heading.get()
+            && SHOWN_ONE.swap(true, Ordering::Relaxed)
+        {
+            let _ = h1.focus();
+        }
+    });
+    view! {
+        <h1 class="heading-xl" id="page-heading" tabindex="-1" node_ref=heading>
+            {move || text.get()}
+        </h1>
+    }
+}
+
+/// A screen that needs a session: the sign-in screen in its place until
+/// there is one (the address stays, so the agent lands where they meant
+/// to go).
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let auth = use_auth();
+    move || {
+        if !auth.checked.get() {
+            view! { <p class="loading">{tr("bo-loading")}</p> }.into_any()
+        } else if auth.session.with(Option::is_some) {
+            children().into_any()
+        } else {
+            view! { <SignInPage /> }.into_any()
+        }
+    }
+}
+
+/// The GOV.UK error summary: a titled box, focused when it appears, that
+/// says what went wrong (each line a message already translated).
+#[component]
+pub fn ErrorSummary(#[prop(into)] messages: Signal<Vec<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        if !messages.with(Vec::is_empty)
+            && let Some(element) = summary.get()
+        {
+            let _ = element.focus();
+        }
+    });
+    move || {
+        (!messages.with(Vec::is_empty)).then(|| {
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
+                    <h2 class="heading-m">{move || i18n.t("bo-error-summary-title")}</h2>
+                    <ul>
+                        {messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The message that tells an agent what a failed call means.
+pub fn error_message(error: &api::ApiError) -> String {
+    let i18n = use_i18n();
+    use amoe_domain::api::ErrorCode;
+    let key = match error {
+        api::ApiError::Network => "bo-error-network",
+        api::ApiError::Unexpected(_) => "bo-error-unexpected",
+        api::ApiError::Server(body) => {
+            match (body.code, body.fields.first().map(|f| f.code.as_str())) {
+                (ErrorCode::Unauthorized, Some("invitation_invalid")) => {
+                    "bo-error-invitation-invalid"
+                }
+                (ErrorCode::Unauthorized, Some("passkey_rejected")) => "bo-error-passkey-rejected",
+                (ErrorCode::Unauthorized, Some("ceremony_expired")) => "bo-error-ceremony-expired",
+                (ErrorCode::Unauthorized, Some("passkeys_unavailable")) => {
+                    "bo-error-passkeys-unavailable"
+                }
+                (ErrorCode::Unauthorized, _) => "bo-session-ended",
+                (ErrorCode::Forbidden, Some("csrf_token")) => "bo-error-csrf",
+                (ErrorCode::Forbidden, _) => "bo-error-forbidden",
+                (ErrorCode::NotFound, _) => "bo-error-not-found",
+                (ErrorCode::InvalidFields, Some("already_decided")) => "bo-error-already-decided",
+                (ErrorCode::InvalidFields, Some("changed_meanwhile")) => {
+                    "bo-error-changed-meanwhile"
+                }
+                (ErrorCode::AlreadyDeclared, _) => "bo-error-already-declared",
+                (ErrorCode::TooManyRequests, _) => "bo-error-too-many",
+                (ErrorCode::ServiceUnavailable, _) => "bo-error-unavailable",
+                (ErrorCode::InvalidFields, _) => "bo-error-invalid-fields",
+                _ => "bo-error-unexpected",
+            }
+        }
+    };
+    i18n.t(key)
+}
+
+/// The messages of each field error of a failed call, or the call's own:
+/// a code's own message (`bo-code-<code>`) where there is one, else the
+/// field's name and the code.
+pub fn field_messages(error: &api::ApiError) -> Vec<String> {
+    let i18n = use_i18n();
+    match error {
+        api::ApiError::Server(body)
+            if body.code == amoe_domain::api::ErrorCode::InvalidFields
+                && !body.fields.is_empty()
+                && !matches!(
+                    body.fields[0].code.as_str(),
+                    "already_decided" | "changed_meanwhile"
+                ) =>
+        {
+            body.fields
+                .iter()
+                .map(|f| {
+                    let key = format!("bo-code-{}", f.code.replace('_', "-"));
+                    let text = i18n.t(&key);
+                    if text != key {
+                        return text;
+                    }
+                    let label_key = format!("bo-field-{}", f.field.replace('_', "-"));
+                    let label = i18n.t(&label_key);
+                    let label = if label == label_key {
+                        f.field.clone()
+                    } else {
+                        label
+                    };
+                    i18n.t_with(
+                        "bo-field-other",
+                        &[
+                            ("field", crate::i18n::Arg::Text(label)),
+                            ("code", crate::i18n::Arg::Text(f.code.clone())),
+                        ],
+                    )
+                })
+                .collect()
+        }
+        other => vec![error_message(other)],
+    }
+}

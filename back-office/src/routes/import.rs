@@ -1,0 +1,190 @@
+//! Importing a decision file (the fund's CSV, as `amoe-operator import`
+//! sends it): first checked, with every wrong cell shown here and nothing
+//! recorded (the dry run); then, once the agent has seen the report,
+//! recorded, all rows or none.
+
+use crate::i18n::{Arg, tr, use_i18n};
+use crate::layout::{ErrorSummary, PageHeading, SignedIn, field_messages};
+use crate::{api, use_auth};
+use amoe_domain::operator::{ImportReport, RowError};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    view! { <SignedIn><Import /></SignedIn> }
+}
+
+/// Where the agent is.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Choosing,
+    /// Checked: what it would record.
+    Checked(ImportReport),
+    /// Refused: the wrong cells.
+    Refused(Vec<RowError>),
+    /// Recorded.
+    Done(ImportReport),
+}
+
+/// The message of a wrong cell's code.
+pub fn row_key(code: &str) -> String {
+    format!("bo-row-{}", code.replace('_', "-"))
+}
+
+#[component]
+fn Import() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    if !auth.may_decide() {
+        return view! {
+            <PageHeading text=Signal::derive(move || i18n.t("bo-import-title")) error=Signal::derive(|| true) />
+            <p>{tr("bo-error-forbidden")}</p>
+        }
+        .into_any();
+    }
+    let file = RwSignal::new(None::<String>);
+    let stage = RwSignal::new(Stage::Choosing);
+    let errors = RwSignal::new(Vec::<String>::new());
+    let busy = RwSignal::new(false);
+    let send = move |dry_run: bool| {
+        let Some(text) = file.get_untracked() else {
+            errors.set(vec![i18n.t("bo-import-choose-first")]);
+            return;
+        };
+        busy.set(true);
+        errors.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            match api::import(text, dry_run, &auth.csrf()).await {
+                Ok(api::Imported::Report(report)) if dry_run => stage.set(Stage::Checked(report)),
+                Ok(api::Imported::Report(report)) => stage.set(Stage::Done(report)),
+                Ok(api::Imported::Refused(rows)) => stage.set(Stage::Refused(rows)),
+                Err(error) => {
+                    auth.handle(&error);
+                    errors.set(field_messages(&error));
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let chosen = move |event: leptos::ev::Event| {
+        stage.set(Stage::Choosing);
+        errors.set(Vec::new());
+        let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
+        let Some(picked) = input.files().and_then(|files| files.get(0)) else {
+            file.set(None);
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(picked.text()).await;
+            match text.ok().and_then(|t| t.as_string()) {
+                Some(text) => file.set(Some(text)),
+                None => {
+                    file.set(None);
+                    errors.set(vec![i18n.t("bo-import-unreadable")]);
+                }
+            }
+        });
+    };
+    let check = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        send(true);
+    };
+    view! {
+        <ErrorSummary messages=errors />
+        <PageHeading
+            text=Signal::derive(move || i18n.t("bo-import-title"))
+            error=Signal::derive(move || !errors.with(Vec::is_empty) || matches!(stage.get(), Stage::Refused(_)))
+        />
+        <p class="lead">{tr("bo-import-lead")}</p>
+        <p>{tr("bo-import-columns")}</p>
+        <form on:submit=check novalidate>
+            <div class="form-group">
+                <label class="label" for="decision-file">{tr("bo-import-file")}</label>
+                <div class="hint" id="decision-file-hint">{tr("bo-import-file-hint")}</div>
+                <input class="back-file" id="decision-file" name="decision-file" type="file" accept=".csv,text/csv"
+                    aria-describedby="decision-file-hint" on:change=chosen />
+            </div>
+            <button type="submit" class="button" aria-disabled=move || busy.get().to_string()>
+                {tr("bo-import-check")}
+            </button>
+        </form>
+        <div role="status">
+        {move || match stage.get() {
+            Stage::Choosing => None,
+            Stage::Checked(report) => Some(view! {
+                <div class="inset">
+                    <h2 class="heading-m">{tr("bo-import-checked-title")}</h2>
+                    <p>{move || i18n.t_with("bo-import-report", &[
+                        ("rows", Arg::Number(report.rows as i64)),
+                        ("applied", Arg::Number(report.applied as i64)),
+                        ("unchanged", Arg::Number(report.unchanged as i64)),
+                    ])}</p>
+                    <p>{tr("bo-import-nothing-yet")}</p>
+                    <button type="button" class="button" on:click=move |_| send(false) aria-disabled=move || busy.get().to_string()>
+                        {tr("bo-import-apply")}
+                    </button>
+                </div>
+            }.into_any()),
+            Stage::Done(report) => Some(view! {
+                <div class="panel">
+                    <h2 class="heading-m">{tr("bo-import-done-title")}</h2>
+                    <p class="panel-body">{move || i18n.t_with("bo-import-done", &[
+                        ("applied", Arg::Number(report.applied as i64)),
+                        ("unchanged", Arg::Number(report.unchanged as i64)),
+                    ])}</p>
+                </div>
+            }.into_any()),
+            Stage::Refused(rows) => Some(view! {
+                <div class="error-box">
+                    <h2 class="heading-m" id="refused-title">{tr("bo-import-refused-title")}</h2>
+                    <p>{tr("bo-import-refused")}</p>
+                    <div class="back-table-scroll" role="region" aria-labelledby="refused-title" tabindex="0">
+                        <table class="back-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col" class="back-number">{tr("bo-column-row")}</th>
+                                    <th scope="col">{tr("bo-column-column")}</th>
+                                    <th scope="col">{tr("bo-column-problem")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows.into_iter().map(|row| {
+                                    let key = row_key(&row.code);
+                                    let code = row.code.clone();
+                                    view! {
+                                        <tr>
+                                            <td class="back-number">{row.row}</td>
+                                            <td><bdi dir="ltr" class="code">{row.column.clone()}</bdi></td>
+                                            <td>{move || {
+                                                let text = i18n.t(&key);
+                                                if text == key {
+                                                    i18n.t_with("bo-row-other", &[("code", Arg::Text(code.clone()))])
+                                                } else {
+                                                    text
+                                                }
+                                            }}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </div>
+            }.into_any()),
+        }}
+        </div>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cell_code_names_its_message() {
+        assert_eq!(
+            super::row_key("decision_unknown"),
+            "bo-row-decision-unknown"
+        );
+    }
+}

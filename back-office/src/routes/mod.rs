@@ -1,0 +1,9 @@
+//! One module per screen.
+
+pub mod case;
+pub mod dashboard;
+pub mod enrol;
+pub mod import;
+pub mod not_found;
+pub mod search;
+pub mod sign_in;

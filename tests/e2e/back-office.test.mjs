@@ -1,0 +1,305 @@
+// The back office in a real browser against the real API, with a virtual
+// passkey authenticator (the DevTools protocol's WebAuthn domain): an
+// operator invites agents with amoe-operator; a fund agent enrols, finds a
+// declaration, decides (its mail goes to the outbox), corrects a field,
+// imports a file with a bad row then a good one, reads the dashboard,
+// signs out and in again; a university's staff see their own university
+// only and cannot decide; a used link no longer works; a revoked agent is
+// signed out at once. Every screen passes axe, at 360 px and in Arabic.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import {
+  DESKTOP, PHONE, ROOT, expectAccessible, expectNoHorizontalScroll, launchBrowser, messages, plain,
+  startServer,
+} from './harness.mjs';
+
+const CLI = process.env.AMOE_OPERATOR_BIN ?? path.join(ROOT, 'target/debug/amoe-operator');
+const TOKEN = 'e2e-back-office-operator-token';
+const FR = messages('fr', 'back-office.ftl');
+const AR = messages('ar', 'back-office.ftl');
+const YEAR = String(new Date().getFullYear() - 20);
+
+/** A free port: passkeys are bound to the service's address, which the
+ * server must know before it starts (AMOE_PUBLIC_URL). */
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('back office', () => {
+  let server;
+  let browser;
+  let base;
+  const references = {};
+
+  const operator = (...args) => execFileSync(CLI, args, {
+    env: { ...process.env, AMOE_URL: base, AMOE_OPERATOR_TOKEN: TOKEN },
+    encoding: 'utf8',
+  });
+  const invite = (role, name) => {
+    const out = operator('invite', '--role', role, '--name', name);
+    const link = out.split('\n').find((line) => line.includes('/back-office/enrol#'));
+    const id = /as agent ([0-9a-f-]+)\./.exec(out)[1];
+    assert.ok(link, out);
+    return { link: link.trim(), id };
+  };
+
+  async function declare(n, fields) {
+    const response = await fetch(`${base}/api/declarations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        covered: 'no', cin: `EF${300000 + n}`, massar: `S${300000000 + n}`, last_name: 'Bennani',
+        first_name: 'Youssef', birth_day: '9', birth_month: '11', birth_year: YEAR,
+        email: `agent-test-${n}@example.ma`, university: 'um5', sworn: true, lang: 'fr', ...fields,
+      }),
+    });
+    assert.equal(response.status, 201, await response.text());
+    return (await response.json()).reference;
+  }
+
+  /** A page whose browser holds a virtual passkey authenticator. */
+  async function agentPage({ locale = 'fr-MA', viewport = DESKTOP } = {}) {
+    const context = await browser.newContext({ locale, viewport });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // A refused call (401, 403, 409) is logged by the browser: expected here.
+      if (message.type() === 'error' && !/status of 40\d/.test(message.text())) errors.push(message.text());
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
+        isUserVerified: true, automaticPresenceSimulation: true,
+      },
+    });
+    page.passkeys = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+    page.done = async () => {
+      await context.close();
+      assert.deepEqual(errors, [], 'the page logged errors');
+    };
+    return page;
+  }
+
+  async function h1(page, text) {
+    const heading = page.locator('main h1');
+    await page.waitForFunction(
+      (expected) => document.querySelector('main h1')?.innerText.replace(/[\u2066-\u2069]/g, '').trim() === expected,
+      text,
+    );
+    return plain(await heading.innerText());
+  }
+
+  before(async () => {
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    server = await startServer({
+      port,
+      env: {
+        AMOE_PUBLIC_URL: base,
+        AMOE_OPERATOR_TOKEN_SHA256: createHash('sha256').update(TOKEN).digest('hex'),
+      },
+    });
+    browser = await launchBrowser();
+    references.hajar = await declare(1, { last_name: 'Lahlou Benkirane', first_name: 'Hajar' });
+    references.amina = await declare(2, { last_name: 'العلوي', first_name: 'أمينة' });
+    references.other = await declare(3, { university: 'uca', last_name: 'Tazi', first_name: 'Omar' });
+    references.filed = await declare(4, { last_name: 'Chraibi', first_name: 'Salma' });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  test('the back office is its own app: a student downloads none of it', async () => {
+    const home = await (await fetch(`${base}/`)).text();
+    assert.ok(!home.includes('back-office'), 'the students’ home page names no back-office file');
+    const page = await fetch(`${base}/back-office/cases`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+    assert.equal(page.headers.get('x-robots-tag'), 'noindex');
+    const html = await page.text();
+    assert.match(html, /amoe-back-office-[0-9a-f]{16}\.js/);
+    assert.equal((await fetch(`${base}/back-office/missing.js`)).status, 404);
+  });
+
+  test('a fund agent enrols, finds, decides, corrects, imports and reads the dashboard', async () => {
+    const samira = invite('fund', 'Samira Alaoui');
+    const page = await agentPage();
+    await page.goto(samira.link);
+    await h1(page, 'Bienvenue, Samira Alaoui');
+    await expectAccessible(page, 'enrolment');
+    await page.getByRole('button', { name: FR['bo-enrol-button'] }).click();
+    await h1(page, FR['bo-dashboard-title']);
+    assert.equal(new URL(page.url()).hash, '', 'the link’s secret leaves the address');
+    assert.equal((await page.passkeys()).length, 1);
+    assert.ok((await page.passkeys())[0].isResidentCredential, 'a discoverable passkey');
+    assert.match(await page.locator('header').innerText(), /Samira Alaoui/);
+    await expectAccessible(page, 'dashboard');
+
+    // Find by a word of the name, as typed without care.
+    await page.getByRole('link', { name: FR['bo-nav-cases'] }).click();
+    await h1(page, FR['bo-search-title']);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'page-heading', 'focus on the heading');
+    assert.match(await page.title(), new RegExp(`^${FR['bo-search-title']} – `));
+    await page.fill('#query', 'BENKIR');
+    await page.getByRole('button', { name: FR['bo-search-button'] }).click();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    await expectAccessible(page, 'search');
+    // Arabic names, with their letters' other forms.
+    await page.fill('#query', 'علوي امينه');
+    await page.getByRole('button', { name: FR['bo-search-button'] }).click();
+    await page.waitForFunction((reference) => document.querySelector('tbody th a')?.innerText.includes(reference), references.amina);
+    await page.fill('#query', 'benkirane');
+    await page.getByRole('button', { name: FR['bo-search-button'] }).click();
+    await page.waitForFunction((reference) => document.querySelector('tbody th a')?.innerText.includes(reference), references.hajar);
+    await page.locator('tbody th a').first().click();
+    await h1(page, `Déclaration ${references.hajar}`);
+    await expectAccessible(page, 'case');
+
+    // Decide: accepted. The mail is queued, then sent to the outbox.
+    await page.getByLabel(FR['bo-decision-covered']).check();
+    await page.getByRole('button', { name: FR['bo-decide-button'] }).click();
+    await page.getByText(FR['bo-decision-recorded']).waitFor();
+    assert.match(await page.locator('.summary-list').innerText(), new RegExp(FR['bo-status-covered']));
+    await page.waitForFunction(() => document.querySelectorAll('.back-mails li').length === 2);
+    const outbox = path.join(server.dataDir, 'outbox');
+    for (let i = 0; i < 100 && !existsSync(path.join(outbox, `${references.hajar}.covered.eml`)); i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(readdirSync(outbox).includes(`${references.hajar}.covered.eml`), 'the decision’s mail is in the outbox');
+    // The audit log names the agent.
+    assert.match(await page.locator('table').last().innerText(), /Samira Alaoui \[/);
+
+    // Correct a field: checked as the form checks it.
+    await page.locator('.back-correct summary').click();
+    await page.selectOption('#correct-field', 'last_name');
+    await page.fill('#correct-value', 'Lahlou');
+    await page.getByRole('button', { name: FR['bo-correct-button'] }).click();
+    await page.getByText(FR['bo-correction-recorded']).waitFor();
+    assert.match(await page.locator('.summary-list').innerText(), /Lahlou Hajar/);
+    await page.locator('.back-correct summary').click();
+    await page.selectOption('#correct-field', 'cin');
+    await page.fill('#correct-value', '12');
+    await page.getByRole('button', { name: FR['bo-correct-button'] }).click();
+    await page.locator('.error-summary').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+
+    // Import: a file with a bad row is refused whole, each cell named…
+    await page.getByRole('link', { name: FR['bo-nav-import'] }).click();
+    await h1(page, FR['bo-import-title']);
+    const file = (rows) => ({
+      name: 'decisions.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`reference;decision;reason_code;reason_text;decision_date\n${rows}`),
+    });
+    await page.setInputFiles('#decision-file', file(`${references.filed};maybe;;;2026-12-01\n`));
+    await page.getByRole('button', { name: FR['bo-import-check'] }).click();
+    await page.getByText(FR['bo-import-refused-title']).waitFor();
+    assert.match(await page.locator('.error-box table').innerText(), new RegExp(FR['bo-row-decision-unknown']));
+    await expectAccessible(page, 'import refused');
+    // …a good one is checked, nothing recorded, then recorded.
+    await page.setInputFiles('#decision-file', file(`${references.filed};refused;not_enrolled;;2026-12-01\n`));
+    await page.getByRole('button', { name: FR['bo-import-check'] }).click();
+    await page.getByText(FR['bo-import-checked-title']).waitFor();
+    const before = await (await fetch(`${base}/api/operator/show`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ reference: references.filed }),
+    })).json();
+    assert.equal(before.declarations[0].status, 'received', 'a dry run records nothing');
+    await page.getByRole('button', { name: FR['bo-import-apply'] }).click();
+    await page.getByText(FR['bo-import-done-title']).waitFor();
+
+    // The dashboard counts it all, in tables beside the chart.
+    await page.getByRole('link', { name: FR['bo-nav-dashboard'] }).click();
+    await h1(page, FR['bo-dashboard-title']);
+    const tables = await page.locator('table').allInnerTexts();
+    assert.ok(tables.some((t) => /Acceptée\s+1/.test(t) && /Refusée\s+1/.test(t)), tables.join('\n'));
+    assert.ok(tables.some((t) => /Pas d’inscription\s+1/.test(t)), 'refusals by reason');
+    assert.ok(await page.locator('svg[role="img"]').getAttribute('aria-label'));
+    await expectAccessible(page, 'dashboard with figures');
+
+    // Signing out ends the session; the passkey signs in again.
+    await page.getByRole('button', { name: FR['bo-sign-out'] }).click();
+    await h1(page, FR['bo-sign-in-title']);
+    assert.equal((await page.request.get(`${base}/api/back-office/session`)).status(), 401);
+    await expectAccessible(page, 'sign-in');
+    // By keyboard: the sign-in button is reached and pressed with keys.
+    await page.locator('main h1').focus();
+    for (let i = 0; i < 5; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('type') === 'submit')) break;
+    }
+    await page.keyboard.press('Enter');
+    await h1(page, FR['bo-dashboard-title']);
+
+    // A used link no longer works.
+    await page.goto(samira.link);
+    await h1(page, FR['bo-enrol-invalid-title']);
+
+    // Revoked, the agent is signed out at the next request.
+    await page.goto(`${base}/back-office/cases`);
+    await h1(page, FR['bo-search-title']);
+    operator('revoke', samira.id);
+    await page.getByRole('button', { name: FR['bo-search-button'] }).click();
+    await h1(page, FR['bo-sign-in-title']);
+    await page.getByText(FR['bo-session-ended']).waitFor();
+    await page.getByRole('button', { name: FR['bo-sign-in-button'] }).click();
+    await page.locator('.error-summary').waitFor();
+    assert.match(await page.locator('.error-summary').innerText(), new RegExp(FR['bo-error-passkey-rejected'].slice(0, 30)));
+    await page.done();
+  });
+
+  test('a university’s staff see their own university, read-only, in Arabic on a phone', async () => {
+    const nadia = invite('university:um5', 'Nadia Bennani');
+    const page = await agentPage({ locale: 'ar-MA', viewport: PHONE });
+    await page.goto(nadia.link);
+    await page.getByRole('button', { name: AR['bo-enrol-button'] }).click();
+    await h1(page, AR['bo-dashboard-title']);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    await expectAccessible(page, 'dashboard (ar)');
+    await expectNoHorizontalScroll(page, 'dashboard at 360 px');
+    assert.equal(await page.getByRole('link', { name: AR['bo-nav-import'] }).count(), 0, 'no import for a university');
+
+    await page.getByRole('link', { name: AR['bo-nav-cases'] }).click();
+    await h1(page, AR['bo-search-title']);
+    await page.getByRole('button', { name: AR['bo-search-button'] }).click();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length > 0);
+    const listed = await page.locator('tbody').innerText();
+    assert.ok(!listed.includes(references.other), 'another university’s declaration is never listed');
+    assert.ok(listed.includes(references.amina));
+    await expectAccessible(page, 'search (ar)');
+    await expectNoHorizontalScroll(page, 'search at 360 px');
+
+    // Its own case: read, no decision, no correction.
+    await page.goto(`${base}/back-office/cases/${references.amina}`);
+    await h1(page, plain(AR['bo-case-title'].replace('{ $reference }', references.amina)));
+    assert.equal(await page.getByRole('button', { name: AR['bo-decide-button'] }).count(), 0);
+    assert.equal(await page.locator('.back-correct').count(), 0);
+    await expectAccessible(page, 'case (ar)');
+    await expectNoHorizontalScroll(page, 'case at 360 px');
+    // Another university's: as if it did not exist.
+    await page.goto(`${base}/back-office/cases/${references.other}`);
+    await h1(page, AR['bo-case-missing-title']);
+    // The import screen says it is not for this role, and the server agrees.
+    await page.goto(`${base}/back-office/import`);
+    await h1(page, AR['bo-import-title']);
+    await page.getByText(AR['bo-error-forbidden']).waitFor();
+    await page.done();
+  });
+});
