@@ -34,6 +34,9 @@ pub struct Limits {
     pub conflicts_per_cin: Limit,
     /// Mails queued per recipient mailbox per day, whatever causes them.
     pub mails_per_recipient: Limit,
+    /// Passkey ceremonies started (enrolment, sign-in) per address: each
+    /// keeps a challenge on the server for a few minutes.
+    pub passkeys_per_address: Limit,
     /// Declarations per CIN and academic year under different Massar
     /// codes or birth dates (the first included); a portal-vouched one is
     /// always accepted.
@@ -62,6 +65,11 @@ impl Default for Limits {
             declarations_per_email: Limit::per(3, 86_400),
             conflicts_per_cin: Limit::per(10, 3600),
             mails_per_recipient: Limit::per(10, 86_400),
+            passkeys_per_address: Limit {
+                max: 600,
+                window_secs: 3600,
+                burst: 60,
+            },
             declarations_per_cin_year: 3,
         }
     }
@@ -72,7 +80,7 @@ pub type Field = fn(&mut Limits) -> &mut Limit;
 
 /// The environment variables of each limit: `<PREFIX>_MAX`,
 /// `<PREFIX>_WINDOW_SECS` and `<PREFIX>_BURST`.
-pub const VARIABLES: [(&str, Field); 7] = [
+pub const VARIABLES: [(&str, Field); 8] = [
     ("AMOE_STATUS_ADDRESS", |l| &mut l.status_per_address),
     ("AMOE_STATUS_CIN", |l| &mut l.status_failures_per_cin),
     ("AMOE_STATUS_CIN_TOTAL", |l| {
@@ -82,6 +90,7 @@ pub const VARIABLES: [(&str, Field); 7] = [
     ("AMOE_DECLARE_EMAIL", |l| &mut l.declarations_per_email),
     ("AMOE_CONFLICTS_CIN", |l| &mut l.conflicts_per_cin),
     ("AMOE_MAILS_RECIPIENT", |l| &mut l.mails_per_recipient),
+    ("AMOE_PASSKEY_ADDRESS", |l| &mut l.passkeys_per_address),
 ];
 
 /// Variables of earlier limits, refused at start-up rather than ignored.
@@ -140,6 +149,9 @@ impl Buckets<'_> {
     }
     pub fn mails_recipient(&self, mailbox: &str) -> String {
         self.0.bucket("mails-recipient", mailbox)
+    }
+    pub fn passkey_address(&self, ip: IpAddr) -> String {
+        self.0.bucket("passkey-address", &address_key(ip))
     }
 }
 

@@ -10,7 +10,7 @@
 //! their own university's declarations and counts, nothing else.
 
 use super::ApiContext;
-use super::extract::{Json, Query};
+use super::extract::{ClientIp, Json, Query};
 use super::operator::{self as operator_routes, Operator};
 use crate::db::agents::{self, NewSession};
 use crate::db::cases::{self, Criteria};
@@ -63,6 +63,27 @@ pub fn relying_party(public_url: &str) -> Option<Webauthn> {
             tracing::warn!(%public_url, error = %e, "AMOE_PUBLIC_URL cannot host passkeys: the back office is closed");
             None
         }
+    }
+}
+
+/// A passkey ceremony may start: an address starts at most
+/// `AMOE_PASSKEY_ADDRESS` (each keeps a challenge on the server).
+async fn may_start(ctx: &ApiContext, client: std::net::IpAddr) -> Result<(), Error> {
+    let bucket = crate::limits::Buckets(&ctx.secret).passkey_address(client);
+    let verdict = crate::db::rate_limits::take(
+        &ctx.db.pool,
+        &bucket,
+        ctx.limits.passkeys_per_address,
+        ctx.clock.now_ms(),
+    )
+    .await?;
+    match verdict {
+        crate::db::rate_limits::Verdict::Refused { retry_after } => Err(Error::TooManyRequests {
+            retry_after,
+            limit: "passkey-address",
+            field: None,
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -213,12 +234,16 @@ struct Enrolment {
     responses(
         (status = 200, description = "The options for `navigator.credentials.create`", body = Challenge),
         (status = 401, description = "`unauthorized` with `invitation_invalid`: an unknown, used, expired or revoked link", body = amoe_domain::api::ErrorBody),
+        (status = 429, description = "`too_many_requests`: this address started too many passkey ceremonies", body = amoe_domain::api::ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub async fn enrol_start(
     State(ctx): State<ApiContext>,
+    ClientIp(client): ClientIp,
     Json(request): Json<EnrolStart>,
 ) -> Result<Response, Error> {
     let webauthn = webauthn(&ctx)?;
+    may_start(&ctx, client).await?;
     let now = ctx.clock.now_secs();
     let token_hash = hash(request.token.trim());
     let agent = agents::invited(&ctx.db.pool, &token_hash, now)
@@ -331,9 +356,15 @@ pub async fn enrol_finish(
     responses(
         (status = 200, description = "The options for `navigator.credentials.get`", body = Challenge),
         (status = 401, description = "`unauthorized` with `passkeys_unavailable`: the service's address cannot host passkeys", body = amoe_domain::api::ErrorBody),
+        (status = 429, description = "`too_many_requests`: this address started too many passkey ceremonies", body = amoe_domain::api::ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
-pub async fn sign_in_start(State(ctx): State<ApiContext>) -> Result<Response, Error> {
+pub async fn sign_in_start(
+    State(ctx): State<ApiContext>,
+    ClientIp(client): ClientIp,
+) -> Result<Response, Error> {
     let webauthn = webauthn(&ctx)?;
+    may_start(&ctx, client).await?;
     let now = ctx.clock.now_secs();
     let (options, state) = webauthn
         .start_discoverable_authentication()

@@ -25,6 +25,7 @@ crate::on_both_engines!(
     a_correction_and_an_import_are_audited_with_the_agent_name,
     sessions_end_when_idle_at_sign_out_and_at_revocation,
     the_dashboard_counts_the_year_and_a_university_sees_its_own,
+    passkey_ceremonies_are_limited_per_address,
 );
 
 async fn app(engine: Engine) -> (TestApp, Clock) {
@@ -803,4 +804,42 @@ async fn the_dashboard_counts_the_year_and_a_university_sees_its_own(engine: Eng
         .unwrap();
     assert_eq!(counts(&dashboard.by_university), [("um5".into(), 2)]);
     assert!(dashboard.refusals.is_empty() && dashboard.outbox.is_none());
+}
+
+async fn passkey_ceremonies_are_limited_per_address(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, |config| {
+        config.limits.passkeys_per_address = amoe_api::db::rate_limits::Limit::per(3, 3600);
+    })
+    .await;
+    for _ in 0..3 {
+        let response = call(&app, None, "POST", "sign-in/start", Some(json!({}))).await;
+        assert_eq!(response.status(), 200);
+        let challenge: Value = response.json().await.unwrap();
+        assert_eq!(
+            challenge["options"]["publicKey"]["userVerification"],
+            "required"
+        );
+    }
+    let response = call(&app, None, "POST", "sign-in/start", Some(json!({}))).await;
+    assert_eq!(response.status(), 429);
+    assert!(response.headers().contains_key("retry-after"));
+    let (status, body) = error(
+        call(
+            &app,
+            None,
+            "POST",
+            "enrol/start",
+            Some(json!({"token": "x"})),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, body.code), (429, ErrorCode::TooManyRequests));
+    // Three challenges wait on the server, no more.
+    let db = app.database().await;
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM webauthn_ceremonies")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(kept, 3);
 }
