@@ -61,13 +61,22 @@ pub async fn invite(
 }
 
 /// Every agent, the newest first, with what it holds.
-pub async fn list(pool: &AnyPool) -> Result<Vec<ListedAgent>, sqlx::Error> {
-    let rows = sqlx::query(
+pub async fn list(
+    pool: &AnyPool,
+    now: i64,
+    lifetime: Lifetime,
+) -> Result<Vec<ListedAgent>, sqlx::Error> {
+    let (seen_after, created_after) = lifetime.bounds(now);
+    let rows = sqlx::query(&format!(
         "SELECT id, name, role, university_id, revoked_at, \
            (SELECT COUNT(*) FROM agent_passkeys p WHERE p.agent_id = agents.id) AS passkeys, \
-           (SELECT COUNT(*) FROM agent_sessions s WHERE s.agent_id = agents.id) AS sessions \
+           (SELECT COUNT(*) FROM agent_sessions s WHERE s.agent_id = agents.id AND {}) \
+             AS sessions \
          FROM agents ORDER BY created_at DESC, id",
-    )
+        Lifetime::OPEN
+    ))
+    .bind(seen_after)
+    .bind(created_after)
     .fetch_all(pool)
     .await?;
     rows.iter()
@@ -156,15 +165,21 @@ pub async fn invited(
     .transpose()
 }
 
-/// Keeps a ceremony's state until `expires_at`.
+/// Keeps a ceremony's state until `expires_at`. Expired ceremonies go
+/// at the same time (a start is rate-limited; a finish writes nothing
+/// unless it takes a ceremony).
 pub async fn save_ceremony(
     pool: &AnyPool,
     id_hash: &str,
     kind: &str,
     agent_id: Option<&str>,
     state: &str,
-    expires_at: i64,
+    (now, expires_at): (i64, i64),
 ) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at <= $1")
+        .bind(now)
+        .execute(pool)
+        .await?;
     sqlx::query(
         "INSERT INTO webauthn_ceremonies (id_hash, kind, agent_id, state, expires_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -180,24 +195,21 @@ pub async fn save_ceremony(
 }
 
 /// Takes a ceremony's state, once: the row is deleted as it is read, so a
-/// challenge is answered at most once, on any replica. Expired ceremonies
-/// go at the same time.
+/// challenge is answered at most once, on any replica; an expired one is
+/// never answered.
 pub async fn take_ceremony(
     pool: &AnyPool,
     id_hash: &str,
     kind: &str,
     now: i64,
 ) -> Result<Option<(Option<String>, String)>, sqlx::Error> {
-    sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at <= $1")
-        .bind(now)
-        .execute(pool)
-        .await?;
     let row = sqlx::query(
-        "DELETE FROM webauthn_ceremonies WHERE id_hash = $1 AND kind = $2 \
+        "DELETE FROM webauthn_ceremonies WHERE id_hash = $1 AND kind = $2 AND expires_at > $3 \
          RETURNING agent_id, state",
     )
     .bind(id_hash)
     .bind(kind)
+    .bind(now)
     .fetch_optional(pool)
     .await?;
     row.map(|row| Ok((row.try_get("agent_id")?, row.try_get("state")?)))
@@ -209,6 +221,25 @@ pub struct NewSession<'a> {
     pub id_hash: &'a str,
     pub csrf: &'a str,
     pub now: i64,
+    /// How sessions end, to clear the ended ones as a new one opens.
+    pub lifetime: Lifetime,
+}
+
+/// How long a session lasts: `idle` seconds unused, `longest` in all.
+#[derive(Clone, Copy, Debug)]
+pub struct Lifetime {
+    pub idle: i64,
+    pub longest: i64,
+}
+
+impl Lifetime {
+    /// The SQL condition of a session `s` still open, with `$1` and `$2`
+    /// bound to `bounds(now)`.
+    const OPEN: &'static str = "s.seen_at > $1 AND s.created_at > $2";
+
+    fn bounds(self, now: i64) -> (i64, i64) {
+        (now - self.idle, now - self.longest)
+    }
 }
 
 async fn open_session(
@@ -216,6 +247,14 @@ async fn open_session(
     agent_id: &str,
     session: &NewSession<'_>,
 ) -> Result<(), sqlx::Error> {
+    // Sessions that have ended are cleared here, as sessions open (the
+    // rate-limited path), not when an unknown cookie is presented.
+    let (seen, created) = session.lifetime.bounds(session.now);
+    sqlx::query("DELETE FROM agent_sessions WHERE seen_at <= $1 OR created_at <= $2")
+        .bind(seen)
+        .bind(created)
+        .execute(&mut **tx)
+        .await?;
     sqlx::query(
         "INSERT INTO agent_sessions (id_hash, agent_id, csrf, created_at, seen_at) \
          VALUES ($1, $2, $3, $4, $4)",
@@ -350,28 +389,29 @@ pub async fn session(
     pool: &AnyPool,
     id_hash: &str,
     now: i64,
-    idle: i64,
-    longest: i64,
+    lifetime: Lifetime,
 ) -> Result<Option<(Agent, String)>, sqlx::Error> {
-    let row = sqlx::query(
+    let (seen_after, created_after) = lifetime.bounds(now);
+    let row = sqlx::query(&format!(
         "SELECT a.id, a.name, a.role, a.university_id, s.csrf, s.seen_at FROM agent_sessions s \
          JOIN agents a ON a.id = s.agent_id \
-         WHERE s.id_hash = $1 AND a.revoked_at IS NULL AND s.seen_at > $2 AND s.created_at > $3",
-    )
+         WHERE {} AND a.revoked_at IS NULL AND s.id_hash = $3",
+        Lifetime::OPEN
+    ))
+    .bind(seen_after)
+    .bind(created_after)
     .bind(id_hash)
-    .bind(now - idle)
-    .bind(now - longest)
     .fetch_optional(pool)
     .await?;
+    // An unknown or ended session writes nothing: a stream of made-up
+    // cookies costs reads only.
     let Some(row) = row else {
-        sqlx::query("DELETE FROM agent_sessions WHERE id_hash = $1")
-            .bind(id_hash)
-            .execute(pool)
-            .await?;
         return Ok(None);
     };
+    // The last use is written at most once a minute (or once per half the
+    // idle time, when that is shorter), so a busy agent stays signed in.
     let seen: i64 = row.try_get("seen_at")?;
-    if now - seen >= 60 {
+    if now - seen >= (lifetime.idle / 2).min(60) {
         sqlx::query("UPDATE agent_sessions SET seen_at = $1 WHERE id_hash = $2")
             .bind(now)
             .bind(id_hash)

@@ -140,6 +140,15 @@ pub async fn show(
     Ok(declarations)
 }
 
+/// Everything stored about `whose`, without an audit entry: for an
+/// answer to an action that is audited itself (a decision, a correction).
+pub async fn read(pool: &AnyPool, whose: &Whose) -> Result<Vec<StoredDeclaration>, sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let declarations = stored(&mut tx, whose).await?;
+    tx.commit().await?;
+    Ok(declarations)
+}
+
 /// What became of a correction.
 pub enum Corrected {
     Done(Box<StoredDeclaration>),

@@ -12,7 +12,7 @@
 use super::ApiContext;
 use super::extract::{ClientIp, Json, Query};
 use super::operator::{self as operator_routes, Operator};
-use crate::db::agents::{self, NewSession};
+use crate::db::agents::{self, Lifetime, NewSession};
 use crate::db::cases::{self, Criteria};
 use crate::db::operator::Actor;
 use crate::error::Error;
@@ -46,6 +46,14 @@ const COOKIE: &str = "__Host-amoe_agent";
 
 /// The longest a session lasts, however busy.
 const LONGEST_SESSION_SECS: i64 = 12 * 3600;
+
+/// How long a session lasts on this service.
+fn lifetime(ctx: &ApiContext) -> Lifetime {
+    Lifetime {
+        idle: ctx.agent_idle_secs,
+        longest: LONGEST_SESSION_SECS,
+    }
+}
 
 /// How long a WebAuthn ceremony may take.
 const CEREMONY_SECS: i64 = 300;
@@ -164,15 +172,10 @@ impl FromRequestParts<ApiContext> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, ctx: &ApiContext) -> Result<Self, Error> {
         let value = cookie_value(&parts.headers).ok_or(Error::SignedOut)?;
         let id_hash = hash(value);
-        let (agent, csrf) = agents::session(
-            &ctx.db.pool,
-            &id_hash,
-            ctx.clock.now_secs(),
-            ctx.agent_idle_secs,
-            LONGEST_SESSION_SECS,
-        )
-        .await?
-        .ok_or(Error::SignedOut)?;
+        let (agent, csrf) =
+            agents::session(&ctx.db.pool, &id_hash, ctx.clock.now_secs(), lifetime(ctx))
+                .await?
+                .ok_or(Error::SignedOut)?;
         let role = agents::role_of(&agent).ok_or(Error::Forbidden)?;
         Ok(SignedIn {
             agent,
@@ -272,7 +275,7 @@ pub async fn enrol_start(
         "enrol",
         Some(&agent.id),
         &state,
-        now + CEREMONY_SECS,
+        (now, now + CEREMONY_SECS),
     )
     .await?;
     Ok(no_store(
@@ -335,6 +338,7 @@ pub async fn enrol_finish(
             id_hash: &hash(&session_secret),
             csrf: &csrf,
             now,
+            lifetime: lifetime(&ctx),
         },
     )
     .await;
@@ -376,7 +380,7 @@ pub async fn sign_in_start(
         "sign_in",
         None,
         &serde_json::to_string(&state).map_err(|_| Error::Internal)?,
-        now + CEREMONY_SECS,
+        (now, now + CEREMONY_SECS),
     )
     .await?;
     Ok(no_store(
@@ -450,6 +454,7 @@ pub async fn sign_in_finish(
             id_hash: &hash(&session_secret),
             csrf: &csrf,
             now,
+            lifetime: lifetime(&ctx),
         },
     )
     .await?;
@@ -578,7 +583,15 @@ pub async fn search(
     Json(request): Json<SearchRequest>,
 ) -> Result<axum::Json<SearchResponse>, Error> {
     let criteria = criteria(&request, &signed_in)?;
-    let (found, total) = cases::search(&ctx.db.pool, &criteria).await?;
+    let (found, total) = cases::search(
+        &ctx.db.pool,
+        &criteria,
+        &Actor {
+            actor: &signed_in.actor(),
+            at: &operator_routes::now(&ctx)?,
+        },
+    )
+    .await?;
     Ok(axum::Json(SearchResponse { found, total }))
 }
 
@@ -631,19 +644,39 @@ async fn visible(ctx: &ApiContext, typed: &str, signed_in: &SignedIn) -> Result<
     }
 }
 
-async fn case(ctx: &ApiContext, reference: &str, signed_in: &SignedIn) -> Result<Case, Error> {
-    let mut declarations = crate::db::rights::show(
-        &ctx.db.pool,
-        &crate::db::rights::Whose::Reference(reference.to_owned()),
-        &Actor {
-            actor: &signed_in.actor(),
-            at: &operator_routes::now(ctx)?,
-        },
-    )
-    .await?;
+/// A case as the agent reads it; `View::Read` is recorded in the audit
+/// log, `View::After` (the answer to a decision or a correction, audited
+/// themselves) is not.
+async fn case(
+    ctx: &ApiContext,
+    reference: &str,
+    signed_in: &SignedIn,
+    view: View,
+) -> Result<Case, Error> {
+    let whose = crate::db::rights::Whose::Reference(reference.to_owned());
+    let mut declarations = match view {
+        View::Read => {
+            crate::db::rights::show(
+                &ctx.db.pool,
+                &whose,
+                &Actor {
+                    actor: &signed_in.actor(),
+                    at: &operator_routes::now(ctx)?,
+                },
+            )
+            .await?
+        }
+        View::After => crate::db::rights::read(&ctx.db.pool, &whose).await?,
+    };
     let declaration = declarations.pop().ok_or(Error::UnknownReference)?;
     let audit = cases::audit_of(&ctx.db.pool, reference).await?;
     Ok(Case { declaration, audit })
+}
+
+#[derive(Clone, Copy)]
+enum View {
+    Read,
+    After,
 }
 
 /// `GET /api/back-office/cases/{reference}`: the declaration, its
@@ -663,7 +696,7 @@ pub async fn show(
 ) -> Result<Response, Error> {
     let reference = visible(&ctx, &typed, &signed_in).await?;
     Ok(no_store(
-        axum::Json(case(&ctx, &reference, &signed_in).await?).into_response(),
+        axum::Json(case(&ctx, &reference, &signed_in, View::Read).await?).into_response(),
     ))
 }
 
@@ -717,7 +750,8 @@ pub async fn decide(
                 },
                 other => other,
             })?;
-    let mut response = axum::Json(case(&ctx, &reference, &signed_in).await?).into_response();
+    let mut response =
+        axum::Json(case(&ctx, &reference, &signed_in, View::After).await?).into_response();
     if report.unchanged > 0 {
         // The same decision was recorded before (another agent's, at the
         // same moment): nothing was changed, no mail was queued.
@@ -759,7 +793,7 @@ pub async fn correct(
     )
     .await?;
     Ok(no_store(
-        axum::Json(case(&ctx, &reference, &signed_in).await?).into_response(),
+        axum::Json(case(&ctx, &reference, &signed_in, View::After).await?).into_response(),
     ))
 }
 
@@ -899,7 +933,7 @@ pub async fn list(
     State(ctx): State<ApiContext>,
 ) -> Result<axum::Json<AgentList>, Error> {
     Ok(axum::Json(AgentList {
-        agents: agents::list(&ctx.db.pool).await?,
+        agents: agents::list(&ctx.db.pool, ctx.clock.now_secs(), lifetime(&ctx)).await?,
     }))
 }
 

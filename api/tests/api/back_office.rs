@@ -26,6 +26,7 @@ crate::on_both_engines!(
     sessions_end_when_idle_at_sign_out_and_at_revocation,
     the_dashboard_counts_the_year_and_a_university_sees_its_own,
     passkey_ceremonies_are_limited_per_address,
+    a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_cin,
 );
 
 async fn app(engine: Engine) -> (TestApp, Clock) {
@@ -842,4 +843,116 @@ async fn passkey_ceremonies_are_limited_per_address(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(kept, 3);
+}
+
+async fn operator_audit(app: &TestApp) -> Value {
+    app.client
+        .get(format!("{}/api/operator/audit", app.url))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_cin(engine: Engine) {
+    let (app, clock) = app(engine).await;
+    // One CIN, two universities (another Massar code: an identity
+    // conflict, which the service accepts and flags).
+    let own = declare(&app, &form(7)).await;
+    let mut elsewhere = form(7);
+    elsewhere["massar"] = json!("R139999999");
+    elsewhere["university"] = json!("uca");
+    let elsewhere = declare(&app, &elsewhere).await;
+    // An operator's lookup by CIN names both references in its audit
+    // entry.
+    let shown = app
+        .client
+        .post(format!("{}/api/operator/show", app.url))
+        .bearer_auth(TOKEN)
+        .json(&json!({"cin": "AB100007"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shown.status(), 200);
+
+    // The university's staff read their own case: its audit entries say
+    // who did what and when, and name no other declaration.
+    let staff = signed_in(&app, &clock, "Nadia Bennani", "university:um5").await;
+    let text = call(&app, Some(&staff), "GET", &format!("cases/{own}"), None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !text.contains(&elsewhere),
+        "another university's reference: {text}"
+    );
+    let case: Case = serde_json::from_str(&text).unwrap();
+    assert!(case.audit.iter().any(|e| e.action == "show"));
+    assert!(case.audit.iter().all(|e| e.detail.is_null()));
+
+    // A search is audited: how it searched and how many it found, never
+    // the CIN typed.
+    let fund = signed_in(&app, &clock, "Samira Alaoui", "fund").await;
+    let found: SearchResponse = call(
+        &app,
+        Some(&fund),
+        "POST",
+        "search",
+        Some(json!({"query": "ab100007"})),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(found.total, 2);
+    let audit = operator_audit(&app).await;
+    let search = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "search")
+        .expect("the search is in the audit log");
+    assert!(
+        search["actor"]
+            .as_str()
+            .unwrap()
+            .starts_with("Samira Alaoui [")
+    );
+    assert_eq!(search["detail"]["criteria"]["by"], "cin");
+    assert_eq!(search["detail"]["found"], 2);
+    assert!(!audit.to_string().contains("AB100007"), "{audit}");
+
+    // A decision's answer (the case as it now is) is not a second reading
+    // in the log: the decision is the entry.
+    let shows = |audit: &Value| {
+        audit["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "show")
+            .count()
+    };
+    let before = shows(&operator_audit(&app).await);
+    let decided = call(
+        &app,
+        Some(&fund),
+        "POST",
+        &format!("cases/{own}/decision"),
+        Some(json!({"decision": "covered"})),
+    )
+    .await;
+    assert_eq!(decided.status(), 200);
+    let audit = operator_audit(&app).await;
+    assert_eq!(shows(&audit), before);
+    assert!(
+        audit["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "decision")
+    );
 }
