@@ -3,7 +3,7 @@
 //! takes the focus, the guard of the screens that need a session, and the
 //! error summary.
 
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::{I18n, tr, use_i18n};
 use crate::routes::sign_in::SignInPage;
 use crate::{api, use_auth};
 use amoe_domain::Lang;
@@ -38,7 +38,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             let role = match &session.agent.university {
                 Some(id) => i18n.t_with(
                     "bo-role-university",
-                    &[("university", crate::i18n::Arg::Text(id.clone()))],
+                    &[(
+                        "university",
+                        crate::i18n::Arg::Text(crate::show::university_name(id, i18n.lang())),
+                    )],
                 ),
                 None => i18n.t("bo-role-fund"),
             };
@@ -84,7 +87,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-fn language_name_key(lang: Lang) -> &'static str {
+pub fn language_name_key(lang: Lang) -> &'static str {
     match lang {
         Lang::Ar => "bo-language-ar",
         Lang::Fr => "bo-language-fr",
@@ -202,8 +205,7 @@ pub fn ErrorSummary(#[prop(into)] messages: Signal<Vec<String>>) -> impl IntoVie
 }
 
 /// The message that tells an agent what a failed call means.
-pub fn error_message(error: &api::ApiError) -> String {
-    let i18n = use_i18n();
+pub fn error_message(i18n: I18n, error: &api::ApiError) -> String {
     use amoe_domain::api::ErrorCode;
     let key = match error {
         api::ApiError::Network => "bo-error-network",
@@ -240,8 +242,7 @@ pub fn error_message(error: &api::ApiError) -> String {
 /// The messages of each field error of a failed call, or the call's own:
 /// a code's own message (`bo-code-<code>`) where there is one, else the
 /// field's name and the code.
-pub fn field_messages(error: &api::ApiError) -> Vec<String> {
-    let i18n = use_i18n();
+pub fn field_messages(i18n: I18n, error: &api::ApiError) -> Vec<String> {
     match error {
         api::ApiError::Server(body)
             if body.code == amoe_domain::api::ErrorCode::InvalidFields
@@ -276,6 +277,6 @@ pub fn field_messages(error: &api::ApiError) -> Vec<String> {
                 })
                 .collect()
         }
-        other => vec![error_message(other)],
+        other => vec![error_message(i18n, other)],
     }
 }

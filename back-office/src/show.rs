@@ -40,21 +40,36 @@ pub const REASONS: [&str; 6] = [
     "other",
 ];
 
-/// An RFC 3339 time as `YYYY-MM-DD HH:MM` (UTC), or the text as it is.
+/// A moment (RFC 3339) as `YYYY-MM-DD HH:MM` on this device's clock: an
+/// agent in Morocco reads Moroccan time, not the server's UTC.
 pub fn moment(rfc3339: &str) -> String {
-    match (rfc3339.get(..10), rfc3339.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time}"),
-        _ => rfc3339.to_owned(),
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
     }
+    local(&date)
 }
 
-/// Unix seconds as `YYYY-MM-DD HH:MM` (UTC).
+/// Unix seconds as [`moment`] shows them.
 pub fn unix_moment(secs: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(secs as f64 * 1000.0));
-    date.to_iso_string()
-        .as_string()
-        .map(|iso| moment(&iso))
-        .unwrap_or_default()
+    local(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        secs as f64 * 1000.0,
+    )))
+}
+
+fn local(date: &js_sys::Date) -> String {
+    wall_clock(
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+    )
+}
+
+/// `YYYY-MM-DD HH:MM`.
+fn wall_clock(year: u32, month: u32, day: u32, hour: u32, minute: u32) -> String {
+    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
 }
 
 /// The universities, fetched once and shared.
@@ -103,8 +118,8 @@ mod tests {
 
     #[test]
     fn moments_are_day_and_minute() {
-        assert_eq!(moment("2026-11-30T14:05:09.123Z"), "2026-11-30 14:05");
-        assert_eq!(moment("soon"), "soon");
+        assert_eq!(wall_clock(2026, 11, 3, 9, 5), "2026-11-03 09:05");
+        assert_eq!(wall_clock(2027, 1, 30, 23, 59), "2027-01-30 23:59");
     }
 
     #[test]

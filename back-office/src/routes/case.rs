@@ -3,9 +3,12 @@
 //! it; for the fund, the decision and the correction of a field.
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, SignedIn, error_message, field_messages};
+use crate::layout::{
+    ErrorSummary, PageHeading, SignedIn, error_message, field_messages, language_name_key,
+};
 use crate::show::{REASONS, StatusTag, moment, reason_key, university_name, unix_moment};
 use crate::{api, use_auth};
+use amoe_domain::Lang;
 use amoe_domain::back_office::{Case, DecideRequest};
 use amoe_domain::declaration::Status;
 use amoe_domain::operator::Changes;
@@ -43,7 +46,7 @@ fn CaseScreen() -> impl IntoView {
     move || match case.get() {
         None => view! { <p class="loading">{tr("bo-loading")}</p> }.into_any(),
         Some(Err(error)) => {
-            let message = error_message(&error);
+            let message = error_message(i18n, &error);
             view! {
                 <PageHeading
                     text=Signal::derive(move || i18n.t("bo-case-missing-title"))
@@ -111,7 +114,10 @@ fn CaseView(
                 Some(by) => view! { {move || university_name(&by, i18n.lang())} }.into_any(),
                 None => view! { {tr("bo-no")} }.into_any(),
             })}
-            {row("bo-field-lang", view! { <bdi dir="ltr">{stored.lang.clone()}</bdi> }.into_any())}
+            {row("bo-field-lang", match Lang::from_tag(&stored.lang) {
+                Some(lang) => view! { {tr(language_name_key(lang))} }.into_any(),
+                None => view! { <bdi dir="ltr">{stored.lang.clone()}</bdi> }.into_any(),
+            })}
         </dl>
     };
     let pending = matches!(d.status, Status::Received | Status::UnderVerification);
@@ -261,7 +267,7 @@ fn DecideForm(
                 }
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(&error));
+                    errors.set(field_messages(i18n, &error));
                     // Show what the declaration is now (another agent's
                     // decision), keeping the message.
                     if matches!(
@@ -270,7 +276,7 @@ fn DecideForm(
                     ) && let Ok(updated) = api::case(&reference.get_value()).await
                     {
                         case.set(Some(Ok(updated)));
-                        errors.set(field_messages(&error));
+                        errors.set(field_messages(i18n, &error));
                     }
                 }
             }
@@ -394,7 +400,7 @@ fn CorrectForm(
                 }
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(&error));
+                    errors.set(field_messages(i18n, &error));
                 }
             }
         });

@@ -30,7 +30,7 @@ fn Overview() -> impl IntoView {
     let failed = Signal::derive(move || match dashboard.get() {
         Some(Err(error)) => {
             auth.handle(&error);
-            vec![error_message(&error)]
+            vec![error_message(i18n, &error)]
         }
         _ => Vec::new(),
     });

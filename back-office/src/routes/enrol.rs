@@ -53,7 +53,7 @@ pub fn EnrolPage() -> impl IntoView {
                     credential,
                 })
                 .await
-                .map_err(|e| error_message(&e))
+                .map_err(|e| error_message(i18n, &e))
             }
             .await;
             busy.set(false);
@@ -83,7 +83,7 @@ pub fn EnrolPage() -> impl IntoView {
         {move || match invitation.get() {
             None => view! { <p class="loading">{tr("bo-loading")}</p> }.into_any(),
             Some(Err(error)) => {
-                let message = error_message(&error);
+                let message = error_message(i18n, &error);
                 view! {
                     <PageHeading
                         text=Signal::derive(move || i18n.t("bo-enrol-invalid-title"))

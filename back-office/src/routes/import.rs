@@ -61,7 +61,7 @@ fn Import() -> impl IntoView {
                 Ok(api::Imported::Refused(rows)) => stage.set(Stage::Refused(rows)),
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(&error));
+                    errors.set(field_messages(i18n, &error));
                 }
             }
             busy.set(false);

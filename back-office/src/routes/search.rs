@@ -118,7 +118,7 @@ fn Search() -> impl IntoView {
                 Ok(found) => state.found.set(Some(found)),
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(&error));
+                    errors.set(field_messages(i18n, &error));
                 }
             }
             busy.set(false);
@@ -143,7 +143,7 @@ fn Search() -> impl IntoView {
                 }
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(&error));
+                    errors.set(field_messages(i18n, &error));
                 }
             }
         });

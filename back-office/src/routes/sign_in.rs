@@ -22,7 +22,9 @@ pub fn SignInPage() -> impl IntoView {
         errors.set(Vec::new());
         leptos::task::spawn_local(async move {
             let result = async {
-                let challenge = api::sign_in_start().await.map_err(|e| error_message(&e))?;
+                let challenge = api::sign_in_start()
+                    .await
+                    .map_err(|e| error_message(i18n, &e))?;
                 let credential = passkey::get(&challenge.options)
                     .await
                     .map_err(|e| i18n.t(e.key()))?;
@@ -31,7 +33,7 @@ pub fn SignInPage() -> impl IntoView {
                     credential,
                 })
                 .await
-                .map_err(|e| error_message(&e))
+                .map_err(|e| error_message(i18n, &e))
             }
             .await;
             busy.set(false);
