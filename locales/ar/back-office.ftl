@@ -12,7 +12,13 @@ bo-error-summary-title = هناك مشكل
 bo-yes = نعم
 bo-no = لا
 bo-choose = اختر
-bo-minutes = { $count } دقيقة
+bo-minutes = { $count ->
+    [0] أقل من دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $count } دقائق
+   *[other] { $count } دقيقة
+}
 
 bo-nav-label = فضاء التدبير
 bo-nav-dashboard = نظرة عامة
@@ -23,11 +29,11 @@ bo-role-fund = عون(ة) الصندوق
 bo-role-university = مصلحة الجامعة ({ $university })
 
 bo-sign-in-title = تسجيل الدخول إلى فضاء تدبير { "\u2066" }AMOE{ "\u2069" }
-bo-sign-in-lead = سجل دخولك بمفتاح المرور الذي أنشأته عند دعوتك.
-bo-sign-in-help = سيطلب منك متصفحك فتح مفتاح المرور: ببصمتك أو بوجهك أو برمز جهازك أو بمفتاح الأمان.
+bo-sign-in-lead = سجّل دخولك بمفتاح المرور الذي أنشأته عندما تلقيت الدعوة.
+bo-sign-in-help = سيطلب منك متصفحك إلغاء قفل مفتاح المرور: ببصمتك أو بالتعرف على الوجه أو برمز جهازك أو بمفتاح الأمان.
 bo-sign-in-button = تسجيل الدخول بمفتاح المرور
 bo-sign-in-no-passkey-title = لا يوجد مفتاح مرور على هذا الجهاز؟
-bo-sign-in-no-passkey = اطلب رابط دعوة جديدا من مسؤول الصندوق. يصلح كل رابط مرة واحدة، لمدة 24 ساعة.
+bo-sign-in-no-passkey = اطلب رابط دعوة جديدا من الشخص الذي أرسل إليك الدعوة. كل رابط صالح لاستعمال واحد خلال 24 ساعة.
 bo-session-ended = انتهت جلستك. سجل دخولك من جديد للمتابعة: لم يضع شيء مما سجلته.
 
 bo-enrol-title = مرحبا، { $name }
@@ -35,7 +41,7 @@ bo-enrol-lead = أنشئ مفتاح المرور الذي سيمكنك من تس
 bo-enrol-help = يحتفظ جهازك بمفتاح المرور، محميا ببصمتك أو بوجهك أو برمزك أو بمفتاح أمان. لا حاجة إلى كلمة سر، ولا يمكن لأحد غيرك استعماله.
 bo-enrol-button = إنشاء مفتاح المرور الخاص بي
 bo-enrol-invalid-title = رابط الدعوة هذا لا يعمل
-bo-enrol-invalid-body = يصلح كل رابط مرة واحدة، لمدة 24 ساعة. اطلب رابطا جديدا من مسؤول الصندوق.
+bo-enrol-invalid-body = كل رابط صالح لاستعمال واحد خلال 24 ساعة. اطلب رابطا جديدا من الشخص الذي أرسل إليك الدعوة.
 
 bo-passkey-unsupported = لا يستطيع هذا المتصفح استعمال مفاتيح المرور. استعمل متصفحا محدثا.
 bo-passkey-cancelled = لم يستعمل أي مفتاح مرور: ألغي الطلب أو استغرق وقتا طويلا. أعد المحاولة.
@@ -45,15 +51,15 @@ bo-error-network = الخدمة لا تستجيب. تحقق من اتصالك، 
 bo-error-unavailable = الخدمة غير متاحة مؤقتا. أعد المحاولة بعد بضع دقائق.
 bo-error-unexpected = واجهت الخدمة خطأ. أعد المحاولة بعد بضع دقائق.
 bo-error-not-found = لا يوجد تصريح بهذا المرجع يمكنك الاطلاع عليه.
-bo-error-forbidden = دورك لا يسمح بهذا.
+bo-error-forbidden = لا تسمح لك صلاحياتك بهذه العملية.
 bo-error-csrf = هذه الصفحة لم تعد محدثة. أعد تحميلها، ثم أعد المحاولة.
 bo-error-invitation-invalid = رابط الدعوة هذا غير معروف أو سبق استعماله أو انتهت صلاحيته أو ألغي.
 bo-error-passkey-rejected = لم يقبل مفتاح المرور هذا. استعمل المفتاح الذي أنشأته لفضاء التدبير هذا.
 bo-error-ceremony-expired = استغرق الطلب وقتا طويلا. أعد المحاولة.
-bo-error-passkeys-unavailable = عنوان هذه الخدمة لا يسمح بمفاتيح المرور. أخبر المسؤولين عنها.
+bo-error-passkeys-unavailable = لا يمكن استعمال مفاتيح المرور على عنوان هذه الخدمة. أخبر الفريق التقني للخدمة.
 bo-error-already-decided = سبق أن صدر في هذا التصريح قرار آخر، من عون آخر أو من ملف: لم يتغير شيء ولم ترسل أي رسالة. قراره معروض أدناه.
 bo-error-changed-meanwhile = تغير هذا التصريح أثناء اتخاذك القرار. لم يسجل شيء: اطلع عليه من جديد، ثم قرر.
-bo-error-already-declared = بهذا التصحيح يصبح التصريح تكرارا لتصريح آخر للطالب(ة) نفسه هذه السنة: لم يتغير شيء.
+bo-error-already-declared = بهذا التصحيح يصبح التصريح تكرارا لتصريح آخر للطالب(ة) نفسه(ا) برسم هذه السنة الجامعية: لم يُغيَّر أي شيء.
 bo-error-too-many = محاولات كثيرة. انتظر قليلا، ثم أعد المحاولة.
 bo-error-invalid-fields = بعض القيم غير صحيحة.
 
@@ -72,10 +78,10 @@ bo-code-no-change = أدخل القيمة الجديدة
 bo-code-correction-field-missing = اختر الخانة المراد تصحيحها
 
 bo-dashboard-title = نظرة عامة
-bo-dashboard-lead = السنة الجامعية { $year }: { $count } تصريح.
+bo-dashboard-lead = السنة الجامعية { $year }: عدد التصريحات { $count }.
 bo-per-day-title = التصريحات في اليوم
 bo-per-day-none = لا يوجد أي تصريح بعد في هذه السنة الجامعية.
-bo-per-day-summary = { $count } تصريح خلال { $days } يوم؛ أكثر الأيام تصريحات، { $busiest }، عرف { $most }.
+bo-per-day-summary = عدد التصريحات: { $count } خلال { $days } (أيام)؛ اليوم الأكثر تصريحات: { $busiest } ({ $most }).
 bo-by-status-title = حسب الوضعية
 bo-by-university-title = حسب الجامعة
 bo-refusals-title = حالات الرفض حسب السبب
@@ -92,7 +98,7 @@ bo-column-reason = السبب
 
 bo-search-title = التصريحات
 bo-search-query = المرجع أو رقم بطاقة التعريف الوطنية أو الاسم
-bo-search-query-hint = مثلا { "\u2066" }AMOE-7K4P-Q2X{ "\u2069" } أو { "\u2066" }AB123456{ "\u2069" } أو العمراني. لا أهمية للحركات ولا لأشكال الحروف العربية.
+bo-search-query-hint = مثلا { "\u2066" }AMOE-7K4P-Q2X{ "\u2069" } أو { "\u2066" }AB123456{ "\u2069" } أو العمراني. لا يُعتدّ بالنبرات ولا بالتشكيل ولا بصيغ الحروف العربية (أ/ا، ة/ه، ى/ي).
 bo-filters = عوامل التصفية
 bo-filter-any = الكل
 bo-filter-status = الوضعية
@@ -102,16 +108,20 @@ bo-filter-year-hint = مثلا { "\u2066" }2026-2027{ "\u2069" }
 bo-filter-since = تم التوصل بها ابتداء من
 bo-filter-until = تم التوصل بها إلى غاية
 bo-filter-conflict = تعارض في الهوية
-bo-filter-vouched = مضمونة من طرف بوابة جامعة
+bo-filter-vouched = هوية مؤكدة من الفضاء الرقمي لجامعة
 bo-search-button = بحث
 bo-export-button = تصدير بصيغة { "\u2066" }CSV{ "\u2069" }
 bo-exported = تم تنزيل الملف { "\u2066" }amoe-declarations.csv{ "\u2069" }.
 bo-search-none = لا يوجد أي تصريح يطابق هذا البحث.
 bo-search-found = { $count ->
+    [0] لم يتم العثور على أي تصريح.
     [one] تم العثور على تصريح واحد.
-   *[other] تم العثور على { $count } تصريح.
+    [two] تم العثور على تصريحين.
+    [few] تم العثور على { $count } تصريحات.
+   *[other] تم العثور على { $count } تصريحا.
 }
-bo-search-newest = تعرض أحدث { $shown } تصريح: دقق البحث لرؤية الباقي.
+}
+bo-search-newest = تُعرض أحدث التصريحات فقط ({ $shown }): دقّق البحث لعرض الباقي.
 bo-results-caption = التصريحات التي تم العثور عليها
 bo-column-reference = المرجع
 bo-column-name = الاسم
@@ -119,7 +129,7 @@ bo-column-year = السنة
 bo-column-received = تاريخ التوصل
 bo-column-flags = للتحقق
 bo-flag-conflict = تعارض في الهوية
-bo-flag-vouched = مضمون
+bo-flag-vouched = مؤكد من الجامعة
 
 bo-status-received = تم التوصل به
 bo-status-under-verification = قيد التحقق من طرف الوكالة الوطنية للتأمين الصحي
@@ -128,8 +138,8 @@ bo-status-refused = مرفوض
 
 bo-reason-covered-elsewhere = يستفيد من تغطية صحية أساسية أخرى
 bo-reason-over-age = تجاوز السن المحددة
-bo-reason-not-enrolled = غير مقيد
-bo-reason-identity-mismatch = الهوية غير مطابقة
+bo-reason-not-enrolled = عدم ثبوت التقييد بصفة منتظمة
+bo-reason-identity-mismatch = الهوية غير مطابقة للسجلات
 bo-reason-identity-conflict = تصريح آخر يستعمل رقم بطاقة التعريف الوطنية هذا
 bo-reason-other = سبب آخر
 
@@ -151,7 +161,7 @@ bo-field-status = الوضعية
 bo-field-decided = القرار
 bo-field-received = تاريخ التوصل
 bo-field-conflict = تعارض في الهوية
-bo-field-vouched = مضمون من طرف
+bo-field-vouched = أكدته
 bo-field-lang = لغة الرسائل
 bo-conflict-yes = نعم: تصريح آخر يستعمل رقم بطاقة التعريف الوطنية هذا برقم مسار آخر أو بتاريخ ميلاد آخر
 bo-decide-title = اتخاذ القرار
@@ -160,7 +170,7 @@ bo-decision-covered = مقبول: فتح باب الاستفادة من الخد
 bo-decision-refused = مرفوض
 bo-decide-reason = السبب
 bo-decide-reason-text = الشرح
-bo-decide-reason-text-hint = لسبب آخر، ما سيقرؤه الطالب(ة)؛ لتغطية أخرى، نظامها. 500 حرف على الأكثر.
+bo-decide-reason-text-hint = إذا اخترت «سبب آخر»، فاكتب ما سيقرؤه الطالب(ة). إذا اخترت التغطية الأخرى، فاذكر نظامها (مثلا الصندوق الوطني للضمان الاجتماعي). 500 حرف على الأكثر.
 bo-decide-button = تسجيل القرار
 bo-decision-recorded = تم تسجيل القرار، والرسالة في طريقها إلى الطالب(ة).
 bo-decision-unchanged = سبق تسجيل هذا القرار: لم يتغير شيء ولم ترسل رسالة ثانية.
@@ -170,11 +180,17 @@ bo-correct-field = الخانة
 bo-correct-value = القيمة الجديدة
 bo-correct-button = تسجيل التصحيح
 bo-correction-recorded = تم تسجيل التصحيح.
-bo-timeline-title = المسار
+bo-timeline-title = السجل الزمني للتصريح
 bo-mails-title = الرسائل
 bo-mails-none = لا توجد أي رسالة.
 bo-mail-sent = أرسلت في { $at }
-bo-mail-waiting = في الانتظار ({ $attempts } محاولات)
+bo-mail-waiting = { $attempts ->
+    [0] في الانتظار (لم تتم أي محاولة)
+    [one] في الانتظار (محاولة واحدة)
+    [two] في الانتظار (محاولتان)
+    [few] في الانتظار ({ $attempts } محاولات)
+   *[other] في الانتظار ({ $attempts } محاولة)
+}
 bo-mail-to = إلى:
 bo-corrections-title = التصحيحات
 bo-audit-title = سجل التدقيق
@@ -185,6 +201,7 @@ bo-action-show = اطلاع
 bo-action-decision = قرار
 bo-action-import = ملف قرارات
 bo-action-export = تصدير
+bo-action-search = بحث
 bo-action-correct = تصحيح
 bo-action-erase = محو
 
@@ -197,11 +214,11 @@ bo-import-check = التحقق من الملف
 bo-import-choose-first = اختر ملف قرارات
 bo-import-unreadable = تتعذر قراءة هذا الملف. احفظه بصيغة { "\u2066" }CSV UTF-8{ "\u2069" }، ثم أعد المحاولة.
 bo-import-checked-title = الملف صحيح
-bo-import-report = { $rows } سطر: { $applied } قرار للتسجيل، و{ $unchanged } مسجل من قبل.
+bo-import-report = عدد الأسطر: { $rows }. قرارات ستُسجَّل: { $applied }. قرارات مسجلة من قبل: { $unchanged }.
 bo-import-nothing-yet = لم يسجل أي شيء بعد.
 bo-import-apply = تسجيل هذه القرارات
 bo-import-done-title = تم تسجيل القرارات
-bo-import-done = تم تسجيل { $applied } قرار، و{ $unchanged } مسجل من قبل. الرسائل في طريقها إلى الطلبة.
+bo-import-done = قرارات مسجلة: { $applied }. قرارات كانت مسجلة من قبل: { $unchanged }. الرسائل في طريقها إلى الطلبة.
 bo-import-refused-title = الملف يتضمن أخطاء
 bo-import-refused = لم يسجل أي شيء. صحح هذه الخانات، ثم تحقق من الملف من جديد.
 bo-column-row = السطر

@@ -12,7 +12,11 @@ bo-error-summary-title = There is a problem
 bo-yes = Yes
 bo-no = No
 bo-choose = Choose
-bo-minutes = { $count } minutes
+bo-minutes = { $count ->
+    [0] less than a minute
+    [one] 1 minute
+   *[other] { $count } minutes
+}
 
 bo-nav-label = Back office
 bo-nav-dashboard = Overview
@@ -27,7 +31,7 @@ bo-sign-in-lead = Sign in with the passkey you created when you were invited.
 bo-sign-in-help = Your browser will ask you to unlock your passkey: with your fingerprint, your face, your device’s code or your security key.
 bo-sign-in-button = Sign in with a passkey
 bo-sign-in-no-passkey-title = No passkey on this device?
-bo-sign-in-no-passkey = Ask the fund’s operator for a new invitation link. Each link works once, for 24 hours.
+bo-sign-in-no-passkey = Ask the person who invited you for a new invitation link. Each link works once, for 24 hours.
 bo-session-ended = Your session has ended. Sign in again to go on: nothing you recorded is lost.
 
 bo-enrol-title = Welcome, { $name }
@@ -35,7 +39,7 @@ bo-enrol-lead = Create the passkey that will let you sign in to the back office.
 bo-enrol-help = Your device keeps the passkey, locked by your fingerprint, your face, your code or a security key. No password is needed, and nobody else can use it.
 bo-enrol-button = Create my passkey
 bo-enrol-invalid-title = This invitation link does not work
-bo-enrol-invalid-body = Each link works once, for 24 hours. Ask the fund’s operator for a new one.
+bo-enrol-invalid-body = Each link works once, for 24 hours. Ask the person who invited you for a new one.
 
 bo-passkey-unsupported = This browser cannot use passkeys. Use an up-to-date browser.
 bo-passkey-cancelled = No passkey was used: the request was cancelled or took too long. Try again.
@@ -44,16 +48,16 @@ bo-passkey-failed = Your device could not use its passkey. Try again.
 bo-error-network = The service is not answering. Check your connection, then try again.
 bo-error-unavailable = The service is unavailable for a moment. Try again in a few minutes.
 bo-error-unexpected = The service ran into an error. Try again in a few minutes.
-bo-error-not-found = There is no declaration with this reference that you may see.
-bo-error-forbidden = Your role does not allow this.
+bo-error-not-found = No declaration you can access has this reference.
+bo-error-forbidden = You do not have permission to do this.
 bo-error-csrf = This page is out of date. Reload it, then try again.
 bo-error-invitation-invalid = This invitation link is unknown, already used, expired or revoked.
 bo-error-passkey-rejected = This passkey was not accepted. Use the passkey you created for this back office.
 bo-error-ceremony-expired = The request took too long. Try again.
-bo-error-passkeys-unavailable = This service’s address cannot use passkeys. Tell the service’s administrators.
-bo-error-already-decided = This declaration has already been decided otherwise, by another agent or a file: nothing was changed, and no mail was sent. Its decision is shown below.
+bo-error-passkeys-unavailable = Passkeys cannot be used at this web address. Tell the service’s technical team.
+bo-error-already-decided = A different decision has already been recorded, by another agent or from a decision file. Nothing was changed and no e-mail was sent. The recorded decision is shown below.
 bo-error-changed-meanwhile = This declaration changed while you decided. Nothing was recorded: read it again, then decide.
-bo-error-already-declared = With this correction, the declaration would repeat another one of the same student this year: nothing was changed.
+bo-error-already-declared = With this correction, the declaration would duplicate another declaration by the same student for this academic year: nothing was changed.
 bo-error-too-many = Too many attempts. Wait a moment, then try again.
 bo-error-invalid-fields = Some values are not valid.
 
@@ -72,15 +76,18 @@ bo-code-no-change = Enter the new value
 bo-code-correction-field-missing = Choose the field to correct
 
 bo-dashboard-title = Overview
-bo-dashboard-lead = Academic year { $year }: { $count } declarations.
+bo-dashboard-lead = { $count ->
+    [one] Academic year { $year }: 1 declaration.
+   *[other] Academic year { $year }: { $count } declarations.
+}
 bo-per-day-title = Declarations per day
 bo-per-day-none = No declaration yet this academic year.
-bo-per-day-summary = { $count } declarations over { $days } days; the busiest day, { $busiest }, had { $most }.
+bo-per-day-summary = Declarations: { $count }, over { $days } days. Busiest day: { $busiest } ({ $most }).
 bo-by-status-title = By status
 bo-by-university-title = By university
 bo-refusals-title = Refusals by reason
 bo-refusals-none = No refusal this academic year.
-bo-outbox-title = Mails to students
+bo-outbox-title = E-mails to students
 bo-outbox-unsent = Waiting to be sent
 bo-outbox-oldest = The oldest has been waiting for
 bo-column-day = Day
@@ -102,7 +109,7 @@ bo-filter-year-hint = For example 2026-2027
 bo-filter-since = Received from
 bo-filter-until = Received until
 bo-filter-conflict = Identity conflict
-bo-filter-vouched = Vouched for by a university portal
+bo-filter-vouched = Confirmed by a university’s digital workspace
 bo-search-button = Search
 bo-export-button = Export to CSV
 bo-exported = The file amoe-declarations.csv has been downloaded.
@@ -111,24 +118,24 @@ bo-search-found = { $count ->
     [one] 1 declaration found.
    *[other] { $count } declarations found.
 }
-bo-search-newest = The newest { $shown } are listed: narrow the search to see the others.
+bo-search-newest = Only the newest { $shown } are listed: narrow the search to see the others.
 bo-results-caption = Declarations found
 bo-column-reference = Reference
-bo-column-name = Name
+bo-column-name = Full name
 bo-column-year = Year
 bo-column-received = Received
-bo-column-flags = To check
+bo-column-flags = Needs checking
 bo-flag-conflict = Identity conflict
-bo-flag-vouched = Vouched for
+bo-flag-vouched = Confirmed by university
 
 bo-status-received = Received
 bo-status-under-verification = Being checked by ANAM
 bo-status-covered = Accepted
 bo-status-refused = Refused
 
-bo-reason-covered-elsewhere = Covered by another basic health cover
+bo-reason-covered-elsewhere = Already has other basic health cover
 bo-reason-over-age = Over the age limit
-bo-reason-not-enrolled = Not enrolled
+bo-reason-not-enrolled = Not regularly enrolled
 bo-reason-identity-mismatch = Identity does not match
 bo-reason-identity-conflict = Another declaration uses this CIN
 bo-reason-other = Other reason
@@ -136,7 +143,7 @@ bo-reason-other = Other reason
 bo-case-title = Declaration { $reference }
 bo-case-missing-title = Declaration not found
 bo-back-to-search = Back to the declarations
-bo-field-name = Name
+bo-field-name = Full name
 bo-field-last-name = Last name
 bo-field-first-name = First name
 bo-field-cin = CIN
@@ -151,8 +158,8 @@ bo-field-status = Status
 bo-field-decided = Decision
 bo-field-received = Received
 bo-field-conflict = Identity conflict
-bo-field-vouched = Vouched for by
-bo-field-lang = Language of the mails
+bo-field-vouched = Confirmed by
+bo-field-lang = Language of the e-mails
 bo-conflict-yes = Yes: another declaration uses this CIN with another Massar code or date of birth
 bo-decide-title = Decide
 bo-decide-legend = The fund’s decision, dated today
@@ -160,10 +167,10 @@ bo-decision-covered = Accepted: the student can use the services
 bo-decision-refused = Refused
 bo-decide-reason = Reason
 bo-decide-reason-text = Explanation
-bo-decide-reason-text-hint = For another reason, what the student will read; for another cover, its scheme. 500 characters at most.
+bo-decide-reason-text-hint = If you chose ‘Other reason’, write what the student will read. If you chose other cover, name the scheme (for example CNSS). 500 characters at most.
 bo-decide-button = Record the decision
-bo-decision-recorded = The decision is recorded, and the student’s mail is on its way.
-bo-decision-unchanged = This decision had already been recorded: nothing was changed, and no second mail was sent.
+bo-decision-recorded = The decision is recorded, and the e-mail to the student is being sent.
+bo-decision-unchanged = This decision had already been recorded: nothing was changed, and no second e-mail was sent.
 bo-correct-title = Correct a field
 bo-correct-hint = Each value is checked as the declaration form checks it. The correction is kept in the audit log, without the old value.
 bo-correct-field = Field
@@ -171,10 +178,13 @@ bo-correct-value = New value
 bo-correct-button = Record the correction
 bo-correction-recorded = The correction is recorded.
 bo-timeline-title = Timeline
-bo-mails-title = Mails
-bo-mails-none = No mail.
+bo-mails-title = E-mails
+bo-mails-none = No e-mail.
 bo-mail-sent = sent { $at }
-bo-mail-waiting = waiting ({ $attempts } attempts)
+bo-mail-waiting = { $attempts ->
+    [one] waiting (1 attempt)
+   *[other] waiting ({ $attempts } attempts)
+}
 bo-mail-to = To:
 bo-corrections-title = Corrections
 bo-audit-title = Audit log
@@ -185,6 +195,7 @@ bo-action-show = Read
 bo-action-decision = Decision
 bo-action-import = Decision file
 bo-action-export = Export
+bo-action-search = Search
 bo-action-correct = Correction
 bo-action-erase = Erasure
 
@@ -197,11 +208,11 @@ bo-import-check = Check the file
 bo-import-choose-first = Choose a decision file
 bo-import-unreadable = This file cannot be read. Save it as CSV in UTF-8, then try again.
 bo-import-checked-title = The file is valid
-bo-import-report = { $rows } rows: { $applied } decisions to record, { $unchanged } already recorded.
+bo-import-report = Rows: { $rows }. Decisions to record: { $applied }. Already recorded: { $unchanged }.
 bo-import-nothing-yet = Nothing is recorded yet.
 bo-import-apply = Record these decisions
 bo-import-done-title = Decisions recorded
-bo-import-done = { $applied } decisions recorded, { $unchanged } already recorded. The students’ mails are on their way.
+bo-import-done = Decisions recorded: { $applied }. Already recorded: { $unchanged }. The e-mails to the students are being sent.
 bo-import-refused-title = The file has errors
 bo-import-refused = Nothing was recorded. Correct these cells, then check the file again.
 bo-column-row = Row

@@ -12,7 +12,11 @@ bo-error-summary-title = Il y a un problème
 bo-yes = Oui
 bo-no = Non
 bo-choose = Choisir
-bo-minutes = { $count } minutes
+bo-minutes = { $count ->
+    [0] moins d’une minute
+    [one] 1 minute
+   *[other] { $count } minutes
+}
 
 bo-nav-label = Espace de gestion
 bo-nav-dashboard = Vue d’ensemble
@@ -27,7 +31,7 @@ bo-sign-in-lead = Connectez-vous avec la clé d’accès créée lors de votre i
 bo-sign-in-help = Votre navigateur vous demandera de déverrouiller votre clé d’accès : avec votre empreinte, votre visage, le code de votre appareil ou votre clé de sécurité.
 bo-sign-in-button = Se connecter avec une clé d’accès
 bo-sign-in-no-passkey-title = Pas de clé d’accès sur cet appareil ?
-bo-sign-in-no-passkey = Demandez un nouveau lien d’invitation à l’opérateur de la caisse. Chaque lien sert une fois, pendant 24 heures.
+bo-sign-in-no-passkey = Demandez un nouveau lien d’invitation à la personne qui vous a invité. Chaque lien sert une fois, pendant 24 heures.
 bo-session-ended = Votre session a pris fin. Reconnectez-vous pour continuer : rien de ce que vous avez enregistré n’est perdu.
 
 bo-enrol-title = Bienvenue, { $name }
@@ -35,25 +39,25 @@ bo-enrol-lead = Créez la clé d’accès qui vous permettra de vous connecter �
 bo-enrol-help = Votre appareil garde la clé d’accès, protégée par votre empreinte, votre visage, votre code ou une clé de sécurité. Aucun mot de passe n’est nécessaire, et personne d’autre ne peut l’utiliser.
 bo-enrol-button = Créer ma clé d’accès
 bo-enrol-invalid-title = Ce lien d’invitation ne fonctionne pas
-bo-enrol-invalid-body = Chaque lien sert une fois, pendant 24 heures. Demandez-en un nouveau à l’opérateur de la caisse.
+bo-enrol-invalid-body = Chaque lien sert une fois, pendant 24 heures. Demandez-en un nouveau à la personne qui vous a invité.
 
-bo-passkey-unsupported = Ce navigateur ne sait pas utiliser les clés d’accès. Utilisez un navigateur à jour.
+bo-passkey-unsupported = Ce navigateur ne prend pas en charge les clés d’accès. Utilisez un navigateur à jour.
 bo-passkey-cancelled = Aucune clé d’accès n’a été utilisée : la demande a été annulée ou a pris trop de temps. Réessayez.
 bo-passkey-failed = Votre appareil n’a pas pu utiliser sa clé d’accès. Réessayez.
 
 bo-error-network = Le service ne répond pas. Vérifiez votre connexion, puis réessayez.
-bo-error-unavailable = Le service est indisponible pour un moment. Réessayez dans quelques minutes.
+bo-error-unavailable = Le service est momentanément indisponible. Réessayez dans quelques minutes.
 bo-error-unexpected = Le service a rencontré une erreur. Réessayez dans quelques minutes.
-bo-error-not-found = Aucune déclaration que vous pouvez consulter n’a cette référence.
-bo-error-forbidden = Votre rôle ne le permet pas.
+bo-error-not-found = Aucune déclaration que vous puissiez consulter ne porte cette référence.
+bo-error-forbidden = Vos droits ne permettent pas cette opération.
 bo-error-csrf = Cette page n’est plus à jour. Rechargez-la, puis réessayez.
 bo-error-invitation-invalid = Ce lien d’invitation est inconnu, déjà utilisé, expiré ou révoqué.
 bo-error-passkey-rejected = Cette clé d’accès n’a pas été acceptée. Utilisez la clé créée pour cet espace de gestion.
 bo-error-ceremony-expired = La demande a pris trop de temps. Réessayez.
-bo-error-passkeys-unavailable = L’adresse de ce service ne permet pas les clés d’accès. Prévenez ses administrateurs.
-bo-error-already-decided = Cette déclaration a déjà fait l’objet d’une autre décision, d’un autre agent ou d’un fichier : rien n’a été changé et aucun courriel n’est parti. Sa décision est affichée ci-dessous.
-bo-error-changed-meanwhile = Cette déclaration a changé pendant votre décision. Rien n’a été enregistré : relisez-la, puis décidez.
-bo-error-already-declared = Avec cette correction, la déclaration en répéterait une autre du même étudiant cette année : rien n’a été changé.
+bo-error-passkeys-unavailable = Les clés d’accès ne peuvent pas être utilisées à cette adresse. Prévenez l’équipe technique du service.
+bo-error-already-decided = Une autre décision a déjà été enregistrée pour cette déclaration, par un autre agent ou par un fichier de décisions : rien n’a été modifié et aucun e-mail n’a été envoyé. La décision enregistrée est affichée ci-dessous.
+bo-error-changed-meanwhile = Cette déclaration a changé pendant que vous décidiez. Rien n’a été enregistré : relisez-la, puis décidez.
+bo-error-already-declared = Avec cette correction, la déclaration ferait double emploi avec une autre du même étudiant pour cette année universitaire : rien n’a été modifié.
 bo-error-too-many = Trop de tentatives. Patientez un moment, puis réessayez.
 bo-error-invalid-fields = Certaines valeurs ne sont pas valides.
 
@@ -72,15 +76,18 @@ bo-code-no-change = Saisissez la nouvelle valeur
 bo-code-correction-field-missing = Choisissez le champ à corriger
 
 bo-dashboard-title = Vue d’ensemble
-bo-dashboard-lead = Année universitaire { $year } : { $count } déclarations.
+bo-dashboard-lead = { $count ->
+    [one] Année universitaire { $year } : 1 déclaration.
+   *[other] Année universitaire { $year } : { $count } déclarations.
+}
 bo-per-day-title = Déclarations par jour
 bo-per-day-none = Aucune déclaration cette année universitaire.
-bo-per-day-summary = { $count } déclarations sur { $days } jours ; le jour le plus chargé, le { $busiest }, en a compté { $most }.
+bo-per-day-summary = Déclarations : { $count }, sur { $days } jours. Jour le plus chargé : { $busiest } ({ $most }).
 bo-by-status-title = Par statut
 bo-by-university-title = Par université
 bo-refusals-title = Refus par motif
 bo-refusals-none = Aucun refus cette année universitaire.
-bo-outbox-title = Courriels aux étudiants
+bo-outbox-title = E-mails aux étudiants
 bo-outbox-unsent = En attente d’envoi
 bo-outbox-oldest = Le plus ancien attend depuis
 bo-column-day = Jour
@@ -94,7 +101,7 @@ bo-search-title = Déclarations
 bo-search-query = Référence, CIN ou nom
 bo-search-query-hint = Par exemple AMOE-7K4P-Q2X, AB123456 ou El Amrani. Les accents et les formes des lettres arabes sont sans importance.
 bo-filters = Filtres
-bo-filter-any = Tous
+bo-filter-any = Indifférent
 bo-filter-status = Statut
 bo-filter-university = Université
 bo-filter-year = Année universitaire
@@ -102,7 +109,7 @@ bo-filter-year-hint = Par exemple 2026-2027
 bo-filter-since = Reçues à partir du
 bo-filter-until = Reçues jusqu’au
 bo-filter-conflict = Conflit d’identité
-bo-filter-vouched = Garantie par le portail d’une université
+bo-filter-vouched = Confirmée par l’espace numérique d’une université
 bo-search-button = Rechercher
 bo-export-button = Exporter en CSV
 bo-exported = Le fichier amoe-declarations.csv a été téléchargé.
@@ -111,24 +118,24 @@ bo-search-found = { $count ->
     [one] 1 déclaration trouvée.
    *[other] { $count } déclarations trouvées.
 }
-bo-search-newest = Les { $shown } plus récentes sont affichées : affinez la recherche pour voir les autres.
+bo-search-newest = Seules les { $shown } plus récentes sont affichées : affinez la recherche pour voir les autres.
 bo-results-caption = Déclarations trouvées
 bo-column-reference = Référence
-bo-column-name = Nom
+bo-column-name = Nom et prénom
 bo-column-year = Année
-bo-column-received = Reçue
+bo-column-received = Reçue le
 bo-column-flags = À vérifier
 bo-flag-conflict = Conflit d’identité
-bo-flag-vouched = Garantie
+bo-flag-vouched = Confirmée par l’université
 
 bo-status-received = Reçue
 bo-status-under-verification = En cours de vérification par l’ANAM
 bo-status-covered = Acceptée
 bo-status-refused = Refusée
 
-bo-reason-covered-elsewhere = Couverte par une autre couverture médicale de base
-bo-reason-over-age = Au-delà de l’âge limite
-bo-reason-not-enrolled = Pas d’inscription
+bo-reason-covered-elsewhere = Autre couverture médicale de base
+bo-reason-over-age = Âge limite dépassé
+bo-reason-not-enrolled = Inscription régulière non établie
 bo-reason-identity-mismatch = L’identité ne correspond pas
 bo-reason-identity-conflict = Une autre déclaration utilise ce CIN
 bo-reason-other = Autre motif
@@ -136,23 +143,23 @@ bo-reason-other = Autre motif
 bo-case-title = Déclaration { $reference }
 bo-case-missing-title = Déclaration introuvable
 bo-back-to-search = Retour aux déclarations
-bo-field-name = Nom
+bo-field-name = Nom et prénom
 bo-field-last-name = Nom de famille
 bo-field-first-name = Prénom
 bo-field-cin = CIN
 bo-field-massar = Code Massar
 bo-field-birth-date = Date de naissance
-bo-field-email = Adresse électronique
+bo-field-email = Adresse e-mail
 bo-field-phone = Téléphone
 bo-field-university = Université
-bo-field-establishment = Faculté ou école
+bo-field-establishment = Établissement
 bo-field-year = Année universitaire
 bo-field-status = Statut
 bo-field-decided = Décision
-bo-field-received = Reçue
+bo-field-received = Reçue le
 bo-field-conflict = Conflit d’identité
-bo-field-vouched = Garantie par
-bo-field-lang = Langue des courriels
+bo-field-vouched = Confirmée par
+bo-field-lang = Langue des e-mails
 bo-conflict-yes = Oui : une autre déclaration utilise ce CIN avec un autre code Massar ou une autre date de naissance
 bo-decide-title = Décider
 bo-decide-legend = La décision de la caisse, datée d’aujourd’hui
@@ -160,10 +167,10 @@ bo-decision-covered = Acceptée : l’accès aux prestations est ouvert
 bo-decision-refused = Refusée
 bo-decide-reason = Motif
 bo-decide-reason-text = Explication
-bo-decide-reason-text-hint = Pour un autre motif, ce que l’étudiant lira ; pour une autre couverture, son régime. 500 caractères au plus.
+bo-decide-reason-text-hint = Si vous avez choisi « Autre motif », écrivez ce que l’étudiant lira. Si vous avez choisi une autre couverture, nommez son régime (par exemple la CNSS). 500 caractères au plus.
 bo-decide-button = Enregistrer la décision
-bo-decision-recorded = La décision est enregistrée, et le courriel de l’étudiant est en route.
-bo-decision-unchanged = Cette décision était déjà enregistrée : rien n’a été changé et aucun second courriel n’est parti.
+bo-decision-recorded = La décision est enregistrée, et l’e-mail à l’étudiant est en cours d’envoi.
+bo-decision-unchanged = Cette décision était déjà enregistrée : rien n’a été modifié et aucun second e-mail n’a été envoyé.
 bo-correct-title = Corriger un champ
 bo-correct-hint = Chaque valeur est vérifiée comme le formulaire de déclaration la vérifie. La correction est gardée dans le journal d’audit, sans l’ancienne valeur.
 bo-correct-field = Champ
@@ -171,10 +178,13 @@ bo-correct-value = Nouvelle valeur
 bo-correct-button = Enregistrer la correction
 bo-correction-recorded = La correction est enregistrée.
 bo-timeline-title = Historique
-bo-mails-title = Courriels
-bo-mails-none = Aucun courriel.
+bo-mails-title = E-mails
+bo-mails-none = Aucun e-mail.
 bo-mail-sent = envoyé le { $at }
-bo-mail-waiting = en attente ({ $attempts } tentatives)
+bo-mail-waiting = { $attempts ->
+    [one] en attente (1 tentative)
+   *[other] en attente ({ $attempts } tentatives)
+}
 bo-mail-to = À :
 bo-corrections-title = Corrections
 bo-audit-title = Journal d’audit
@@ -185,6 +195,7 @@ bo-action-show = Consultation
 bo-action-decision = Décision
 bo-action-import = Fichier de décisions
 bo-action-export = Export
+bo-action-search = Recherche
 bo-action-correct = Correction
 bo-action-erase = Effacement
 
@@ -197,11 +208,11 @@ bo-import-check = Vérifier le fichier
 bo-import-choose-first = Choisissez un fichier de décisions
 bo-import-unreadable = Ce fichier ne peut pas être lu. Enregistrez-le en CSV UTF-8, puis réessayez.
 bo-import-checked-title = Le fichier est valide
-bo-import-report = { $rows } lignes : { $applied } décisions à enregistrer, { $unchanged } déjà enregistrées.
+bo-import-report = Lignes : { $rows }. Décisions à enregistrer : { $applied }. Déjà enregistrées : { $unchanged }.
 bo-import-nothing-yet = Rien n’est encore enregistré.
 bo-import-apply = Enregistrer ces décisions
 bo-import-done-title = Décisions enregistrées
-bo-import-done = { $applied } décisions enregistrées, { $unchanged } déjà enregistrées. Les courriels des étudiants sont en route.
+bo-import-done = Décisions enregistrées : { $applied }. Déjà enregistrées : { $unchanged }. Les e-mails aux étudiants sont en cours d’envoi.
 bo-import-refused-title = Le fichier contient des erreurs
 bo-import-refused = Rien n’a été enregistré. Corrigez ces cellules, puis vérifiez de nouveau le fichier.
 bo-column-row = Ligne
