@@ -53,13 +53,10 @@ self.addEventListener("fetch", (event) => {
   const path = url.pathname;
   if (request.mode === "navigate") {
     // Every page of the app is the shell, which draws it; a path with a dot
-    // is a file. (Online, before a worker, the server sends pages drawn at
-    // build time; from here the app's code is at hand, so the shell is as
-    // quick.)
-    // The back office is another app, never offline (it needs the
-    // server for every screen): the network serves it.
-    if (path.startsWith("/api/") || path === "/back-office" || path.startsWith("/back-office/")
-      || path.split("/").pop().includes(".")) return;
+    // is a file; the back office is another app. (Online, before a worker,
+    // the server sends pages drawn at build time; from here the app's code
+    // is at hand, so the shell is as quick.)
+    if (/^\/(api\/|back-office)/.test(path) || path.split("/").pop().includes(".")) return;
     event.respondWith(fromCache("/index.html", request));
   } else if (NETWORK_FIRST.includes(path) && url.search === "") {
     event.respondWith(networkFirst(path, request));

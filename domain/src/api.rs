@@ -196,7 +196,10 @@ pub enum ErrorCode {
     /// (or one that has ended) or a passkey that does not verify.
     Unauthorized,
     /// Signed in, but not allowed: the agent's role does not allow it, or a
-    /// state-changing request without the session's CSRF token.
+    /// state-changing request without the session's CSRF token. (Only the
+    /// back office's routes answer it: the students' app, built without
+    /// the `back-office` feature, reads it as `Unknown`.)
+    #[cfg(feature = "back-office")]
     Forbidden,
     /// An imported file with errors (`rows` lists them); nothing applied.
     InvalidFile,
@@ -232,6 +235,7 @@ impl ErrorCode {
             ErrorCode::NoMatch => "no_match",
             ErrorCode::TooManyRequests => "too_many_requests",
             ErrorCode::Unauthorized => "unauthorized",
+            #[cfg(feature = "back-office")]
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::InvalidFile => "invalid_file",
             ErrorCode::BadRequest => "bad_request",
@@ -291,6 +295,7 @@ mod tests {
             ErrorCode::NoMatch,
             ErrorCode::TooManyRequests,
             ErrorCode::Unauthorized,
+            #[cfg(feature = "back-office")]
             ErrorCode::Forbidden,
             ErrorCode::InvalidFile,
             ErrorCode::BadRequest,

@@ -3,6 +3,7 @@
 //! no database, no browser API.
 
 pub mod api;
+#[cfg(feature = "back-office")]
 pub mod back_office;
 pub mod day;
 pub mod declaration;

@@ -13,19 +13,12 @@ pub fn build() -> Result {
     step("Building the app (release)");
     // Trunk runs cargo offline: fetch the dependencies first.
     cargo(&["fetch"]).run()?;
-    Cmd::new("trunk", &["build", "--release"])
-        .env("TRUNK_OFFLINE", "true")
-        .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .run()?;
+    trunk_build(&root())?;
     // The back office: its own entry point and wasm, into dist/back-office/
     // (after the app's build, which empties dist/), so that not one of its
     // bytes reaches a student.
     step("Building the back office (release)");
-    Cmd::new("trunk", &["build", "--release"])
-        .dir(&root().join("back-office"))
-        .env("TRUNK_OFFLINE", "true")
-        .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        .run()?;
+    trunk_build(&root().join("back-office"))?;
     step("Drawing the pages that need no personal data (ar, fr, en)");
     cargo(&[
         "run",
@@ -40,6 +33,22 @@ pub fn build() -> Result {
     ])
     .run()?;
     precompress(&root().join("dist"))
+}
+
+/// `trunk build --release` of the app whose `Trunk.toml` is in `dir`.
+/// Both apps share one target directory, where wasm-bindgen leaves each
+/// one's JavaScript snippets, and Trunk copies and preloads every snippet
+/// it finds there: emptied first, each app gets only its own.
+fn trunk_build(dir: &Path) -> Result {
+    let snippets = crate::split::target_dir().join("wasm-bindgen/release/snippets");
+    if snippets.is_dir() {
+        std::fs::remove_dir_all(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?;
+    }
+    Cmd::new("trunk", &["build", "--release"])
+        .dir(dir)
+        .env("TRUNK_OFFLINE", "true")
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .run()
 }
 
 /// Writes `NAME.br` and `NAME.gz` beside every compressible file, so the

@@ -192,7 +192,7 @@ fn glue_stem(staging: &Path) -> Result<String> {
         .ok_or_else(|| format!("{}: no amoe-*.js from Trunk", staging.display()))
 }
 
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"))
