@@ -14,6 +14,22 @@ pub fn build() -> Result {
     // Trunk runs cargo offline: fetch the dependencies first.
     cargo(&["fetch"]).run()?;
     trunk_build(&root())?;
+    // The service worker is in every student's first load: it goes
+    // without its comments (the server fills in its version and file list
+    // as it starts, in names terser leaves alone).
+    let worker = root().join("dist/sw.js");
+    let worker = worker.to_string_lossy();
+    Cmd::new(
+        "terser",
+        &[
+            worker.as_ref(),
+            "--compress",
+            "--mangle",
+            "-o",
+            worker.as_ref(),
+        ],
+    )
+    .run()?;
     // The back office: its own entry point and wasm, into dist/back-office/
     // (after the app's build, which empties dist/), so that not one of its
     // bytes reaches a student.
