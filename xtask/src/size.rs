@@ -32,6 +32,9 @@ pub struct Report {
     pub first_load: Vec<Entry>,
     /// Each journey's own downloads, beyond the first load.
     pub journeys: Vec<(&'static str, Vec<Entry>)>,
+    /// What an agent's first visit to `/back-office` downloads (its own
+    /// app: none of it is in the students' first load).
+    pub back_office: Vec<Entry>,
 }
 
 pub fn measure() -> Result<Report> {
@@ -64,10 +67,16 @@ pub fn measure() -> Result<Report> {
     let mut first_load = Vec::new();
     let mut journeys: Vec<(&str, Vec<Entry>)> = JOURNEYS.iter().map(|j| (*j, Vec::new())).collect();
     let snippets = dist.join("snippets");
+    let back_office_dir = dist.join("back-office");
+    let mut back_office = Vec::new();
     let mut messages = Vec::new();
     for path in files(&dist)?.into_iter().filter(is_original) {
         let name = file_name(&path);
-        if path.parent() == Some(dist.as_path()) && name.ends_with(".wasm") && !name.contains("_bg")
+        if path.starts_with(&back_office_dir) {
+            back_office.push(entry(&path)?);
+        } else if path.parent() == Some(dist.as_path())
+            && name.ends_with(".wasm")
+            && !name.contains("_bg")
         {
             // A journey's module, or one journeys share.
             let users: Vec<String> = match name.strip_prefix("split_") {
@@ -108,9 +117,13 @@ pub fn measure() -> Result<Report> {
     };
     first_load.insert(0, largest(homes, "home page")?);
     first_load.insert(1, largest(messages, "messages-*.json")?);
+    if back_office.is_empty() {
+        return Err("dist/back-office/ is empty: is the back office built?".into());
+    }
     Ok(Report {
         first_load,
         journeys,
+        back_office,
     })
 }
 
@@ -169,12 +182,40 @@ pub fn print(report: &Report) {
         );
     }
     println!("  (budget {BUDGET_JOURNEY} brotli for each)");
+    println!(
+        "\n{:<44} {:>9} {:>9} {:>9}",
+        "first load of /back-office", "raw", "gzip", "brotli"
+    );
+    for e in &report.back_office {
+        let name = e.name.strip_prefix("back-office/").unwrap_or(&e.name);
+        line(name, (e.raw, e.gzip, e.brotli));
+    }
+    line("total", total(&report.back_office));
+}
+
+/// The students' pages preload nothing of the back office's (Trunk
+/// preloads every snippet it finds in a target directory both apps share).
+fn students_pages_name_no_back_office() -> Result {
+    let dist = root().join("dist");
+    let mut pages = vec![dist.join("index.html")];
+    for lang in ["ar", "fr", "en"] {
+        pages.push(dist.join("pages").join(lang).join("index.html"));
+    }
+    for page in pages {
+        let html =
+            std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+        if html.contains("back-office") {
+            return Err(format!("{} names a back-office file", page.display()));
+        }
+    }
+    Ok(())
 }
 
 pub fn check_budget() -> Result {
     step("Size budgets");
     let report = measure()?;
     print(&report);
+    students_pages_name_no_back_office()?;
     let (_, _, first) = total(&report.first_load);
     if first > BUDGET_FIRST_LOAD {
         return Err(format!(
