@@ -737,16 +737,7 @@ async fn sessions_end_when_idle_at_sign_out_and_at_revocation(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(unknown.status(), 422);
-    let audit: Value = app
-        .client
-        .get(format!("{}/api/operator/audit", app.url))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let audit = operator_audit(&app).await;
     let actions: Vec<_> = audit["entries"]
         .as_array()
         .unwrap()
