@@ -120,7 +120,6 @@ bo-search-found = { $count ->
     [few] تم العثور على { $count } تصريحات.
    *[other] تم العثور على { $count } تصريحا.
 }
-}
 bo-search-newest = تُعرض أحدث التصريحات فقط ({ $shown }): دقّق البحث لعرض الباقي.
 bo-results-caption = التصريحات التي تم العثور عليها
 bo-column-reference = المرجع
