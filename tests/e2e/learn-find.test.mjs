@@ -296,7 +296,7 @@ describe('offline and installable', () => {
       await page.goto(`${first.url}/offices`);
       await heading(page);
       await serviceWorkerReady(page);
-      const version = (text) => /const VERSION = "([0-9a-f]+)"/.exec(text)[1];
+      const version = (text) => /const VERSION\s*=\s*"([0-9a-f]+)"/.exec(text)[1];
       const before = version(await page.evaluate(async () => (await fetch('/sw.js')).text()));
       await first.stop();
       second = await startServer({ port: first.port, dataDir: first.dataDir, env: { AMOE_DIST: nextDist } });
