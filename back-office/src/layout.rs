@@ -177,26 +177,60 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// What went wrong on a screen, kept untranslated so that it is said in
+/// the language shown, even after the agent switches.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// One of this app's messages, by key.
+    Message(&'static str),
+    /// A failed call, said as a whole.
+    Call(api::ApiError),
+    /// A failed call, a line per field the server named.
+    Fields(api::ApiError),
+}
+
+impl Problem {
+    /// The lines the error summary shows, in the language shown.
+    pub fn lines(&self, i18n: I18n) -> Vec<String> {
+        match self {
+            Problem::Message(key) => vec![i18n.t(key)],
+            Problem::Call(error) => vec![error_message(i18n, error)],
+            Problem::Fields(error) => field_messages(i18n, error),
+        }
+    }
+}
+
 /// The GOV.UK error summary: a titled box, focused when it appears, that
-/// says what went wrong (each line a message already translated).
+/// says what went wrong.
 #[component]
-pub fn ErrorSummary(#[prop(into)] messages: Signal<Vec<String>>) -> impl IntoView {
+pub fn ErrorSummary(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<Div>::new();
+    let shown = Memo::new(move |_| problem.with(Option::is_some));
+    // Each new problem (even the same one again) takes the focus; a
+    // language switch does not.
     Effect::new(move |_| {
-        if !messages.with(Vec::is_empty)
+        if problem.with(Option::is_some)
             && let Some(element) = summary.get()
         {
             let _ = element.focus();
         }
     });
     move || {
-        (!messages.with(Vec::is_empty)).then(|| {
+        shown.get().then(|| {
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
                     <h2 class="heading-m">{move || i18n.t("bo-error-summary-title")}</h2>
                     <ul>
-                        {messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        {move || {
+                            problem
+                                .get()
+                                .map(|p| p.lines(i18n))
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|line| view! { <li>{line}</li> })
+                                .collect_view()
+                        }}
                     </ul>
                 </div>
             }

@@ -23,6 +23,7 @@ const CLI = process.env.AMOE_OPERATOR_BIN ?? path.join(ROOT, 'target/debug/amoe-
 const TOKEN = 'e2e-back-office-operator-token';
 const FR = messages('fr', 'back-office.ftl');
 const AR = messages('ar', 'back-office.ftl');
+const EN = messages('en', 'back-office.ftl');
 const YEAR = String(new Date().getFullYear() - 20);
 /** The narrowest screen the back office is made for. */
 const NARROW = { width: 320, height: 640 };
@@ -202,6 +203,16 @@ describe('back office', () => {
     await page.getByRole('button', { name: FR['bo-correct-button'] }).click();
     await page.locator('.error-summary').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    // The message follows a language switch, and the focus stays on the switch.
+    const invalid = (lang) => lang['bo-field-other'].split('}')[1].split('(')[0].trim();
+    const line = (lang) => page.locator('.error-summary li', { hasText: invalid(lang) }).waitFor();
+    await line(FR);
+    await page.locator('.language-switcher button[lang="en"]').click();
+    await page.getByRole('heading', { name: EN['bo-error-summary-title'] }).waitFor();
+    await line(EN);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('lang')), 'en');
+    await page.locator('.language-switcher button[lang="fr"]').click();
+    await line(FR);
 
     // Import: a file with a bad row is refused whole, each cell named…
     await page.getByRole('link', { name: FR['bo-nav-import'] }).click();

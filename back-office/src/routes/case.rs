@@ -4,7 +4,7 @@
 
 use crate::i18n::{Arg, tr, use_i18n};
 use crate::layout::{
-    ErrorSummary, PageHeading, SignedIn, error_message, field_messages, language_name_key,
+    ErrorSummary, PageHeading, Problem, SignedIn, error_message, language_name_key,
 };
 use crate::show::{REASONS, StatusTag, moment, reason_key, university_name, unix_moment};
 use crate::{api, use_auth};
@@ -29,12 +29,12 @@ fn CaseScreen() -> impl IntoView {
     let case = RwSignal::new(None::<Result<Case, api::ApiError>>);
     // Kept across the case's redraws (after a decision, a correction).
     let notice = RwSignal::new(None::<&'static str>);
-    let errors = RwSignal::new(Vec::<String>::new());
+    let problem = RwSignal::new(None::<Problem>);
     Effect::new(move |_| {
         let reference = reference.get();
         case.set(None);
         notice.set(None);
-        errors.set(Vec::new());
+        problem.set(None);
         leptos::task::spawn_local(async move {
             let answer = api::case(&reference).await;
             if let Err(error) = &answer {
@@ -57,7 +57,7 @@ fn CaseScreen() -> impl IntoView {
             }
             .into_any()
         }
-        Some(Ok(found)) => view! { <CaseView found case notice errors /> }.into_any(),
+        Some(Ok(found)) => view! { <CaseView found case notice problem /> }.into_any(),
     }
 }
 
@@ -66,7 +66,7 @@ fn CaseView(
     found: Case,
     case: RwSignal<Option<Result<Case, api::ApiError>>>,
     notice: RwSignal<Option<&'static str>>,
-    errors: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
@@ -123,10 +123,10 @@ fn CaseView(
     let pending = matches!(d.status, Status::Received | Status::UnderVerification);
     let actions = auth.may_decide().then(|| {
         let decide = pending
-            .then(|| view! { <DecideForm reference=reference.clone() case notice errors /> });
+            .then(|| view! { <DecideForm reference=reference.clone() case notice problem /> });
         view! {
             {decide}
-            <CorrectForm reference=reference.clone() case notice errors />
+            <CorrectForm reference=reference.clone() case notice problem />
         }
     });
     let events = stored.events.clone();
@@ -135,10 +135,10 @@ fn CaseView(
     let audit = found.audit.clone();
     view! {
         <p><a href="/back-office/cases" class="back-link">{tr("bo-back-to-search")}</a></p>
-        <ErrorSummary messages=errors />
+        <ErrorSummary problem />
         <PageHeading
             text=Signal::derive(move || i18n.t_with("bo-case-title", &[("reference", Arg::Text(heading.clone()))]))
-            error=Signal::derive(move || !errors.with(Vec::is_empty))
+            error=Signal::derive(move || problem.with(Option::is_some))
         />
         <div role="status">
             {move || notice.get().map(|key| view! { <div class="inset back-notice"><p>{tr(key)}</p></div> })}
@@ -219,7 +219,7 @@ fn DecideForm(
     reference: String,
     case: RwSignal<Option<Result<Case, api::ApiError>>>,
     notice: RwSignal<Option<&'static str>>,
-    errors: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
@@ -234,11 +234,11 @@ fn DecideForm(
             return;
         }
         if decision.get_untracked().is_empty() {
-            errors.set(vec![i18n.t("bo-code-decision-missing")]);
+            problem.set(Some(Problem::Message("bo-code-decision-missing")));
             return;
         }
         busy.set(true);
-        errors.set(Vec::new());
+        problem.set(None);
         notice.set(None);
         let request = DecideRequest {
             decision: decision.get_untracked(),
@@ -267,7 +267,7 @@ fn DecideForm(
                 }
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(i18n, &error));
+                    problem.set(Some(Problem::Fields(error.clone())));
                     // Show what the declaration is now (another agent's
                     // decision), keeping the message.
                     if matches!(
@@ -276,7 +276,7 @@ fn DecideForm(
                     ) && let Ok(updated) = api::case(&reference.get_value()).await
                     {
                         case.set(Some(Ok(updated)));
-                        errors.set(field_messages(i18n, &error));
+                        problem.set(Some(Problem::Fields(error.clone())));
                     }
                 }
             }
@@ -370,7 +370,7 @@ fn CorrectForm(
     reference: String,
     case: RwSignal<Option<Result<Case, api::ApiError>>>,
     notice: RwSignal<Option<&'static str>>,
-    errors: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
@@ -384,11 +384,11 @@ fn CorrectForm(
             return;
         }
         let Some(changes) = changes(&field.get_untracked(), value.get_untracked()) else {
-            errors.set(vec![i18n.t("bo-code-correction-field-missing")]);
+            problem.set(Some(Problem::Message("bo-code-correction-field-missing")));
             return;
         };
         busy.set(true);
-        errors.set(Vec::new());
+        problem.set(None);
         notice.set(None);
         leptos::task::spawn_local(async move {
             let answer = api::correct(&reference.get_value(), &changes, &auth.csrf()).await;
@@ -400,7 +400,7 @@ fn CorrectForm(
                 }
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(i18n, &error));
+                    problem.set(Some(Problem::Fields(error.clone())));
                 }
             }
         });

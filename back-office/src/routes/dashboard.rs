@@ -4,7 +4,7 @@
 //! fund, the outbox's health.
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, SignedIn, error_message};
+use crate::layout::{ErrorSummary, PageHeading, Problem, SignedIn};
 use crate::show::{reason_key, status_key, university_name};
 use crate::{api, use_auth};
 use amoe_domain::back_office::{Count, Dashboard};
@@ -27,18 +27,18 @@ fn Overview() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let dashboard = LocalResource::new(api::dashboard);
-    let failed = Signal::derive(move || match dashboard.get() {
+    let problem = Signal::derive(move || match dashboard.get() {
         Some(Err(error)) => {
             auth.handle(&error);
-            vec![error_message(i18n, &error)]
+            Some(Problem::Call(error))
         }
-        _ => Vec::new(),
+        _ => None,
     });
     view! {
-        <ErrorSummary messages=failed />
+        <ErrorSummary problem />
         <PageHeading
             text=Signal::derive(move || i18n.t("bo-dashboard-title"))
-            error=Signal::derive(move || !failed.with(Vec::is_empty))
+            error=Signal::derive(move || problem.with(Option::is_some))
         />
         {move || match dashboard.get() {
             None => Some(view! { <p class="loading">{tr("bo-loading")}</p> }.into_any()),

@@ -4,7 +4,7 @@
 //! they are signed in.
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, error_message};
+use crate::layout::{ErrorSummary, PageHeading, Problem, error_message};
 use crate::{api, passkey, use_auth};
 use amoe_domain::back_office::Finish;
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ pub fn EnrolPage() -> impl IntoView {
         let secret = secret.get_value();
         async move { api::enrol_start(&secret).await }
     });
-    let errors = RwSignal::new(Vec::<String>::new());
+    let problem = RwSignal::new(None::<Problem>);
     let busy = RwSignal::new(false);
     let enrol = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -41,19 +41,19 @@ pub fn EnrolPage() -> impl IntoView {
             return;
         }
         busy.set(true);
-        errors.set(Vec::new());
+        problem.set(None);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = async {
                 let credential = passkey::create(&challenge.options)
                     .await
-                    .map_err(|e| i18n.t(e.key()))?;
+                    .map_err(|e| Problem::Message(e.key()))?;
                 api::enrol_finish(&Finish {
                     ceremony: challenge.ceremony.clone(),
                     credential,
                 })
                 .await
-                .map_err(|e| error_message(i18n, &e))
+                .map_err(Problem::Call)
             }
             .await;
             busy.set(false);
@@ -71,8 +71,8 @@ pub fn EnrolPage() -> impl IntoView {
                         },
                     );
                 }
-                Err(message) => {
-                    errors.set(vec![message]);
+                Err(found) => {
+                    problem.set(Some(found));
                     // A ceremony is answered once: a new one for the retry.
                     invitation.refetch();
                 }
@@ -97,10 +97,10 @@ pub fn EnrolPage() -> impl IntoView {
             Some(Ok(challenge)) => {
                 let name = challenge.name.clone().unwrap_or_default();
                 view! {
-                    <ErrorSummary messages=errors />
+                    <ErrorSummary problem />
                     <PageHeading
                         text=Signal::derive(move || i18n.t_with("bo-enrol-title", &[("name", Arg::Text(name.clone()))]))
-                        error=Signal::derive(move || !errors.with(Vec::is_empty))
+                        error=Signal::derive(move || problem.with(Option::is_some))
                     />
                     <p class="lead">{tr("bo-enrol-lead")}</p>
                     <p>{tr("bo-enrol-help")}</p>

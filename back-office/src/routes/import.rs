@@ -4,7 +4,7 @@
 //! recorded, all rows or none.
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, SignedIn, field_messages};
+use crate::layout::{ErrorSummary, PageHeading, Problem, SignedIn};
 use crate::{api, use_auth};
 use amoe_domain::operator::{ImportReport, RowError};
 use leptos::prelude::*;
@@ -45,15 +45,15 @@ fn Import() -> impl IntoView {
     }
     let file = RwSignal::new(None::<String>);
     let stage = RwSignal::new(Stage::Choosing);
-    let errors = RwSignal::new(Vec::<String>::new());
+    let problem = RwSignal::new(None::<Problem>);
     let busy = RwSignal::new(false);
     let send = move |dry_run: bool| {
         let Some(text) = file.get_untracked() else {
-            errors.set(vec![i18n.t("bo-import-choose-first")]);
+            problem.set(Some(Problem::Message("bo-import-choose-first")));
             return;
         };
         busy.set(true);
-        errors.set(Vec::new());
+        problem.set(None);
         leptos::task::spawn_local(async move {
             match api::import(text, dry_run, &auth.csrf()).await {
                 Ok(api::Imported::Report(report)) if dry_run => stage.set(Stage::Checked(report)),
@@ -61,7 +61,7 @@ fn Import() -> impl IntoView {
                 Ok(api::Imported::Refused(rows)) => stage.set(Stage::Refused(rows)),
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(i18n, &error));
+                    problem.set(Some(Problem::Fields(error.clone())));
                 }
             }
             busy.set(false);
@@ -69,7 +69,7 @@ fn Import() -> impl IntoView {
     };
     let chosen = move |event: leptos::ev::Event| {
         stage.set(Stage::Choosing);
-        errors.set(Vec::new());
+        problem.set(None);
         let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
         let Some(picked) = input.files().and_then(|files| files.get(0)) else {
             file.set(None);
@@ -81,7 +81,7 @@ fn Import() -> impl IntoView {
                 Some(text) => file.set(Some(text)),
                 None => {
                     file.set(None);
-                    errors.set(vec![i18n.t("bo-import-unreadable")]);
+                    problem.set(Some(Problem::Message("bo-import-unreadable")));
                 }
             }
         });
@@ -91,10 +91,10 @@ fn Import() -> impl IntoView {
         send(true);
     };
     view! {
-        <ErrorSummary messages=errors />
+        <ErrorSummary problem />
         <PageHeading
             text=Signal::derive(move || i18n.t("bo-import-title"))
-            error=Signal::derive(move || !errors.with(Vec::is_empty) || matches!(stage.get(), Stage::Refused(_)))
+            error=Signal::derive(move || problem.with(Option::is_some) || matches!(stage.get(), Stage::Refused(_)))
         />
         <p class="lead">{tr("bo-import-lead")}</p>
         <p>{tr("bo-import-columns")}</p>

@@ -5,7 +5,7 @@
 //! and the cases, never in the address (a CIN stays out of URLs).
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, SignedIn, field_messages};
+use crate::layout::{ErrorSummary, PageHeading, Problem, SignedIn};
 use crate::show::{StatusTag, moment, status_key, universities, university_name};
 use crate::{api, use_auth};
 use amoe_domain::back_office::{SearchRequest, SearchResponse};
@@ -106,19 +106,19 @@ fn Search() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let state = expect_context::<SearchState>();
-    let errors = RwSignal::new(Vec::<String>::new());
+    let problem = RwSignal::new(None::<Problem>);
     let busy = RwSignal::new(false);
     let exported = RwSignal::new(false);
     let run = move || {
         busy.set(true);
-        errors.set(Vec::new());
+        problem.set(None);
         let request = state.request();
         leptos::task::spawn_local(async move {
             match api::search(&request).await {
                 Ok(found) => state.found.set(Some(found)),
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(i18n, &error));
+                    problem.set(Some(Problem::Fields(error.clone())));
                 }
             }
             busy.set(false);
@@ -134,7 +134,7 @@ fn Search() -> impl IntoView {
     };
     let export = move |_| {
         let request = state.request();
-        errors.set(Vec::new());
+        problem.set(None);
         leptos::task::spawn_local(async move {
             match api::export(&request).await {
                 Ok(bytes) => {
@@ -143,7 +143,7 @@ fn Search() -> impl IntoView {
                 }
                 Err(error) => {
                     auth.handle(&error);
-                    errors.set(field_messages(i18n, &error));
+                    problem.set(Some(Problem::Fields(error.clone())));
                 }
             }
         });
@@ -213,10 +213,10 @@ fn Search() -> impl IntoView {
     });
     let fund = auth.may_decide();
     view! {
-        <ErrorSummary messages=errors />
+        <ErrorSummary problem />
         <PageHeading
             text=Signal::derive(move || i18n.t("bo-search-title"))
-            error=Signal::derive(move || !errors.with(Vec::is_empty))
+            error=Signal::derive(move || problem.with(Option::is_some))
         />
         <form class="back-search" on:submit=on_submit novalidate role="search">
             {text_input("query", "bo-search-query", Some("bo-search-query-hint"), state.query, "search")}

@@ -2,7 +2,7 @@
 //! it holds for this service.
 
 use crate::i18n::{tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, error_message};
+use crate::layout::{ErrorSummary, PageHeading, Problem};
 use crate::{api, passkey, use_auth};
 use amoe_domain::back_office::Finish;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let errors = RwSignal::new(Vec::<String>::new());
+    let problem = RwSignal::new(None::<Problem>);
     let busy = RwSignal::new(false);
     let sign_in = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -19,21 +19,19 @@ pub fn SignInPage() -> impl IntoView {
             return;
         }
         busy.set(true);
-        errors.set(Vec::new());
+        problem.set(None);
         leptos::task::spawn_local(async move {
             let result = async {
-                let challenge = api::sign_in_start()
-                    .await
-                    .map_err(|e| error_message(i18n, &e))?;
+                let challenge = api::sign_in_start().await.map_err(Problem::Call)?;
                 let credential = passkey::get(&challenge.options)
                     .await
-                    .map_err(|e| i18n.t(e.key()))?;
+                    .map_err(|e| Problem::Message(e.key()))?;
                 api::sign_in_finish(&Finish {
                     ceremony: challenge.ceremony,
                     credential,
                 })
                 .await
-                .map_err(|e| error_message(i18n, &e))
+                .map_err(Problem::Call)
             }
             .await;
             busy.set(false);
@@ -42,15 +40,15 @@ pub fn SignInPage() -> impl IntoView {
                     auth.ended.set(false);
                     auth.session.set(Some(session));
                 }
-                Err(message) => errors.set(vec![message]),
+                Err(found) => problem.set(Some(found)),
             }
         });
     };
     view! {
-        <ErrorSummary messages=errors />
+        <ErrorSummary problem />
         <PageHeading
             text=Signal::derive(move || i18n.t("bo-sign-in-title"))
-            error=Signal::derive(move || !errors.with(Vec::is_empty))
+            error=Signal::derive(move || problem.with(Option::is_some))
         />
         {move || auth.ended.get().then(|| view! {
             <div class="inset inset-warning" role="status">
