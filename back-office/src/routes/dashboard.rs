@@ -103,11 +103,18 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             rows=Signal::derive(move || statuses.iter().map(|(key, n)| (i18n.t(key), *n)).collect())
         />
         <h2 class="heading-l" id="by-university">{tr("bo-by-university-title")}</h2>
-        <BarTable
-            labelled_by="by-university"
-            head=Signal::derive(move || i18n.t("bo-column-university"))
-            rows=Signal::derive(move || universities.iter().map(|c| (university_name(&c.key, i18n.lang()), c.count)).collect())
-        />
+        {if universities.is_empty() {
+            view! { <p>{tr("bo-per-day-none")}</p> }.into_any()
+        } else {
+            view! {
+                <BarTable
+                    labelled_by="by-university"
+                    head=Signal::derive(move || i18n.t("bo-column-university"))
+                    rows=Signal::derive(move || universities.iter().map(|c| (university_name(&c.key, i18n.lang()), c.count)).collect())
+                />
+            }
+            .into_any()
+        }}
         <h2 class="heading-l" id="refusals">{tr("bo-refusals-title")}</h2>
         {if refusals.is_empty() {
             view! { <p>{tr("bo-refusals-none")}</p> }.into_any()
