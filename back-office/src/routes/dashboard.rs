@@ -99,35 +99,24 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
         <h2 class="heading-l" id="by-status">{tr("bo-by-status-title")}</h2>
         <BarTable
             labelled_by="by-status"
+            none="bo-per-day-none"
             head=Signal::derive(move || i18n.t("bo-column-status"))
             rows=Signal::derive(move || statuses.iter().map(|(key, n)| (i18n.t(key), *n)).collect())
         />
         <h2 class="heading-l" id="by-university">{tr("bo-by-university-title")}</h2>
-        {if universities.is_empty() {
-            view! { <p>{tr("bo-per-day-none")}</p> }.into_any()
-        } else {
-            view! {
-                <BarTable
-                    labelled_by="by-university"
-                    head=Signal::derive(move || i18n.t("bo-column-university"))
-                    rows=Signal::derive(move || universities.iter().map(|c| (university_name(&c.key, i18n.lang()), c.count)).collect())
-                />
-            }
-            .into_any()
-        }}
+        <BarTable
+            labelled_by="by-university"
+            none="bo-per-day-none"
+            head=Signal::derive(move || i18n.t("bo-column-university"))
+            rows=Signal::derive(move || universities.iter().map(|c| (university_name(&c.key, i18n.lang()), c.count)).collect())
+        />
         <h2 class="heading-l" id="refusals">{tr("bo-refusals-title")}</h2>
-        {if refusals.is_empty() {
-            view! { <p>{tr("bo-refusals-none")}</p> }.into_any()
-        } else {
-            view! {
-                <BarTable
-                    labelled_by="refusals"
-                    head=Signal::derive(move || i18n.t("bo-column-reason"))
-                    rows=Signal::derive(move || refusals.iter().map(|c| (i18n.t(reason_key(&c.key)), c.count)).collect())
-                />
-            }
-            .into_any()
-        }}
+        <BarTable
+            labelled_by="refusals"
+            none="bo-refusals-none"
+            head=Signal::derive(move || i18n.t("bo-column-reason"))
+            rows=Signal::derive(move || refusals.iter().map(|c| (i18n.t(reason_key(&c.key)), c.count)).collect())
+        />
         {outbox}
     }
 }
@@ -216,14 +205,19 @@ fn PerDay(days: Vec<Count>) -> impl IntoView {
 }
 
 /// A table of counts with a bar beside each (the bar is decoration: the
-/// number is in the cell before it).
+/// number is in the cell before it), or the message `none` when there is
+/// nothing to count.
 #[component]
 fn BarTable(
     labelled_by: &'static str,
+    none: &'static str,
     head: Signal<String>,
     rows: Signal<Vec<(String, i64)>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if rows.with_untracked(Vec::is_empty) {
+        return view! { <p>{tr(none)}</p> }.into_any();
+    }
     view! {
         <table class="back-table" aria-labelledby=labelled_by>
             <thead>
@@ -255,6 +249,7 @@ fn BarTable(
             </tbody>
         </table>
     }
+    .into_any()
 }
 
 #[cfg(test)]
