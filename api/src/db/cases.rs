@@ -85,8 +85,20 @@ impl Criteria {
         })
     }
 
-    /// The `WHERE` clause and its values.
+    /// Whether the tallies can count what this finds: filters only, no
+    /// reference, CIN or name.
+    fn by_filters_only(&self) -> bool {
+        self.reference.is_none() && self.cin.is_none() && self.words.is_empty()
+    }
+
+    /// The `WHERE` clause over `declarations` and its values.
     fn clause(&self) -> (String, Vec<String>) {
+        self.clause_over(Over::Declarations)
+    }
+
+    /// The `WHERE` clause over `table`, and its values; the tallies know
+    /// only the filters.
+    fn clause_over(&self, table: Over) -> (String, Vec<String>) {
         let mut sql = String::from("1 = 1");
         let mut binds: Vec<String> = Vec::new();
         let mut add = |condition: &str, value: String| {
@@ -96,21 +108,27 @@ impl Criteria {
                 condition.replace('?', &format!("${}", binds.len()))
             ));
         };
-        if let Some(v) = &self.reference {
-            add("reference = ?", v.clone());
+        if table == Over::Declarations {
+            if let Some(v) = &self.reference {
+                add("reference = ?", v.clone());
+            }
+            if let Some(v) = &self.cin {
+                add("cin = ?", v.clone());
+            }
+            for word in &self.words {
+                // A word begins a word of the name, or follows the Arabic
+                // article (`رباط` finds `الرباط`); folded words hold no `%`
+                // or `_`.
+                add(
+                    "(name_folded LIKE '% ' || ? || '%' OR name_folded LIKE '% ال' || ? || '%')",
+                    word.clone(),
+                );
+            }
         }
-        if let Some(v) = &self.cin {
-            add("cin = ?", v.clone());
-        }
-        for word in &self.words {
-            // A word begins a word of the name, or follows the Arabic
-            // article (`رباط` finds `الرباط`); folded words hold no `%`
-            // or `_`.
-            add(
-                "(name_folded LIKE '% ' || ? || '%' OR name_folded LIKE '% ال' || ? || '%')",
-                word.clone(),
-            );
-        }
+        let day = match table {
+            Over::Declarations => "substr(received_at, 1, 10)",
+            Over::Tallies => "received_on",
+        };
         if let Some(v) = self.status {
             add("status = ?", v.as_str().to_owned());
         }
@@ -121,23 +139,35 @@ impl Criteria {
             add("academic_year = ?", v.clone());
         }
         if let Some(v) = &self.since {
-            add("substr(received_at, 1, 10) >= ?", v.clone());
+            add(&format!("{day} >= ?"), v.clone());
         }
         if let Some(v) = &self.until {
-            add("substr(received_at, 1, 10) <= ?", v.clone());
+            add(&format!("{day} <= ?"), v.clone());
         }
+        let (conflict, vouched) = match table {
+            Over::Declarations => ("identity_conflict <> 0", "vouched_by <> ''"),
+            Over::Tallies => ("identity_conflict = 1", "vouched = 1"),
+        };
         match self.identity_conflict {
-            Some(true) => sql.push_str(" AND identity_conflict <> 0"),
-            Some(false) => sql.push_str(" AND identity_conflict = 0"),
+            Some(true) => sql.push_str(&format!(" AND {conflict}")),
+            Some(false) => sql.push_str(&format!(" AND NOT ({conflict})")),
             None => {}
         }
         match self.vouched {
-            Some(true) => sql.push_str(" AND vouched_by <> ''"),
-            Some(false) => sql.push_str(" AND vouched_by = ''"),
+            Some(true) => sql.push_str(&format!(" AND {vouched}")),
+            Some(false) => sql.push_str(&format!(" AND NOT ({vouched})")),
             None => {}
         }
         (sql, binds)
     }
+}
+
+/// The table a clause reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Over {
+    Declarations,
+    /// `declaration_tallies`: the counts the triggers keep.
+    Tallies,
 }
 
 /// The newest declarations matching, [`SEARCH_LIMIT`] at most, and how
@@ -149,25 +179,46 @@ pub async fn search(
     who: &Actor<'_>,
 ) -> Result<(Vec<Found>, i64), sqlx::Error> {
     let (clause, binds) = criteria.clause();
-    // A word's placeholder is used twice: `$n` binds it once.
-    let count_sql = format!("SELECT COUNT(*) AS n FROM declarations WHERE {clause}");
+    // Filters alone are counted from the tallies (a few thousand rows a
+    // year), not over millions of declarations.
+    let (count_sql, count_binds) = if criteria.by_filters_only() {
+        let (tallies, binds) = criteria.clause_over(Over::Tallies);
+        (
+            format!(
+                "SELECT CAST(COALESCE(SUM(declarations), 0) AS BIGINT) AS n \
+                 FROM declaration_tallies WHERE {tallies}"
+            ),
+            binds,
+        )
+    } else {
+        // A word's placeholder is used twice: `$n` binds it once.
+        (
+            format!("SELECT COUNT(*) AS n FROM declarations WHERE {clause}"),
+            binds.clone(),
+        )
+    };
     let mut count = sqlx::query(&count_sql);
-    for value in &binds {
+    for value in &count_binds {
         count = count.bind(value.as_str());
     }
     let total: i64 = count.fetch_one(pool).await?.try_get("n")?;
+    // The newest first, read backwards along an index of the receipt time.
     let sql = format!(
         "SELECT reference, academic_year, last_name, first_name, university_id, status, \
            received_at, identity_conflict, vouched_by \
-         FROM declarations WHERE {clause} ORDER BY received_at DESC, reference LIMIT {SEARCH_LIMIT}"
+         FROM declarations WHERE {clause} \
+         ORDER BY received_at DESC, reference DESC LIMIT {SEARCH_LIMIT}"
     );
     let mut query = sqlx::query(&sql);
     for value in &binds {
         query = query.bind(value.as_str());
     }
-    let found = query
-        .fetch_all(pool)
-        .await?
+    let rows = if total == 0 {
+        Vec::new()
+    } else {
+        query.fetch_all(pool).await?
+    };
+    let found = rows
         .iter()
         .map(|row| {
             let status: String = row.try_get("status")?;
@@ -250,13 +301,12 @@ pub async fn university_of(pool: &AnyPool, reference: &str) -> Result<Option<Str
 /// name other declarations (an operator's lookup by CIN lists all of a
 /// student's), which this case's readers may not see.
 pub async fn audit_of(pool: &AnyPool, reference: &str) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    // A reference is `AMOE-` and letters and digits: nothing `LIKE` reads
-    // as a wildcard.
     let rows = sqlx::query(
-        "SELECT at, actor, action FROM audit_log WHERE detail LIKE $1 \
-         ORDER BY at DESC, id DESC LIMIT 500",
+        "SELECT a.at, a.actor, a.action FROM audit_references r \
+         JOIN audit_log a ON a.id = r.audit_id WHERE r.reference = $1 \
+         ORDER BY a.at DESC, a.id DESC LIMIT 500",
     )
-    .bind(format!("%\"{reference}\"%"))
+    .bind(reference)
     .fetch_all(pool)
     .await?;
     rows.iter()
@@ -272,6 +322,8 @@ pub async fn audit_of(pool: &AnyPool, reference: &str) -> Result<Vec<AuditEntry>
         .collect()
 }
 
+/// Counts of `year` (of `university` only, if given) from the tallies,
+/// per `key`, the keys whose count is 0 left out.
 async fn counts(
     pool: &AnyPool,
     key: &str,
@@ -285,8 +337,9 @@ async fn counts(
         ""
     };
     let sql = format!(
-        "SELECT {key} AS k, COUNT(*) AS n FROM declarations \
-         WHERE academic_year = $1{scope}{extra} GROUP BY {key} ORDER BY k"
+        "SELECT {key} AS k, CAST(SUM(declarations) AS BIGINT) AS n FROM declaration_tallies \
+         WHERE academic_year = $1{scope}{extra} GROUP BY {key} HAVING SUM(declarations) > 0 \
+         ORDER BY k"
     );
     let mut query = sqlx::query(&sql).bind(year);
     if let Some(university) = university {
@@ -298,7 +351,7 @@ async fn counts(
         .iter()
         .map(|row| {
             Ok(Count {
-                key: row.try_get::<Option<String>, _>("k")?.unwrap_or_default(),
+                key: row.try_get("k")?,
                 count: row.try_get("n")?,
             })
         })
@@ -307,35 +360,21 @@ async fn counts(
 
 /// The dashboard's counts for `year` (a university's only, with
 /// `university`): per day of receipt, status, university, and refusal
-/// reason.
+/// reason (the most frequent first). Read from the tallies, which the
+/// database keeps exact with every change: a few thousand rows a year,
+/// whatever the number of declarations.
 pub async fn dashboard(
     pool: &AnyPool,
     year: &str,
     university: Option<&str>,
 ) -> Result<[Vec<Count>; 4], sqlx::Error> {
-    let per_day = counts(pool, "substr(received_at, 1, 10)", "", year, university).await?;
+    let per_day = counts(pool, "received_on", "", year, university).await?;
     let by_status = counts(pool, "status", "", year, university).await?;
     let by_university = counts(pool, "university_id", "", year, university).await?;
-    let refusals = counts(
-        pool,
-        "refusal_reason",
-        " AND status = 'refused'",
-        year,
-        university,
-    )
-    .await?;
-    // The reason is stored as the domain's JSON: count by its code.
-    let mut by_code: Vec<Count> = Vec::new();
-    for count in refusals {
-        let code = serde_json::from_str::<amoe_domain::declaration::RefusalReason>(&count.key)
-            .map(|r| r.code().to_owned())
-            .unwrap_or_else(|_| "other".to_owned());
-        match by_code.iter_mut().find(|c| c.key == code) {
-            Some(c) => c.count += count.count,
-            None => by_code.push(Count {
-                key: code,
-                count: count.count,
-            }),
+    let mut by_code = counts(pool, "reason", " AND status = 'refused'", year, university).await?;
+    for count in &mut by_code {
+        if count.key.is_empty() {
+            count.key = "other".to_owned();
         }
     }
     by_code.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));

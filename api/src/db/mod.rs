@@ -5,6 +5,7 @@
 pub mod agents;
 pub mod cases;
 pub mod declarations;
+pub mod indexes;
 pub mod operator;
 pub mod outbox;
 pub mod rate_limits;
@@ -60,6 +61,12 @@ pub enum DbError {
         target: String,
         #[source]
         source: sqlx::migrate::MigrateError,
+    },
+    #[error("cannot build the indexes of the database at {target}: {source}")]
+    Index {
+        target: String,
+        #[source]
+        source: sqlx::Error,
     },
     #[error("cannot seed the reference data into {target}: {source}")]
     Seed {
@@ -218,10 +225,24 @@ impl Db {
             .ping()
             .await
             .map_err(connect)?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
+        let migrate = |source| DbError::Migrate {
+            target: target.display(),
+            source,
+        };
+        // The portable migrations, then the engine's own (its triggers):
+        // each migrator knows the other's migrations are not missing.
+        let mut portable = sqlx::migrate!("./migrations");
+        portable.set_ignore_missing(true);
+        portable.run(&pool).await.map_err(migrate)?;
+        let mut own = match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+        };
+        own.set_ignore_missing(true);
+        own.run(&pool).await.map_err(migrate)?;
+        indexes::build(&pool, backend)
             .await
-            .map_err(|source| DbError::Migrate {
+            .map_err(|source| DbError::Index {
                 target: target.display(),
                 source,
             })?;

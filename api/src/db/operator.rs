@@ -23,15 +23,46 @@ pub(super) async fn audit(
     let id: String = getrandom::u64()
         .map(|n| format!("{n:016x}"))
         .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-    sqlx::query("INSERT INTO audit_log (id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)")
-        .bind(id)
-        .bind(who.at)
-        .bind(who.actor)
-        .bind(action)
-        .bind(detail.to_string())
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor, action, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(who.at)
+    .bind(who.actor)
+    .bind(action)
+    .bind(detail.to_string())
+    .execute(&mut **tx)
+    .await?;
+    for reference in named_references(&detail) {
+        sqlx::query("INSERT INTO audit_references (reference, audit_id) VALUES ($1, $2)")
+            .bind(reference)
+            .bind(&id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The declarations' references that an audit entry's detail names,
+/// wherever they are in it, each once.
+fn named_references(detail: &serde_json::Value) -> std::collections::BTreeSet<&str> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut stack = vec![detail];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::String(text)
+                if text.starts_with("AMOE-")
+                    && amoe_domain::declaration::reference_number::Reference::parse(text)
+                        .is_ok_and(|r| r.to_string() == *text) =>
+            {
+                found.insert(text.as_str());
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(fields) => stack.extend(fields.values()),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The newest `limit` entries of the audit log, newest first.
@@ -65,7 +96,7 @@ pub struct Filters {
 
 /// Takes the write lock at once (SQLite otherwise fails a transaction that
 /// reads, then writes, while another writes). Harmless on PostgreSQL.
-pub(super) async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+pub(crate) async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE declarations SET status = status WHERE 1 = 0")
         .execute(&mut **tx)
         .await
