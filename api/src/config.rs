@@ -223,6 +223,12 @@ impl Config {
                 )?
                 .min(100) as i32,
                 mail_days: number("AMOE_KEEP_MAIL_DAYS".into(), defaults.retention.mail_days)?,
+                audit_days: bounded(
+                    "AMOE_KEEP_AUDIT_DAYS",
+                    defaults.retention.audit_days,
+                    36_500,
+                )?
+                .max(1),
             },
             limits,
             database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),

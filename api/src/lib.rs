@@ -23,6 +23,7 @@ use tokio::net::TcpListener;
 /// What the housekeeping needs to know.
 struct Housekeeping {
     db: Db,
+    metrics: http::metrics::Metrics,
     clock: clock::Clock,
     retention: retention::Retention,
     year_start: amoe_domain::declaration::YearStart,
@@ -44,11 +45,25 @@ async fn housekeeping(work: Housekeeping) {
             tracing::warn!(error = %e, "cannot forget expired portal tokens");
         }
         let now = clock.now();
-        match retention::purge(db, work.retention, work.year_start, now, &work.outbox_dir).await {
+        let progress = |what: retention::Erased, n: u64| {
+            work.metrics.erased(what.as_str(), n);
+            tracing::debug!(what = what.as_str(), n, "past its retention period, erased");
+        };
+        let purged = retention::purge(
+            db,
+            work.retention,
+            work.year_start,
+            now,
+            &work.outbox_dir,
+            &progress,
+        )
+        .await;
+        match purged {
             Ok(purged) if purged != retention::Purged::default() => {
                 tracing::info!(?purged, "past their retention period, erased")
             }
             Ok(_) => {}
+            // What was erased stays erased; the next pass goes on from there.
             Err(e) => tracing::warn!(error = %e, "cannot erase what is past its retention"),
         }
     }
@@ -79,6 +94,7 @@ pub struct Server {
     year_start: amoe_domain::declaration::YearStart,
     outbox_dir: std::path::PathBuf,
     worker: Option<mail::worker::Worker>,
+    metrics: http::metrics::Metrics,
 }
 
 impl Server {
@@ -110,6 +126,7 @@ impl Server {
             clock: config.clock.clone(),
             lease: config.outbox_lease,
         });
+        let metrics = http::metrics::Metrics::default();
         let context = http::ApiContext {
             db: db.clone(),
             rules: config.rules,
@@ -122,7 +139,7 @@ impl Server {
             trusted_proxy_hops: config.trusted_proxy_hops,
             controller: config.controller.as_str().into(),
             cndp_authorisation: config.cndp_authorisation.as_str().into(),
-            metrics: http::metrics::Metrics::default(),
+            metrics: metrics.clone(),
             outbox_wake: wake,
             outbox_dir: config.outbox_dir.clone().into(),
             webauthn: http::back_office::relying_party(&config.public_url).map(Into::into),
@@ -139,6 +156,7 @@ impl Server {
             year_start: config.rules.year_start,
             outbox_dir: config.outbox_dir,
             worker,
+            metrics,
         })
     }
 
@@ -156,6 +174,7 @@ impl Server {
     ) -> std::io::Result<()> {
         let cleaner = tokio::spawn(housekeeping(Housekeeping {
             db: self.db.clone(),
+            metrics: self.metrics.clone(),
             clock: self.clock.clone(),
             retention: self.retention,
             year_start: self.year_start,

@@ -1,14 +1,30 @@
 //! Personal data is kept no longer than the purpose needs (law 09-08):
 //! declarations of academic years older than the retention period are
 //! erased, leaving anonymous counts per year, university, status and
-//! refusal reason; sent mails (their address and text in the outbox, and
-//! their `.eml` files) go after a number of days. Rate-limit buckets go as
-//! soon as they are full again (`db::rate_limits::forget_full`).
+//! refusal reason; mails go after a number of days (sent ones, and those
+//! that kept failing), with their `.eml` files; audit entries go after
+//! theirs. Rate-limit buckets go as soon as they are full again
+//! (`db::rate_limits::forget_full`).
+//!
+//! Everything is erased in short batches, each its own write transaction
+//! that takes the write lock first (SQLite's `BEGIN IMMEDIATE`): a purge of
+//! a whole year (1.2 million declarations) never fails because students
+//! declare meanwhile, and never makes one of them wait for more than a
+//! batch. A pass cut short resumes where it stopped: what is erased is
+//! gone, with its counts, and what is left is found again.
 
-use crate::db::Db;
+use crate::db::operator::lock_for_writing;
+use crate::db::{Backend, Db};
 use amoe_domain::declaration::{AcademicYear, RefusalReason, YearStart};
 use sqlx::Row;
+use std::collections::BTreeMap;
 use std::path::Path;
+
+/// Declarations erased in one transaction: about 20 ms of writing.
+const BATCH: usize = 500;
+
+/// Rows of the smaller tables erased in one transaction.
+const SMALL_BATCH: i64 = 2_000;
 
 /// How long what is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,8 +32,13 @@ pub struct Retention {
     /// Academic years kept, the current one included (3: the current
     /// year and the two before, enough to renew and to settle a dispute).
     pub academic_years: i32,
-    /// Days a sent mail is kept (for a student who asks what was sent).
+    /// Days a mail is kept (for a student who asks what was sent), and
+    /// how long one that keeps failing is tried.
     pub mail_days: i64,
+    /// Days an audit entry is kept: as long as the declarations it can
+    /// name, so that a student can learn who read or decided theirs while
+    /// it exists.
+    pub audit_days: i64,
 }
 
 impl Default for Retention {
@@ -25,6 +46,7 @@ impl Default for Retention {
         Retention {
             academic_years: 3,
             mail_days: 30,
+            audit_days: 1_100,
         }
     }
 }
@@ -35,69 +57,183 @@ pub struct Purged {
     pub declarations: u64,
     pub mails: u64,
     pub mail_files: u64,
+    pub audit_entries: u64,
 }
 
-/// Erases what is past `retention` at `now` (Unix seconds): the
-/// declarations of old academic years (counted first, in the same
-/// transaction), sent mails, and the `.eml` files of `outbox_dir`.
+/// What a batch erased, as the housekeeping reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Erased {
+    Declarations,
+    Mails,
+    AuditEntries,
+}
+
+impl Erased {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Erased::Declarations => "declarations",
+            Erased::Mails => "mails",
+            Erased::AuditEntries => "audit_entries",
+        }
+    }
+}
+
+/// Erases what is past `retention` at `now`: the declarations of old
+/// academic years (counted, batch by batch, in the batch's transaction),
+/// mails, the `.eml` files of `outbox_dir`, and audit entries.
+/// `progress` hears of every batch.
 pub async fn purge(
     db: &Db,
     retention: Retention,
     year_start: YearStart,
     now: time::OffsetDateTime,
     outbox_dir: &Path,
+    progress: &(dyn Fn(Erased, u64) + Sync),
 ) -> Result<Purged, sqlx::Error> {
     let current = AcademicYear::containing(amoe_domain::Day::in_morocco(now).date(), year_start);
     let oldest_kept =
-        AcademicYear::starting(current.start() - (retention.academic_years - 1).max(0));
+        AcademicYear::starting(current.start() - (retention.academic_years - 1).max(0)).to_string();
     let mut purged = Purged::default();
-    let mut tx = db.pool.begin().await?;
-    // The years written like "2026-2027" sort as they come.
-    let rows = sqlx::query(
-        "SELECT academic_year, university_id, status, refusal_reason, COUNT(*) AS n \
-         FROM declarations WHERE academic_year < $1 \
-         GROUP BY academic_year, university_id, status, refusal_reason",
+    loop {
+        let erased = erase_declarations(db, &oldest_kept).await?;
+        if erased == 0 {
+            break;
+        }
+        purged.declarations += erased;
+        progress(Erased::Declarations, erased);
+    }
+    // The CIN rows of those years (they name no one: what a declaration
+    // locks first).
+    while delete_batch(
+        db,
+        "DELETE FROM cin_years WHERE (cin, academic_year) IN \
+         (SELECT cin, academic_year FROM cin_years WHERE academic_year < $1 LIMIT $2)",
+        Bind::Text(&oldest_kept),
     )
-    .bind(oldest_kept.to_string())
-    .fetch_all(&mut *tx)
-    .await?;
-    for row in rows {
-        count(
-            &mut tx,
-            &row.try_get::<String, _>("academic_year")?,
-            &row.try_get::<String, _>("university_id")?,
-            &row.try_get::<String, _>("status")?,
-            row.try_get::<Option<String>, _>("refusal_reason")?
-                .as_deref(),
-            row.try_get::<i64, _>("n")?,
+    .await?
+        > 0
+    {}
+    let mail_cutoff = now.unix_timestamp() - retention.mail_days * 86_400;
+    for sql in [
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox \
+         WHERE sent_at IS NOT NULL AND sent_at < $1 LIMIT $2)",
+        // A mail that has failed for as long as a sent one is kept will
+        // not go now: its address and text go too.
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox \
+         WHERE sent_at IS NULL AND created_at < $1 LIMIT $2)",
+    ] {
+        loop {
+            let erased = delete_batch(db, sql, Bind::Number(mail_cutoff)).await?;
+            if erased == 0 {
+                break;
+            }
+            purged.mails += erased;
+            progress(Erased::Mails, erased);
+        }
+    }
+    let audit_cutoff = (now - time::Duration::days(retention.audit_days))
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+    loop {
+        // Their references go with them (ON DELETE CASCADE).
+        let erased = delete_batch(
+            db,
+            "DELETE FROM audit_log WHERE id IN \
+             (SELECT id FROM audit_log WHERE at < $1 LIMIT $2)",
+            Bind::Text(&audit_cutoff),
         )
         .await?;
+        if erased == 0 {
+            break;
+        }
+        purged.audit_entries += erased;
+        progress(Erased::AuditEntries, erased);
     }
-    let old = "SELECT reference FROM declarations WHERE academic_year < $1";
-    for table in ["declaration_events", "declaration_corrections"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE reference IN ({old})"))
-            .bind(oldest_kept.to_string())
-            .execute(&mut *tx)
-            .await?;
-    }
-    purged.declarations = sqlx::query("DELETE FROM declarations WHERE academic_year < $1")
-        .bind(oldest_kept.to_string())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    sqlx::query("DELETE FROM cin_years WHERE academic_year < $1")
-        .bind(oldest_kept.to_string())
-        .execute(&mut *tx)
-        .await?;
-    let mail_cutoff = now.unix_timestamp() - retention.mail_days * 86_400;
-    purged.mails = sqlx::query("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $1")
-        .bind(mail_cutoff)
+    purged.mail_files = forget_mail_files(outbox_dir, mail_cutoff, now.unix_timestamp());
+    Ok(purged)
+}
+
+enum Bind<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+/// Runs one `DELETE … LIMIT $2` in its own write transaction; how many
+/// rows it erased.
+async fn delete_batch(db: &Db, sql: &str, bind: Bind<'_>) -> Result<u64, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    lock_for_writing(&mut tx).await?;
+    let query = sqlx::query(sql);
+    let query = match bind {
+        Bind::Text(text) => query.bind(text),
+        Bind::Number(n) => query.bind(n),
+    };
+    let erased = query
+        .bind(SMALL_BATCH)
         .execute(&mut *tx)
         .await?
         .rows_affected();
     tx.commit().await?;
-    purged.mail_files = forget_mail_files(outbox_dir, mail_cutoff);
-    Ok(purged)
+    Ok(erased)
+}
+
+/// Erases up to [`BATCH`] declarations of the years before `oldest_kept`,
+/// with their events, corrections and audit references, and adds them to
+/// the anonymous counts, in one write transaction; how many it erased.
+async fn erase_declarations(db: &Db, oldest_kept: &str) -> Result<u64, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    lock_for_writing(&mut tx).await?;
+    // On PostgreSQL the rows are locked as they are read: a decision or an
+    // erasure under way finishes first, and what is counted is what goes.
+    let lock = match db.backend {
+        Backend::Sqlite => "",
+        Backend::Postgres => " FOR UPDATE",
+    };
+    let rows = sqlx::query(&format!(
+        "SELECT reference, academic_year, university_id, status, refusal_reason \
+         FROM declarations WHERE academic_year < $1 LIMIT {BATCH}{lock}"
+    ))
+    .bind(oldest_kept)
+    .fetch_all(&mut *tx)
+    .await?;
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let mut counts: BTreeMap<(String, String, String, Option<String>), i64> = BTreeMap::new();
+    let mut references = Vec::with_capacity(rows.len());
+    for row in &rows {
+        references.push(row.try_get::<String, _>("reference")?);
+        *counts
+            .entry((
+                row.try_get("academic_year")?,
+                row.try_get("university_id")?,
+                row.try_get("status")?,
+                row.try_get("refusal_reason")?,
+            ))
+            .or_default() += 1;
+    }
+    let list = (1..=references.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut erased = 0;
+    for table in [
+        "declaration_events",
+        "declaration_corrections",
+        "declarations",
+    ] {
+        let sql = format!("DELETE FROM {table} WHERE reference IN ({list})");
+        let mut query = sqlx::query(&sql);
+        for reference in &references {
+            query = query.bind(reference.as_str());
+        }
+        erased = query.execute(&mut *tx).await?.rows_affected();
+    }
+    for ((year, university, status, reason), n) in &counts {
+        count(&mut tx, year, university, status, reason.as_deref(), *n).await?;
+    }
+    tx.commit().await?;
+    Ok(erased)
 }
 
 /// Adds `n` erased declarations to the anonymous counts (`reason` as
@@ -129,8 +265,10 @@ pub(crate) async fn count(
     .map(|_| ())
 }
 
-/// Removes the `.eml` files written before `cutoff` (Unix seconds).
-fn forget_mail_files(dir: &Path, cutoff: i64) -> u64 {
+/// Removes the `.eml` files written before `cutoff` (Unix seconds), and
+/// the half-written `.partial` files that a mail worker stopped in the
+/// middle of writing left (more than an hour before `now`).
+fn forget_mail_files(dir: &Path, cutoff: i64, now: i64) -> u64 {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
@@ -143,8 +281,15 @@ fn forget_mail_files(dir: &Path, cutoff: i64) -> u64 {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map(|d| d.as_secs() as i64);
-        let is_mail = path.extension().is_some_and(|ext| ext == "eml");
-        if is_mail && written.is_some_and(|at| at < cutoff) && std::fs::remove_file(&path).is_ok() {
+        let is = |extension: &str| path.extension().is_some_and(|ext| ext == extension);
+        let past = if is("eml") {
+            cutoff
+        } else if is("partial") {
+            now - 3_600
+        } else {
+            continue;
+        };
+        if written.is_some_and(|at| at < past) && std::fs::remove_file(&path).is_ok() {
             removed += 1;
         }
     }

@@ -34,6 +34,11 @@ struct Route {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct What {
+    what: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Refused {
     limit: &'static str,
 }
@@ -45,6 +50,7 @@ pub struct Metrics {
     requests: Family<Answered, Counter>,
     latency: Family<Route, Histogram>,
     refusals: Family<Refused, Counter>,
+    erased: Family<What, Counter>,
     outbox_unsent: Gauge,
     outbox_oldest_secs: Gauge,
     pool_connections: Gauge,
@@ -75,6 +81,12 @@ impl Default for Metrics {
             "Requests refused by a rate limit, by limit",
             refusals.clone(),
         );
+        let erased = Family::<What, Counter>::default();
+        registry.register(
+            "retention_erased",
+            "Rows erased past their retention period, by what they were",
+            erased.clone(),
+        );
         let gauge = |registry: &mut Registry, name: &str, help: &str| {
             let gauge = Gauge::default();
             registry.register(name, help, gauge.clone());
@@ -97,11 +109,19 @@ impl Default for Metrics {
             requests,
             latency,
             refusals,
+            erased,
             outbox_unsent,
             outbox_oldest_secs,
             pool_connections,
             pool_idle,
         }
+    }
+}
+
+impl Metrics {
+    /// Counts `n` rows of `what` erased by the housekeeping.
+    pub fn erased(&self, what: &'static str, n: u64) {
+        self.erased.get_or_create(&What { what }).inc_by(n);
     }
 }
 
