@@ -394,17 +394,44 @@ fn run(cli: Cli) -> Result<(), String> {
                 .post(format!("{base}/api/operator/export"))
                 .bearer_auth(token()?)
                 .json(&request)
+                // The client's usual 30 s would cut a national export: the
+                // server streams it, about a minute for a million rows.
+                .timeout(std::time::Duration::from_secs(6 * 3600))
                 .send()
                 .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
-            let body = answer(response)?;
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, &body).map_err(|e| format!("{}: {e}", path.display()))?
-                }
-                None => std::io::stdout()
-                    .write_all(&body)
-                    .map_err(|e| e.to_string())?,
+            if !response.status().is_success() {
+                answer(response)?;
+                return Err("the server refused the export".into());
             }
+            // Written as it arrives: memory holds a buffer, not the export.
+            let mut response = response;
+            let (copied, place) = match &output {
+                Some(path) => {
+                    let file = std::fs::File::create(path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    let mut file = std::io::BufWriter::new(file);
+                    let copied = std::io::copy(&mut response, &mut file).and_then(|n| {
+                        file.flush()?;
+                        Ok(n)
+                    });
+                    (copied, path.display().to_string())
+                }
+                None => {
+                    let mut stdout = std::io::stdout().lock();
+                    let copied = std::io::copy(&mut response, &mut stdout).and_then(|n| {
+                        stdout.flush()?;
+                        Ok(n)
+                    });
+                    (copied, "the standard output".to_owned())
+                }
+            };
+            copied.map_err(|e| {
+                format!(
+                    "the export was cut short ({}): {place} holds what arrived; with --mark, what \
+                     the server sent before the cut was marked; export again for the rest",
+                    reasons(&e)
+                )
+            })?;
             Ok(())
         }
         Command::Import { file, dry_run } => {

@@ -1,10 +1,10 @@
 //! What the back office reads: declarations found by a search, one case's
 //! audit entries, and the dashboard's counts.
 
-use super::operator::{Actor, audit, exported};
+use super::operator::{Actor, audit};
 use amoe_domain::back_office::{Count, Found, OutboxHealth, SEARCH_LIMIT};
 use amoe_domain::declaration::Status;
-use amoe_domain::operator::{AuditEntry, ExportedDeclaration};
+use amoe_domain::operator::AuditEntry;
 use amoe_domain::search::fold;
 use sqlx::{AnyPool, Row};
 
@@ -83,6 +83,19 @@ impl Criteria {
             "identity_conflict": self.identity_conflict,
             "vouched": self.vouched,
         })
+    }
+
+    /// What an export of this search reads, and its audit entry's detail.
+    pub fn selection(&self) -> (super::export::Selection, serde_json::Value) {
+        let (clause, binds) = self.clause();
+        (
+            super::export::Selection {
+                clause,
+                binds,
+                statuses: Vec::new(),
+            },
+            serde_json::json!({"by": "back_office", "criteria": self.audited()}),
+        )
     }
 
     /// Whether the tallies can count what this finds: filters only, no
@@ -245,45 +258,6 @@ pub async fn search(
     .await?;
     tx.commit().await?;
     Ok((found, total))
-}
-
-/// Every declaration matching, oldest first, as an export writes them;
-/// the export is in the audit log with its filters and count.
-pub async fn export(
-    pool: &AnyPool,
-    criteria: &Criteria,
-    who: &Actor<'_>,
-) -> Result<Vec<ExportedDeclaration>, sqlx::Error> {
-    let (clause, binds) = criteria.clause();
-    let sql = format!(
-        "SELECT reference, academic_year, cin, massar, last_name, first_name, birth_date, email, \
-         phone, university_id, establishment, status, received_at, identity_conflict, vouched_by \
-         FROM declarations WHERE {clause} ORDER BY received_at, reference"
-    );
-    let mut tx = pool.begin().await?;
-    let mut query = sqlx::query(&sql);
-    for value in &binds {
-        query = query.bind(value.as_str());
-    }
-    let declarations = query
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(exported)
-        .collect::<Result<Vec<_>, _>>()?;
-    audit(
-        &mut tx,
-        who,
-        "export",
-        serde_json::json!({
-            "by": "back_office",
-            "criteria": criteria.audited(),
-            "exported": declarations.len(),
-        }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(declarations)
 }
 
 /// The university of a declaration, if it exists.

@@ -5,6 +5,7 @@
 pub mod agents;
 pub mod cases;
 pub mod declarations;
+pub mod export;
 pub mod indexes;
 pub mod operator;
 pub mod outbox;

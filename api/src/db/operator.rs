@@ -94,6 +94,47 @@ pub struct Filters {
     pub until: Option<String>,
 }
 
+impl Filters {
+    /// What an export with these filters reads (the pending ones, received
+    /// or under verification, without a status), and its audit entry's
+    /// detail.
+    pub fn selection(self) -> (super::export::Selection, serde_json::Value) {
+        let mut clause = String::from("1 = 1");
+        let mut binds: Vec<String> = Vec::new();
+        let mut add = |condition: &str, value: String| {
+            binds.push(value);
+            clause.push_str(&format!(" AND {condition} ${}", binds.len()));
+        };
+        if let Some(university) = &self.university {
+            add("university_id =", university.clone());
+        }
+        if let Some(since) = &self.since {
+            add("substr(received_at, 1, 10) >=", since.clone());
+        }
+        if let Some(until) = &self.until {
+            add("substr(received_at, 1, 10) <=", until.clone());
+        }
+        let statuses = match self.status {
+            Some(status) => vec![status],
+            None => vec![Status::Received, Status::UnderVerification],
+        };
+        let audit = serde_json::json!({
+            "status": self.status.map(Status::as_str),
+            "university": self.university,
+            "since": self.since,
+            "until": self.until,
+        });
+        (
+            super::export::Selection {
+                clause,
+                binds,
+                statuses,
+            },
+            audit,
+        )
+    }
+}
+
 /// Takes the write lock at once (SQLite otherwise fails a transaction that
 /// reads, then writes, while another writes). Harmless on PostgreSQL.
 pub(crate) async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
@@ -114,7 +155,7 @@ pub(super) async fn next_position(
         .try_get("next")
 }
 
-pub(super) async fn record_event(
+pub(crate) async fn record_event(
     tx: &mut Transaction<'_, Any>,
     reference: &str,
     status: Status,
@@ -155,117 +196,6 @@ pub(super) fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error>
         identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
         vouched_by: Some(row.try_get::<String, _>("vouched_by")?).filter(|v| !v.is_empty()),
     })
-}
-
-/// The declarations matching `filters`, oldest first; with `mark`, those
-/// still `received` become `under_verification` in the same transaction
-/// (and are exported as such). Returns them and how many were marked.
-pub async fn export(
-    pool: &AnyPool,
-    filters: &Filters,
-    mark: bool,
-    who: &Actor<'_>,
-) -> Result<(Vec<ExportedDeclaration>, usize), sqlx::Error> {
-    let now = who.at;
-    let mut sql = String::from(
-        "SELECT reference, academic_year, cin, massar, last_name, first_name, birth_date, email, \
-         phone, university_id, establishment, status, received_at, identity_conflict, vouched_by \
-         FROM declarations WHERE ",
-    );
-    let mut binds: Vec<String> = Vec::new();
-    // Each filter adds its value and gets the placeholder that binds it.
-    let mut placeholder = |value: String| {
-        binds.push(value);
-        format!("${}", binds.len())
-    };
-    match filters.status {
-        Some(status) => {
-            let p = placeholder(status.as_str().into());
-            sql.push_str(&format!("status = {p}"));
-        }
-        None => sql.push_str("status IN ('received', 'under_verification')"),
-    }
-    if let Some(university) = &filters.university {
-        let p = placeholder(university.clone());
-        sql.push_str(&format!(" AND university_id = {p}"));
-    }
-    if let Some(since) = &filters.since {
-        let p = placeholder(since.clone());
-        sql.push_str(&format!(" AND substr(received_at, 1, 10) >= {p}"));
-    }
-    if let Some(until) = &filters.until {
-        let p = placeholder(until.clone());
-        sql.push_str(&format!(" AND substr(received_at, 1, 10) <= {p}"));
-    }
-    sql.push_str(" ORDER BY received_at, reference");
-
-    // Every export writes (its audit entry, and its marks).
-    let mut tx = pool.begin().await?;
-    lock_for_writing(&mut tx).await?;
-    let mut query = sqlx::query(&sql);
-    for value in &binds {
-        query = query.bind(value.as_str());
-    }
-    let rows = query.fetch_all(&mut *tx).await?;
-    let mut declarations = rows.iter().map(exported).collect::<Result<Vec<_>, _>>()?;
-    let mut marked = 0;
-    if mark {
-        // In the order of their references, as an import changes them.
-        let mut in_order: Vec<&mut ExportedDeclaration> = declarations
-            .iter_mut()
-            .filter(|d| d.status == Status::Received)
-            .collect();
-        in_order.sort_by(|a, b| a.reference.cmp(&b.reference));
-        for declaration in in_order {
-            // Only what is still received: a decision imported since the
-            // read above is never turned back (on PostgreSQL the update
-            // waits for that import, then finds the row decided).
-            let changed = sqlx::query(
-                "UPDATE declarations SET status = $1 WHERE reference = $2 AND status = $3",
-            )
-            .bind(Status::UnderVerification.as_str())
-            .bind(&declaration.reference)
-            .bind(Status::Received.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed == 0 {
-                let now: String =
-                    sqlx::query("SELECT status FROM declarations WHERE reference = $1")
-                        .bind(&declaration.reference)
-                        .fetch_one(&mut *tx)
-                        .await?
-                        .try_get("status")?;
-                declaration.status = Status::parse(&now).unwrap_or(declaration.status);
-                continue;
-            }
-            record_event(
-                &mut tx,
-                &declaration.reference,
-                Status::UnderVerification,
-                now,
-            )
-            .await?;
-            declaration.status = Status::UnderVerification;
-            marked += 1;
-        }
-    }
-    audit(
-        &mut tx,
-        who,
-        "export",
-        serde_json::json!({
-            "status": filters.status.map(Status::as_str),
-            "university": filters.university,
-            "since": filters.since,
-            "until": filters.until,
-            "exported": declarations.len(),
-            "marked": marked,
-        }),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok((declarations, marked))
 }
 
 /// Whom a decision's mail goes to, and in which language.

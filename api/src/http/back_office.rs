@@ -610,16 +610,16 @@ pub async fn export(
     Json(request): Json<SearchRequest>,
 ) -> Result<Response, Error> {
     let criteria = criteria(&request, &signed_in)?;
-    let declarations = cases::export(
-        &ctx.db.pool,
-        &criteria,
-        &Actor {
-            actor: &signed_in.actor(),
-            at: &operator_routes::now(&ctx)?,
-        },
-    )
-    .await?;
-    let body = operator_routes::csv_file(&declarations)?;
+    let (selection, audit) = criteria.selection();
+    let body = super::export::body(super::export::Export {
+        pool: ctx.db.pool.clone(),
+        selection,
+        format: super::export::Format::Csv,
+        mark: false,
+        actor: signed_in.actor(),
+        at: operator_routes::now(&ctx)?,
+        audit,
+    });
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

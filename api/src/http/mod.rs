@@ -6,6 +6,7 @@ mod config;
 mod csp;
 mod declarations;
 mod embed;
+mod export;
 mod extract;
 mod health;
 pub mod metrics;

@@ -4,6 +4,7 @@
 //! right token the answer is a bare 401.
 
 use super::ApiContext;
+use super::export::Format;
 use crate::db::operator::{self, Filters, Student};
 use crate::db::outbox::Cap;
 use crate::db::rights;
@@ -15,15 +16,14 @@ use amoe_domain::api::FieldError;
 use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
 use amoe_domain::operator::{
-    AuditResponse, CorrectRequest, EXPORT_COLUMNS, EraseRequest, EraseResponse, ExportRequest,
-    ExportResponse, ExportedDeclaration, ImportReport, RowError, ShowRequest, ShowResponse,
-    StoredDeclaration, read_spreadsheet_cell, spreadsheet_cell,
+    AuditResponse, CorrectRequest, EraseRequest, EraseResponse, ExportRequest, ExportResponse,
+    ImportReport, RowError, ShowRequest, ShowResponse, StoredDeclaration, read_spreadsheet_cell,
 };
 use amoe_domain::student::Cin;
 use axum::body::Bytes;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -87,9 +87,8 @@ fn field_error(field: &str, code: &str) -> FieldError {
 #[utoipa::path(post, path = "/api/operator/export", tag = "operator", security(("operator_token" = [])),
     request_body = ExportRequest,
     responses(
-        (status = 200, description = "The declarations (JSON, or CSV with `format: csv` and the count marked in `X-AMOE-Marked`)",
-            content((ExportResponse = "application/json"), (String = "text/csv")),
-            headers(("X-AMOE-Marked" = Option<usize>, description = "With CSV: how many were marked `under_verification`"))),
+        (status = 200, description = "The declarations, oldest first, streamed as they are read: JSON (`marked` closes the document), or CSV with `format: csv` (the count marked is in the audit log). With `mark`, the `received` ones handed over are marked `under_verification`; a stream cut short has marked only what it handed over, and ends without its closing `]` (JSON) or with a broken chunked encoding",
+            content((ExportResponse = "application/json"), (String = "text/csv"))),
         (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
         (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
     ))]
@@ -120,71 +119,35 @@ pub async fn export(
     if !errors.is_empty() {
         return Err(Error::InvalidFields(errors));
     }
-    let filters = Filters {
+    let format = if csv { Format::Csv } else { Format::Json };
+    let (selection, audit) = Filters {
         status: request.status,
         university: request.university,
         since: request.since,
         until: request.until,
+    }
+    .selection();
+    let body = super::export::body(super::export::Export {
+        pool: ctx.db.pool.clone(),
+        selection,
+        format,
+        mark: request.mark,
+        actor: caller.actor,
+        at: now(&ctx)?,
+        audit,
+    });
+    let content_type = match format {
+        Format::Csv => "text/csv; charset=utf-8",
+        Format::Json => "application/json",
     };
-    let (declarations, marked) = operator::export(
-        &ctx.db.pool,
-        &filters,
-        request.mark,
-        &operator::Actor {
-            actor: &caller.actor,
-            at: &now(&ctx)?,
-        },
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
     )
-    .await?;
-    tracing::info!(count = declarations.len(), marked, "export");
-    if !csv {
-        return Ok(axum::Json(ExportResponse {
-            declarations,
-            marked,
-        })
-        .into_response());
-    }
-    let body = csv_file(&declarations)?;
-    let mut response = ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response();
-    response
-        .headers_mut()
-        .insert("x-amoe-marked", HeaderValue::from(marked));
-    Ok(response)
-}
-
-/// Declarations as a CSV file: UTF-8 with a BOM, so that spreadsheets show
-/// Arabic names right; every cell one that a spreadsheet opens as text,
-/// never as a formula.
-pub(super) fn csv_file(declarations: &[ExportedDeclaration]) -> Result<Vec<u8>, Error> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer
-        .write_record(EXPORT_COLUMNS)
-        .map_err(|_| Error::Internal)?;
-    for d in declarations {
-        writer
-            .write_record(
-                [
-                    d.reference.as_str(),
-                    &d.academic_year,
-                    &d.cin,
-                    &d.massar,
-                    &d.last_name,
-                    &d.first_name,
-                    &d.birth_date,
-                    &d.email,
-                    d.phone.as_deref().unwrap_or_default(),
-                    &d.university,
-                    d.establishment.as_deref().unwrap_or_default(),
-                    d.status.as_str(),
-                    &d.received_at,
-                    if d.identity_conflict { "yes" } else { "no" },
-                    d.vouched_by.as_deref().unwrap_or_default(),
-                ]
-                .map(|cell| spreadsheet_cell(cell).into_owned()),
-            )
-            .map_err(|_| Error::Internal)?;
-    }
-    writer.into_inner().map_err(|_| Error::Internal)
+        .into_response())
 }
 
 #[derive(serde::Deserialize)]

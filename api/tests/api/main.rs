@@ -4,6 +4,7 @@ mod app;
 mod back_office;
 mod declarations;
 mod errors;
+mod exports;
 mod helpers;
 mod mail;
 mod metrics;

@@ -1,0 +1,248 @@
+//! Exports as a stream: CSV or JSON written a page after another while the
+//! database is read, so the first bytes leave at once and the server holds
+//! one page in memory, whatever the export's size. With marking, a page is
+//! marked `under_verification` once the connection has taken it (when the
+//! next one is queued, or the last one drained): an export cut short has
+//! marked exactly the pages it handed over. The audit log records each
+//! export when it ends, with how many were handed over and marked and
+//! whether it went to its end.
+
+use crate::db::export::{self, After, Selection};
+use crate::db::operator::Actor;
+use amoe_domain::declaration::Status;
+use amoe_domain::operator::{EXPORT_COLUMNS, ExportedDeclaration, spreadsheet_cell};
+use axum::body::{Body, Bytes};
+use sqlx::AnyPool;
+use tokio::sync::mpsc;
+
+/// How an export is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// UTF-8 with a BOM (spreadsheets then show Arabic names right),
+    /// every cell one that a spreadsheet opens as text, never a formula.
+    Csv,
+    /// `{"declarations": [...], "marked": N}` (`ExportResponse`).
+    Json,
+}
+
+/// One export to stream.
+pub struct Export {
+    pub pool: AnyPool,
+    pub selection: Selection,
+    pub format: Format,
+    /// Mark the `received` declarations handed over `under_verification`.
+    pub mark: bool,
+    pub actor: String,
+    pub at: String,
+    /// The audit entry's detail (its filters); counts are added at the end.
+    pub audit: serde_json::Value,
+}
+
+/// The body of `export`, written by a task of its own as the client reads.
+pub fn body(export: Export) -> Body {
+    // One page waiting at most: a slow client slows the reading.
+    let (sender, receiver) = mpsc::channel::<Result<Bytes, std::io::Error>>(1);
+    tokio::spawn(run(export, sender));
+    Body::from_stream(futures_util::stream::unfold(
+        receiver,
+        |mut receiver| async move { receiver.recv().await.map(|chunk| (chunk, receiver)) },
+    ))
+}
+
+/// A page handed to the channel, not yet known to be taken.
+struct Handed {
+    rows: usize,
+    to_mark: Vec<String>,
+}
+
+async fn run(export: Export, sender: mpsc::Sender<Result<Bytes, std::io::Error>>) {
+    let mut after: After = None;
+    let mut exported = 0;
+    let mut marked = 0;
+    let mut handed: Option<Handed> = None;
+    let mut pages_sent = 0;
+    let mut complete = false;
+    let mut failed = false;
+    let prelude = match export.format {
+        Format::Csv => csv_rows(&[], true),
+        Format::Json => b"{\"declarations\":[".to_vec(),
+    };
+    if sender.send(Ok(prelude.into())).await.is_ok() {
+        loop {
+            let mut page = match export::page(&export.pool, &export.selection, &after).await {
+                Ok(page) => page,
+                Err(e) => {
+                    tracing::error!(error = %e, "an export cannot read its next page");
+                    failed = true;
+                    break;
+                }
+            };
+            let Some(last) = page.last() else {
+                complete = true;
+                break;
+            };
+            after = Some((last.received_at.clone(), last.reference.clone()));
+            let mut to_mark = Vec::new();
+            if export.mark {
+                for d in page.iter_mut().filter(|d| d.status == Status::Received) {
+                    to_mark.push(d.reference.clone());
+                    d.status = Status::UnderVerification;
+                }
+            }
+            let bytes = match export.format {
+                Format::Csv => csv_rows(&page, false),
+                Format::Json => json_rows(&page, pages_sent > 0),
+            };
+            if sender.send(Ok(bytes.into())).await.is_err() {
+                break;
+            }
+            pages_sent += 1;
+            // The page before has been taken by the connection.
+            if let Some(previous) = handed.replace(Handed {
+                rows: page.len(),
+                to_mark,
+            }) {
+                match take(&export, previous, &mut exported, &mut marked).await {
+                    Ok(()) => {}
+                    Err(()) => {
+                        failed = true;
+                        break;
+                    }
+                }
+            }
+        }
+        // The last page counts once the connection has taken it too.
+        if complete && let Some(last) = handed.take() {
+            match sender.reserve().await {
+                Ok(permit) => {
+                    drop(permit);
+                    if take(&export, last, &mut exported, &mut marked)
+                        .await
+                        .is_err()
+                    {
+                        failed = true;
+                        complete = false;
+                    }
+                }
+                Err(_) => complete = false,
+            }
+        }
+        if complete && export.format == Format::Json {
+            let end = format!("],\"marked\":{marked}}}");
+            complete = sender.send(Ok(end.into_bytes().into())).await.is_ok();
+        }
+    }
+    if failed {
+        // Cut the response: the client sees an error, not a short file.
+        let _ = sender
+            .send(Err(std::io::Error::other("the export stopped")))
+            .await;
+        complete = false;
+    }
+    drop(sender);
+    let who = Actor {
+        actor: &export.actor,
+        at: &export.at,
+    };
+    let marked_count = export.mark.then_some(marked);
+    if let Err(e) = export::audited(
+        &export.pool,
+        &who,
+        export.audit,
+        exported,
+        marked_count,
+        complete,
+    )
+    .await
+    {
+        tracing::error!(error = %e, "an export cannot be written in the audit log");
+    }
+    tracing::info!(count = exported, marked, complete, "export");
+}
+
+/// Counts a page the connection has taken, and marks it.
+async fn take(
+    export: &Export,
+    page: Handed,
+    exported: &mut usize,
+    marked: &mut usize,
+) -> Result<(), ()> {
+    *exported += page.rows;
+    match export::mark(&export.pool, &page.to_mark, &export.at).await {
+        Ok(n) => {
+            *marked += n;
+            Ok(())
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "an export cannot mark what it handed over");
+            Err(())
+        }
+    }
+}
+
+/// Declarations as CSV rows, after the BOM and the header with `header`.
+pub fn csv_rows(declarations: &[ExportedDeclaration], header: bool) -> Vec<u8> {
+    let start = if header {
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut writer = csv::Writer::from_writer(start);
+    let written = (|| {
+        if header {
+            writer.write_record(EXPORT_COLUMNS)?;
+        }
+        for d in declarations {
+            writer.write_record(
+                [
+                    d.reference.as_str(),
+                    &d.academic_year,
+                    &d.cin,
+                    &d.massar,
+                    &d.last_name,
+                    &d.first_name,
+                    &d.birth_date,
+                    &d.email,
+                    d.phone.as_deref().unwrap_or_default(),
+                    &d.university,
+                    d.establishment.as_deref().unwrap_or_default(),
+                    d.status.as_str(),
+                    &d.received_at,
+                    if d.identity_conflict { "yes" } else { "no" },
+                    d.vouched_by.as_deref().unwrap_or_default(),
+                ]
+                .map(|cell| spreadsheet_cell(cell).into_owned()),
+            )?;
+        }
+        writer.flush()
+    })();
+    // Writing into memory fails only if memory does.
+    written.expect("CSV rows are written into memory");
+    writer
+        .into_inner()
+        .expect("CSV rows are written into memory")
+}
+
+/// Declarations as the elements of a JSON array, after a comma if `more`.
+fn json_rows(declarations: &[ExportedDeclaration], more: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(declarations.len() * 400);
+    for (i, d) in declarations.iter().enumerate() {
+        if more || i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut out, d).expect("a declaration serialises");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_opens_with_a_bom_and_the_header_once() {
+        let header = csv_rows(&[], true);
+        assert!(header.starts_with(b"\xEF\xBB\xBFreference,academic_year,"));
+        assert!(csv_rows(&[], false).is_empty());
+    }
+}
