@@ -41,12 +41,13 @@ pub struct Export {
 /// The body of `export`, written by a task of its own as the client reads.
 pub fn body(export: Export) -> Body {
     // One page waiting at most: a slow client slows the reading.
-    let (sender, receiver) = mpsc::channel::<Result<Bytes, std::io::Error>>(1);
+    let (sender, mut receiver) = mpsc::channel::<Result<Bytes, std::io::Error>>(1);
     tokio::spawn(run(export, sender));
-    Body::from_stream(futures_util::stream::unfold(
-        receiver,
-        |mut receiver| async move { receiver.recv().await.map(|chunk| (chunk, receiver)) },
-    ))
+    // A closed channel keeps answering `None`: the stream may be polled
+    // after its end (a compressing layer does).
+    Body::from_stream(futures_util::stream::poll_fn(move |cx| {
+        receiver.poll_recv(cx)
+    }))
 }
 
 /// A page handed to the channel, not yet known to be taken.

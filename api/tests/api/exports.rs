@@ -182,3 +182,24 @@ async fn a_cut_export_marked_what_it_sent(engine: Engine) {
     .await;
     assert_eq!(events, 20_000, "each declaration marked once");
 }
+
+/// Compressed on the way (the client accepts gzip), an export still ends
+/// as a whole response.
+async fn a_compressed_export_ends_cleanly(engine: Engine) {
+    let app = app(engine).await;
+    let pool = app.database().await;
+    store(&pool, 2_000).await;
+    let response = app
+        .client
+        .post(format!("{}/api/operator/export", app.url))
+        .bearer_auth(TOKEN)
+        .header("accept-encoding", "gzip")
+        .json(&json!({"format": "csv"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    let body = response.bytes().await.expect("the whole export arrives");
+    assert!(body.len() > 1_000, "{} bytes", body.len());
+}
