@@ -11,7 +11,8 @@ use sqlx::Row;
 
 crate::on_both_engines!(
     a_large_export_streams_in_little_memory,
-    a_cut_export_marked_what_it_sent
+    a_cut_export_marked_what_it_sent,
+    a_compressed_export_ends_cleanly,
 );
 
 const TOKEN: &str = "export-test-token";
@@ -189,17 +190,24 @@ async fn a_compressed_export_ends_cleanly(engine: Engine) {
     let app = app(engine).await;
     let pool = app.database().await;
     store(&pool, 2_000).await;
-    let response = app
-        .client
-        .post(format!("{}/api/operator/export", app.url))
-        .bearer_auth(TOKEN)
-        .header("accept-encoding", "gzip")
-        .json(&json!({"format": "csv"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.headers()["content-encoding"], "gzip");
-    let body = response.bytes().await.expect("the whole export arrives");
-    assert!(body.len() > 1_000, "{} bytes", body.len());
+    // Thousands of rows, and none (no declaration is refused).
+    for (filters, least) in [
+        (json!({"format": "csv"}), 1_000),
+        (json!({"format": "csv", "status": "refused"}), 10),
+        (json!({"status": "refused"}), 10),
+    ] {
+        let response = app
+            .client
+            .post(format!("{}/api/operator/export", app.url))
+            .bearer_auth(TOKEN)
+            .header("accept-encoding", "gzip")
+            .json(&filters)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-encoding"], "gzip");
+        let body = response.bytes().await.expect("the whole export arrives");
+        assert!(body.len() > least, "{filters}: {} bytes", body.len());
+    }
 }
