@@ -159,6 +159,20 @@ impl Query {
     }
 }
 
+/// The words an index of `folded` text holds so that a search finds it by
+/// a range of words starting with what was typed: each word, and each
+/// word after the Arabic article (`الرباط` also as `رباط`), each once.
+pub fn indexed_words(folded: &str) -> std::collections::BTreeSet<&str> {
+    let mut words = std::collections::BTreeSet::new();
+    for word in folded.split(' ').filter(|w| !w.is_empty()) {
+        words.insert(word);
+        if let Some(rest) = word.strip_prefix("ال").filter(|rest| !rest.is_empty()) {
+            words.insert(rest);
+        }
+    }
+    words
+}
+
 /// Whether `word` begins `candidate`, or begins it after the Arabic article
 /// (`رباط` finds `الرباط`): a search word is the start of a word, so `fes`
 /// does not find "professeur".
@@ -175,6 +189,21 @@ mod tests {
 
     fn finds(typed: &str, text: &str) -> bool {
         Query::parse(typed).matches([text])
+    }
+
+    #[test]
+    fn an_index_holds_each_word_and_each_word_after_the_article() {
+        let words: Vec<&str> = indexed_words(" el alaoui الرباط ال sara sara")
+            .into_iter()
+            .collect();
+        assert_eq!(words, ["alaoui", "el", "sara", "ال", "الرباط", "رباط"]);
+        // What the index finds is what a search over the text finds.
+        for typed in ["ala", "رب", "الر", "sa", "el"] {
+            let by_index = indexed_words(" el alaoui الرباط sara")
+                .iter()
+                .any(|w| w.starts_with(typed));
+            assert_eq!(by_index, finds(typed, "el alaoui الرباط sara"), "{typed}");
+        }
     }
 
     #[test]

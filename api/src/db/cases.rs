@@ -15,6 +15,34 @@ pub fn folded_name(last_name: &str, first_name: &str) -> String {
     format!(" {}", fold(&format!("{last_name} {first_name}")))
 }
 
+/// Writes the words a search by name finds `reference` by (those of its
+/// `folded` name), in place of those it had.
+pub async fn index_name(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    reference: &str,
+    folded: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM declaration_words WHERE reference = $1")
+        .bind(reference)
+        .execute(&mut **tx)
+        .await?;
+    for word in amoe_domain::search::indexed_words(folded) {
+        sqlx::query("INSERT INTO declaration_words (word, reference) VALUES ($1, $2)")
+            .bind(word)
+            .bind(reference)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The first text after every text that starts with `prefix`, byte by
+/// byte (as both engines compare the words): `prefix` and U+10FFFF, the
+/// greatest code point.
+fn after_prefix(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
 /// Fills `name_folded` where it is empty (declarations stored before the
 /// column existed), a thousand at a time.
 pub async fn fold_names(pool: &AnyPool) -> Result<(), sqlx::Error> {
@@ -32,11 +60,14 @@ pub async fn fold_names(pool: &AnyPool) -> Result<(), sqlx::Error> {
         for row in &rows {
             let last: String = row.try_get("last_name")?;
             let first: String = row.try_get("first_name")?;
+            let reference: String = row.try_get("reference")?;
+            let folded = folded_name(&last, &first);
             sqlx::query("UPDATE declarations SET name_folded = $1 WHERE reference = $2")
-                .bind(folded_name(&last, &first))
-                .bind(row.try_get::<String, _>("reference")?)
+                .bind(&folded)
+                .bind(&reference)
                 .execute(&mut *tx)
                 .await?;
+            index_name(&mut tx, &reference, &folded).await?;
         }
         tx.commit().await?;
     }
@@ -114,27 +145,33 @@ impl Criteria {
     fn clause_over(&self, table: Over) -> (String, Vec<String>) {
         let mut sql = String::from("1 = 1");
         let mut binds: Vec<String> = Vec::new();
-        let mut add = |condition: &str, value: String| {
-            binds.push(value);
-            sql.push_str(&format!(
-                " AND {}",
-                condition.replace('?', &format!("${}", binds.len()))
-            ));
+        // Each `?` of a condition takes the next of its values.
+        let mut add = |condition: &str, values: Vec<String>| {
+            let mut values = values.into_iter();
+            sql.push_str(" AND ");
+            for (i, part) in condition.split('?').enumerate() {
+                if i > 0 {
+                    binds.push(values.next().expect("a value for each placeholder"));
+                    sql.push_str(&format!("${}", binds.len()));
+                }
+                sql.push_str(part);
+            }
         };
         if table == Over::Declarations {
             if let Some(v) = &self.reference {
-                add("reference = ?", v.clone());
+                add("reference = ?", vec![v.clone()]);
             }
             if let Some(v) = &self.cin {
-                add("cin = ?", v.clone());
+                add("cin = ?", vec![v.clone()]);
             }
             for word in &self.words {
                 // A word begins a word of the name, or follows the Arabic
-                // article (`رباط` finds `الرباط`); folded words hold no `%`
-                // or `_`.
+                // article (`رباط` finds `الرباط`): one range of the index
+                // of the names' words.
                 add(
-                    "(name_folded LIKE '% ' || ? || '%' OR name_folded LIKE '% ال' || ? || '%')",
-                    word.clone(),
+                    "reference IN (SELECT reference FROM declaration_words \
+                     WHERE word >= ? AND word < ?)",
+                    vec![word.clone(), after_prefix(word)],
                 );
             }
         }
@@ -143,19 +180,19 @@ impl Criteria {
             Over::Tallies => "received_on",
         };
         if let Some(v) = self.status {
-            add("status = ?", v.as_str().to_owned());
+            add("status = ?", vec![v.as_str().to_owned()]);
         }
         if let Some(v) = &self.university {
-            add("university_id = ?", v.clone());
+            add("university_id = ?", vec![v.clone()]);
         }
         if let Some(v) = &self.academic_year {
-            add("academic_year = ?", v.clone());
+            add("academic_year = ?", vec![v.clone()]);
         }
         if let Some(v) = &self.since {
-            add(&format!("{day} >= ?"), v.clone());
+            add(&format!("{day} >= ?"), vec![v.clone()]);
         }
         if let Some(v) = &self.until {
-            add(&format!("{day} <= ?"), v.clone());
+            add(&format!("{day} <= ?"), vec![v.clone()]);
         }
         let (conflict, vouched) = match table {
             Over::Declarations => ("identity_conflict <> 0", "vouched_by <> ''"),

@@ -225,6 +225,7 @@ async fn attempt(
             flag_earlier,
         } => (conflict, flag_earlier),
     };
+    let folded = super::cases::folded_name(d.last_name.as_str(), d.first_name.as_str());
     sqlx::query(
         "INSERT INTO declarations (reference, academic_year, cin, massar, last_name, first_name, \
            birth_date, email, phone, university_id, establishment, lang, status, \
@@ -249,12 +250,10 @@ async fn attempt(
     .bind(s.received_at)
     .bind(i64::from(conflict))
     .bind(vouched_by)
-    .bind(super::cases::folded_name(
-        d.last_name.as_str(),
-        d.first_name.as_str(),
-    ))
+    .bind(&folded)
     .execute(&mut *tx)
     .await?;
+    super::cases::index_name(&mut tx, &reference, &folded).await?;
     for i in flag_earlier {
         sqlx::query("UPDATE declarations SET identity_conflict = 1 WHERE reference = $1")
             .bind(&stored[i].0)

@@ -234,14 +234,16 @@ pub async fn correct(
                 .bind(reference)
                 .fetch_one(&mut *tx)
                 .await?;
+        let folded = super::cases::folded_name(
+            &row.try_get::<String, _>("last_name")?,
+            &row.try_get::<String, _>("first_name")?,
+        );
         sqlx::query("UPDATE declarations SET name_folded = $1 WHERE reference = $2")
-            .bind(super::cases::folded_name(
-                &row.try_get::<String, _>("last_name")?,
-                &row.try_get::<String, _>("first_name")?,
-            ))
+            .bind(&folded)
             .bind(reference)
             .execute(&mut *tx)
             .await?;
+        super::cases::index_name(&mut tx, reference, &folded).await?;
     }
     let changes = &changes;
     let mut position: i64 = sqlx::query(

@@ -17,5 +17,6 @@ mod retention;
 mod rights;
 mod slow_clients;
 mod status;
+mod tallies;
 mod tls;
 mod trust;
