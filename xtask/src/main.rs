@@ -23,10 +23,20 @@ mod server;
 mod size;
 mod split;
 mod tools;
+mod volume;
 
 use std::process::ExitCode;
 
 type Result<T = ()> = std::result::Result<T, String>;
+
+/// `--per-year N`, or the national figure.
+fn per_year_of(flag: Option<&String>, value: Option<&String>) -> Result<u64> {
+    match (flag.map(String::as_str), value) {
+        (None, _) => Ok(volume::PER_YEAR),
+        (Some("--per-year"), Some(n)) => n.parse().map_err(|_| format!("--per-year {n}: a number")),
+        _ => Err("expected --per-year N".into()),
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,11 +45,18 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => match (args.get(1).map(String::as_str), args.get(2)) {
             (None, _) => bench::bench(),
+            (Some("--volume"), per_year) => {
+                per_year_of(per_year, args.get(3)).and_then(volume::bench)
+            }
             (Some("--replicas"), Some(n)) => n
                 .parse()
                 .map_err(|_| format!("--replicas {n}: a number"))
                 .and_then(replicas::bench),
-            _ => Err("usage: cargo xtask bench [--replicas 2]".into()),
+            _ => Err("usage: cargo xtask bench [--replicas 2 | --volume [--per-year N]]".into()),
+        },
+        Some("seed") => match args.get(1) {
+            Some(url) => per_year_of(args.get(2), args.get(3)).and_then(|n| volume::seed(url, n)),
+            None => Err("usage: cargo xtask seed DATABASE_URL [--per-year N]".into()),
         },
         Some("build") => tools::ensure_build_tools().and_then(|()| app::build()),
         Some("size") => size::check_budget(),

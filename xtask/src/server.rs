@@ -42,6 +42,11 @@ impl Server {
         Ok(Server { child, url })
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn stop(&mut self) {
         let _ = Cmd::new("kill", &["-TERM", &self.child.id().to_string()]).run();
         let _ = self.child.wait();
