@@ -38,11 +38,13 @@ async fn housekeeping(work: Housekeeping) {
     let Housekeeping { db, clock, .. } = &work;
     loop {
         every.tick().await;
-        if let Err(e) = db::rate_limits::forget_full(&db.pool, clock.now_ms()).await {
-            tracing::warn!(error = %e, "cannot forget full rate-limit buckets");
+        match db::rate_limits::forget_full(&db.pool, clock.now_ms()).await {
+            Ok(n) => work.metrics.erased("rate_limit_buckets", n),
+            Err(e) => tracing::warn!(error = %e, "cannot forget full rate-limit buckets"),
         }
-        if let Err(e) = db::declarations::forget_used_tokens(&db.pool, clock.now_secs()).await {
-            tracing::warn!(error = %e, "cannot forget expired portal tokens");
+        match db::declarations::forget_used_tokens(&db.pool, clock.now_secs()).await {
+            Ok(n) => work.metrics.erased("portal_tokens", n),
+            Err(e) => tracing::warn!(error = %e, "cannot forget expired portal tokens"),
         }
         let now = clock.now();
         let progress = |what: retention::Erased, n: u64| {

@@ -310,9 +310,9 @@ pub fn script(engine: Engine, per_year: u64, now: i64) -> String {
            WHERE idempotency_key LIKE 'seed-%' AND status <> 'received';\n\
          INSERT INTO cin_years (cin, academic_year) \
            SELECT cin, academic_year FROM declarations WHERE idempotency_key LIKE 'seed-%';\n\
-         INSERT INTO declaration_words (word, reference) \
-           SELECT w.word, d.reference FROM declarations d JOIN seed_words w ON w.folded = d.name_folded \
-           WHERE d.idempotency_key LIKE 'seed-%';\n\
+         INSERT INTO declaration_words (word, reference, received_at) \
+           SELECT w.word, d.reference, d.received_at FROM declarations d \
+           JOIN seed_words w ON w.folded = d.name_folded WHERE d.idempotency_key LIKE 'seed-%';\n\
          INSERT INTO outbox (id, recipient, subject, body_text, body_html, created_at, attempts, \
            next_attempt_at, claimed_until, sent_at, last_error) \
            SELECT reference || '.received', email, 'AMOE', 'Votre déclaration a été reçue.', \

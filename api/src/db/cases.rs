@@ -20,6 +20,7 @@ pub fn folded_name(last_name: &str, first_name: &str) -> String {
 pub async fn index_name(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     reference: &str,
+    received_at: &str,
     folded: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM declaration_words WHERE reference = $1")
@@ -27,13 +28,28 @@ pub async fn index_name(
         .execute(&mut **tx)
         .await?;
     for word in amoe_domain::search::indexed_words(folded) {
-        sqlx::query("INSERT INTO declaration_words (word, reference) VALUES ($1, $2)")
-            .bind(word)
-            .bind(reference)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO declaration_words (word, reference, received_at) VALUES ($1, $2, $3)",
+        )
+        .bind(word)
+        .bind(reference)
+        .bind(received_at)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
+}
+
+/// `sql` with its `?`s numbered `$1`, `$2`…
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    for (i, part) in sql.split('?').enumerate() {
+        if i > 0 {
+            out.push_str(&format!("${i}"));
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// The first text after every text that starts with `prefix`, byte by
@@ -48,7 +64,7 @@ fn after_prefix(prefix: &str) -> String {
 pub async fn fold_names(pool: &AnyPool) -> Result<(), sqlx::Error> {
     loop {
         let rows = sqlx::query(
-            "SELECT reference, last_name, first_name FROM declarations \
+            "SELECT reference, received_at, last_name, first_name FROM declarations \
              WHERE name_folded = '' LIMIT 1000",
         )
         .fetch_all(pool)
@@ -67,7 +83,8 @@ pub async fn fold_names(pool: &AnyPool) -> Result<(), sqlx::Error> {
                 .bind(&reference)
                 .execute(&mut *tx)
                 .await?;
-            index_name(&mut tx, &reference, &folded).await?;
+            let received_at: String = row.try_get("received_at")?;
+            index_name(&mut tx, &reference, &received_at, &folded).await?;
         }
         tx.commit().await?;
     }
@@ -129,6 +146,39 @@ impl Criteria {
         )
     }
 
+    /// The declarations (reference, received_at) whose name has every
+    /// word searched, with a `?` for each value: for each word, one range
+    /// of the index of the names' words (a word begins a word of the name,
+    /// or follows the Arabic article: `رباط` finds `الرباط`), intersected.
+    fn found_by_name(&self) -> Option<(String, Vec<String>)> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let range = "SELECT DISTINCT reference, received_at FROM declaration_words \
+                     WHERE word >= ? AND word < ?";
+        let sql = vec![range; self.words.len()].join(" INTERSECT ");
+        let values = self
+            .words
+            .iter()
+            .flat_map(|word| [word.clone(), after_prefix(word)])
+            .collect();
+        Some((sql, values))
+    }
+
+    /// Whether a search is by name alone, no filter: then the index of the
+    /// names' words counts and orders it, and only the declarations shown
+    /// are read.
+    fn by_name_only(&self) -> bool {
+        !self.words.is_empty()
+            && self.status.is_none()
+            && self.university.is_none()
+            && self.academic_year.is_none()
+            && self.since.is_none()
+            && self.until.is_none()
+            && self.identity_conflict.is_none()
+            && self.vouched.is_none()
+    }
+
     /// Whether the tallies can count what this finds: filters only, no
     /// reference, CIN or name.
     fn by_filters_only(&self) -> bool {
@@ -164,14 +214,10 @@ impl Criteria {
             if let Some(v) = &self.cin {
                 add("cin = ?", vec![v.clone()]);
             }
-            for word in &self.words {
-                // A word begins a word of the name, or follows the Arabic
-                // article (`رباط` finds `الرباط`): one range of the index
-                // of the names' words.
+            if let Some((found, values)) = self.found_by_name() {
                 add(
-                    "reference IN (SELECT reference FROM declaration_words \
-                     WHERE word >= ? AND word < ?)",
-                    vec![word.clone(), after_prefix(word)],
+                    &format!("reference IN (SELECT reference FROM ({found}) AS found)"),
+                    values,
                 );
             }
         }
@@ -229,9 +275,19 @@ pub async fn search(
     who: &Actor<'_>,
 ) -> Result<(Vec<Found>, i64), sqlx::Error> {
     let (clause, binds) = criteria.clause();
+    let by_name = criteria
+        .found_by_name()
+        .filter(|_| criteria.by_name_only())
+        .map(|(found, values)| (numbered(&found), values));
     // Filters alone are counted from the tallies (a few thousand rows a
-    // year), not over millions of declarations.
-    let (count_sql, count_binds) = if criteria.by_filters_only() {
+    // year), not over millions of declarations; a name alone by the index
+    // of the names' words.
+    let (count_sql, count_binds) = if let Some((found, values)) = &by_name {
+        (
+            format!("SELECT COUNT(*) AS n FROM ({found}) AS found"),
+            values.clone(),
+        )
+    } else if criteria.by_filters_only() {
         let (tallies, binds) = criteria.clause_over(Over::Tallies);
         (
             format!(
@@ -252,15 +308,30 @@ pub async fn search(
         count = count.bind(value.as_str());
     }
     let total: i64 = count.fetch_one(pool).await?.try_get("n")?;
-    // The newest first, read backwards along an index of the receipt time.
-    let sql = format!(
-        "SELECT reference, academic_year, last_name, first_name, university_id, status, \
-           received_at, identity_conflict, vouched_by \
-         FROM declarations WHERE {clause} \
-         ORDER BY received_at DESC, reference DESC LIMIT {SEARCH_LIMIT}"
-    );
+    // The newest first, read backwards along an index of the receipt time
+    // (or, by name alone, of the names' words).
+    let columns = "reference, academic_year, last_name, first_name, university_id, status, \
+                   received_at, identity_conflict, vouched_by";
+    let (sql, row_binds) = match by_name {
+        Some((found, values)) => (
+            format!(
+                "SELECT {columns} FROM declarations WHERE reference IN \
+                 (SELECT reference FROM ({found}) AS found \
+                  ORDER BY received_at DESC, reference DESC LIMIT {SEARCH_LIMIT}) \
+                 ORDER BY received_at DESC, reference DESC"
+            ),
+            values,
+        ),
+        None => (
+            format!(
+                "SELECT {columns} FROM declarations WHERE {clause} \
+                 ORDER BY received_at DESC, reference DESC LIMIT {SEARCH_LIMIT}"
+            ),
+            binds,
+        ),
+    };
     let mut query = sqlx::query(&sql);
-    for value in &binds {
+    for value in &row_binds {
         query = query.bind(value.as_str());
     }
     let rows = if total == 0 {

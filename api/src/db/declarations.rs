@@ -253,7 +253,7 @@ async fn attempt(
     .bind(&folded)
     .execute(&mut *tx)
     .await?;
-    super::cases::index_name(&mut tx, &reference, &folded).await?;
+    super::cases::index_name(&mut tx, &reference, s.received_at, &folded).await?;
     for i in flag_earlier {
         sqlx::query("UPDATE declarations SET identity_conflict = 1 WHERE reference = $1")
             .bind(&stored[i].0)
@@ -291,12 +291,23 @@ pub async fn token_used(pool: &AnyPool, token_id: &str) -> Result<bool, sqlx::Er
 
 /// Forgets the used portal tokens that expired before `now` (Unix
 /// seconds): an expired token is refused anyway.
+/// A few thousand at a time, as the buckets.
 pub async fn forget_used_tokens(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM portal_tokens WHERE expires_at < $1")
+    let mut forgotten = 0;
+    loop {
+        let done = sqlx::query(
+            "DELETE FROM portal_tokens WHERE id IN \
+             (SELECT id FROM portal_tokens WHERE expires_at < $1 LIMIT 2000)",
+        )
         .bind(now - 3600)
         .execute(pool)
-        .await?;
-    Ok(done.rows_affected())
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Ok(forgotten);
+        }
+        forgotten += done;
+    }
 }
 
 /// What the status lookup compares and shows, for one declaration.

@@ -131,13 +131,25 @@ where
 }
 
 /// Forgets the buckets that are full again at `now_ms`: a missing row and
-/// a full bucket mean the same.
+/// a full bucket mean the same. A few thousand at a time, each batch its
+/// own statement, so that the millions of buckets a busy month leaves
+/// never hold the database's write lock for long.
 pub async fn forget_full(pool: &sqlx::AnyPool, now_ms: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM rate_limits WHERE tat < $1")
+    let mut forgotten = 0;
+    loop {
+        let done = sqlx::query(
+            "DELETE FROM rate_limits WHERE bucket IN \
+             (SELECT bucket FROM rate_limits WHERE tat < $1 LIMIT 2000)",
+        )
         .bind(now_ms)
         .execute(pool)
-        .await?;
-    Ok(done.rows_affected())
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Ok(forgotten);
+        }
+        forgotten += done;
+    }
 }
 
 #[cfg(test)]

@@ -72,20 +72,21 @@ async fn stored(
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;
-        let prefix = format!("{reference}.");
+        let [a, b, c] = crate::mail::ids_of(&reference);
         let mails = sqlx::query(
             "SELECT id, recipient, subject, body_text, created_at, sent_at, attempts \
-             FROM outbox WHERE substr(id, 1, CAST($2 AS INTEGER)) = $1 ORDER BY created_at, id",
+             FROM outbox WHERE id IN ($1, $2, $3) ORDER BY created_at, id",
         )
-        .bind(&prefix)
-        .bind(prefix.len() as i64)
+        .bind(a)
+        .bind(b)
+        .bind(c)
         .fetch_all(&mut **tx)
         .await?
         .iter()
         .map(|m| {
             let id: String = m.try_get("id")?;
             Ok(StoredMail {
-                kind: id[prefix.len()..].to_owned(),
+                kind: id[reference.len() + 1..].to_owned(),
                 recipient: m.try_get("recipient")?,
                 subject: m.try_get("subject")?,
                 body_text: m.try_get("body_text")?,
@@ -229,11 +230,12 @@ pub async fn correct(
         .iter()
         .any(|(column, _)| matches!(*column, "last_name" | "first_name"))
     {
-        let row =
-            sqlx::query("SELECT last_name, first_name FROM declarations WHERE reference = $1")
-                .bind(reference)
-                .fetch_one(&mut *tx)
-                .await?;
+        let row = sqlx::query(
+            "SELECT last_name, first_name, received_at FROM declarations WHERE reference = $1",
+        )
+        .bind(reference)
+        .fetch_one(&mut *tx)
+        .await?;
         let folded = super::cases::folded_name(
             &row.try_get::<String, _>("last_name")?,
             &row.try_get::<String, _>("first_name")?,
@@ -243,7 +245,8 @@ pub async fn correct(
             .bind(reference)
             .execute(&mut *tx)
             .await?;
-        super::cases::index_name(&mut tx, reference, &folded).await?;
+        let received_at: String = row.try_get("received_at")?;
+        super::cases::index_name(&mut tx, reference, &received_at, &folded).await?;
     }
     let changes = &changes;
     let mut position: i64 = sqlx::query(
@@ -472,19 +475,20 @@ pub async fn erase(
         .bind(reference)
         .execute(&mut *tx)
         .await?;
-    let prefix = format!("{reference}.");
-    let mail_ids: Vec<String> =
-        sqlx::query("SELECT id FROM outbox WHERE substr(id, 1, CAST($2 AS INTEGER)) = $1")
-            .bind(&prefix)
-            .bind(prefix.len() as i64)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<Result<_, _>>()?;
-    let mails = sqlx::query("DELETE FROM outbox WHERE substr(id, 1, CAST($2 AS INTEGER)) = $1")
-        .bind(&prefix)
-        .bind(prefix.len() as i64)
+    let [a, b, c] = crate::mail::ids_of(reference);
+    let mail_ids: Vec<String> = sqlx::query("SELECT id FROM outbox WHERE id IN ($1, $2, $3)")
+        .bind(&a)
+        .bind(&b)
+        .bind(&c)
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<Result<_, _>>()?;
+    let mails = sqlx::query("DELETE FROM outbox WHERE id IN ($1, $2, $3)")
+        .bind(a)
+        .bind(b)
+        .bind(c)
         .execute(&mut *tx)
         .await?
         .rows_affected();

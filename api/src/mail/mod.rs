@@ -14,3 +14,12 @@ pub struct Mail {
     pub text: String,
     pub html: String,
 }
+
+/// The kinds of mail a declaration can have, one each.
+pub const KINDS: [&str; 3] = ["received", "covered", "refused"];
+
+/// The ids every mail of `reference` can have: looked up one by one in the
+/// outbox's primary key, never by scanning it for a prefix.
+pub fn ids_of(reference: &str) -> [String; 3] {
+    KINDS.map(|kind| format!("{reference}.{kind}"))
+}

@@ -261,6 +261,7 @@ mod tests {
                     assert!(!mail.text.contains('\u{2068}'));
                 }
                 assert_eq!(mail.id, format!("{reference}.{}", event.kind()));
+                assert!(super::super::KINDS.contains(&event.kind()));
             }
         }
     }
