@@ -274,70 +274,91 @@ pub async fn search(
     criteria: &Criteria,
     who: &Actor<'_>,
 ) -> Result<(Vec<Found>, i64), sqlx::Error> {
-    let (clause, binds) = criteria.clause();
-    let by_name = criteria
-        .found_by_name()
-        .filter(|_| criteria.by_name_only())
-        .map(|(found, values)| (numbered(&found), values));
-    // Filters alone are counted from the tallies (a few thousand rows a
-    // year), not over millions of declarations; a name alone by the index
-    // of the names' words.
-    let (count_sql, count_binds) = if let Some((found, values)) = &by_name {
-        (
-            format!("SELECT COUNT(*) AS n FROM ({found}) AS found"),
-            values.clone(),
-        )
-    } else if criteria.by_filters_only() {
-        let (tallies, binds) = criteria.clause_over(Over::Tallies);
-        (
-            format!(
-                "SELECT CAST(COALESCE(SUM(declarations), 0) AS BIGINT) AS n \
-                 FROM declaration_tallies WHERE {tallies}"
-            ),
-            binds,
-        )
-    } else {
-        // A word's placeholder is used twice: `$n` binds it once.
-        (
-            format!("SELECT COUNT(*) AS n FROM declarations WHERE {clause}"),
-            binds.clone(),
-        )
-    };
-    let mut count = sqlx::query(&count_sql);
-    for value in &count_binds {
-        count = count.bind(value.as_str());
-    }
-    let total: i64 = count.fetch_one(pool).await?.try_get("n")?;
-    // The newest first, read backwards along an index of the receipt time
-    // (or, by name alone, of the names' words).
     let columns = "reference, academic_year, last_name, first_name, university_id, status, \
                    received_at, identity_conflict, vouched_by";
-    let (sql, row_binds) = match by_name {
-        Some((found, values)) => (
-            format!(
-                "SELECT {columns} FROM declarations WHERE reference IN \
-                 (SELECT reference FROM ({found}) AS found \
-                  ORDER BY received_at DESC, reference DESC LIMIT {SEARCH_LIMIT}) \
-                 ORDER BY received_at DESC, reference DESC"
-            ),
-            values,
-        ),
-        None => (
-            format!(
+    let by_name = criteria.found_by_name().filter(|_| criteria.by_name_only());
+    let (rows, total) = match by_name {
+        // A name alone: one pass over the index of the names' words counts
+        // the declarations and picks the newest; only those are read.
+        Some((found, values)) => {
+            let sql = format!(
+                "SELECT reference, COUNT(*) OVER () AS total FROM ({found}) AS found \
+                 ORDER BY received_at DESC, reference DESC LIMIT {SEARCH_LIMIT}",
+                found = numbered(&found)
+            );
+            let mut query = sqlx::query(&sql);
+            for value in &values {
+                query = query.bind(value.as_str());
+            }
+            let newest = query.fetch_all(pool).await?;
+            let total: i64 = match newest.first() {
+                Some(row) => row.try_get("total")?,
+                None => 0,
+            };
+            let references: Vec<String> = newest
+                .iter()
+                .map(|row| row.try_get("reference"))
+                .collect::<Result<_, _>>()?;
+            let rows = if references.is_empty() {
+                Vec::new()
+            } else {
+                let list = (1..=references.len())
+                    .map(|i| format!("${i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!(
+                    "SELECT {columns} FROM declarations WHERE reference IN ({list}) \
+                     ORDER BY received_at DESC, reference DESC"
+                );
+                let mut query = sqlx::query(&sql);
+                for reference in &references {
+                    query = query.bind(reference.as_str());
+                }
+                query.fetch_all(pool).await?
+            };
+            (rows, total)
+        }
+        None => {
+            let (clause, binds) = criteria.clause();
+            // Filters alone are counted from the tallies (a few thousand
+            // rows a year), not over millions of declarations.
+            let (count_sql, count_binds) = if criteria.by_filters_only() {
+                let (tallies, binds) = criteria.clause_over(Over::Tallies);
+                (
+                    format!(
+                        "SELECT CAST(COALESCE(SUM(declarations), 0) AS BIGINT) AS n \
+                         FROM declaration_tallies WHERE {tallies}"
+                    ),
+                    binds,
+                )
+            } else {
+                (
+                    format!("SELECT COUNT(*) AS n FROM declarations WHERE {clause}"),
+                    binds.clone(),
+                )
+            };
+            let mut count = sqlx::query(&count_sql);
+            for value in &count_binds {
+                count = count.bind(value.as_str());
+            }
+            let total: i64 = count.fetch_one(pool).await?.try_get("n")?;
+            // The newest first, read backwards along an index of the
+            // receipt time.
+            let sql = format!(
                 "SELECT {columns} FROM declarations WHERE {clause} \
                  ORDER BY received_at DESC, reference DESC LIMIT {SEARCH_LIMIT}"
-            ),
-            binds,
-        ),
-    };
-    let mut query = sqlx::query(&sql);
-    for value in &row_binds {
-        query = query.bind(value.as_str());
-    }
-    let rows = if total == 0 {
-        Vec::new()
-    } else {
-        query.fetch_all(pool).await?
+            );
+            let mut query = sqlx::query(&sql);
+            for value in &binds {
+                query = query.bind(value.as_str());
+            }
+            let rows = if total == 0 {
+                Vec::new()
+            } else {
+                query.fetch_all(pool).await?
+            };
+            (rows, total)
+        }
     };
     let found = rows
         .iter()
