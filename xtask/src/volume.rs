@@ -12,15 +12,18 @@
 //! past years decided (about 90 % covered) and the current one under way,
 //! refusal reasons as the fund gives them, a few identity conflicts, a
 //! fifth vouched by a portal, each declaration's events, the CIN's year
-//! rows, the words of its name, the mails of the last weeks (sent, and some
-//! waiting), and an audit log of several million entries. It is written by
+//! rows, the mails of the last weeks (sent, and some waiting), and an
+//! audit log of several million entries. It is written by
 //! the database itself (one `INSERT … SELECT` a table, over a series of
 //! numbers) in a few minutes; every value is a function of the row's
-//! number, so two seeds are the same.
+//! number, so two seeds are the same. It is written as the database was
+//! before the tallies, the names' words, the audit references and the
+//! large tables' indexes, which the API then makes at start-up, as an
+//! upgrade at national volume does (and the seed times it).
 
 use crate::Result;
 use crate::process::{Cmd, root, step};
-use amoe_domain::search::{fold, indexed_words};
+use amoe_domain::search::fold;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -177,8 +180,8 @@ pub fn script(engine: Engine, per_year: u64, now: i64) -> String {
         })
         .collect();
     let n_names = names.len();
-    // The names, each with its folded form and its words, as the API
-    // writes them (`cases::folded_name`, `search::indexed_words`).
+    // The names, each with its folded form as the API writes it
+    // (`cases::folded_name`); the upgrade splits it into words.
     let name_rows = names.iter().enumerate().map(|(k, (last, first))| {
         vec![
             k.to_string(),
@@ -186,13 +189,6 @@ pub fn script(engine: Engine, per_year: u64, now: i64) -> String {
             first.clone(),
             format!(" {}", fold(&format!("{last} {first}"))),
         ]
-    });
-    let word_rows = names.iter().flat_map(|(last, first)| {
-        let folded = format!(" {}", fold(&format!("{last} {first}")));
-        indexed_words(&folded)
-            .into_iter()
-            .map(|w| vec![folded.clone(), w.to_owned()])
-            .collect::<Vec<_>>()
     });
     let mut from = 0;
     let university_rows = UNIVERSITIES.iter().map(|(id, share)| {
@@ -222,15 +218,11 @@ pub fn script(engine: Engine, per_year: u64, now: i64) -> String {
         sql,
         "CREATE {temp} TABLE seed_names (k BIGINT, last_name TEXT, first_name TEXT, folded TEXT);\n\
          INSERT INTO seed_names VALUES {};\n\
-         CREATE {temp} TABLE seed_words (folded TEXT, word TEXT);\n\
-         INSERT INTO seed_words VALUES {};\n\
-         CREATE INDEX seed_words_folded ON seed_words (folded);\n\
          CREATE {temp} TABLE seed_universities (id TEXT, lo BIGINT, hi BIGINT);\n\
          INSERT INTO seed_universities VALUES {};\n\
          CREATE {temp} TABLE seed_reasons (json TEXT, lo BIGINT, hi BIGINT);\n\
          INSERT INTO seed_reasons VALUES {};",
         values(name_rows),
-        values(word_rows),
         values(university_rows),
         values(reason_rows),
     );
@@ -310,9 +302,6 @@ pub fn script(engine: Engine, per_year: u64, now: i64) -> String {
            WHERE idempotency_key LIKE 'seed-%' AND status <> 'received';\n\
          INSERT INTO cin_years (cin, academic_year) \
            SELECT cin, academic_year FROM declarations WHERE idempotency_key LIKE 'seed-%';\n\
-         INSERT INTO declaration_words (word, reference, received_at) \
-           SELECT w.word, d.reference, d.received_at FROM declarations d \
-           JOIN seed_words w ON w.folded = d.name_folded WHERE d.idempotency_key LIKE 'seed-%';\n\
          INSERT INTO outbox (id, recipient, subject, body_text, body_html, created_at, attempts, \
            next_attempt_at, claimed_until, sent_at, last_error) \
            SELECT reference || '.received', email, 'AMOE', 'Votre déclaration a été reçue.', \
@@ -322,9 +311,6 @@ pub fn script(engine: Engine, per_year: u64, now: i64) -> String {
            FROM declarations WHERE academic_year = '2026-2027' AND substr(reference, 12, 1) IN ('0', '1');\n\
          INSERT INTO audit_log (id, at, actor, action, detail) \
            SELECT 'seed-' || reference, received_at, 'seed', 'case', '{{\"reference\":\"' || reference || '\"}}' \
-           FROM declarations WHERE idempotency_key LIKE 'seed-%' AND substr(reference, 12, 1) NOT IN ('0', '1', '2');\n\
-         INSERT INTO audit_references (reference, audit_id) \
-           SELECT reference, 'seed-' || reference \
            FROM declarations WHERE idempotency_key LIKE 'seed-%' AND substr(reference, 12, 1) NOT IN ('0', '1', '2');"
     );
     // PostgreSQL's autovacuum gathers the planner's statistics soon after
@@ -411,6 +397,7 @@ pub fn seed(url: &str, per_year: u64) -> Result {
     let binary = root().join("target/release/amoe-api");
     let mut server = crate::server::Server::start(&binary, &server_env(url, &work))?;
     server.stop();
+    sql(url, &downgrade(engine))?;
     step(&format!(
         "Seeding {} declarations a year over three years into {} (a few minutes)",
         per_year,
@@ -422,11 +409,16 @@ pub fn seed(url: &str, per_year: u64) -> Result {
         .map_err(|e| e.to_string())?
         .as_secs() as i64;
     run_script(url, &script(engine, per_year, now), &work)?;
+    println!("seeded in {:.0} s", started.elapsed().as_secs_f64());
+    step("Upgrading it: the tallies, the names' words, the audit references, the indexes");
+    let started = Instant::now();
+    let mut server = crate::server::Server::start(&binary, &server_env(url, &work))?;
     println!(
-        "seeded in {:.0} s: {}",
-        started.elapsed().as_secs_f64(),
-        counts(url)?
+        "the upgrade at start-up took {:.0} s",
+        started.elapsed().as_secs_f64()
     );
+    server.stop();
+    println!("rows: {}", counts(url)?);
     let _ = std::fs::remove_dir_all(&work);
     Ok(())
 }
@@ -462,8 +454,8 @@ fn hex_sha256(text: &str) -> String {
         .collect()
 }
 
-/// SQL that takes away what the volume migrations and indexes made, as
-/// before an upgrade to them.
+/// SQL that takes away what the volume migrations and indexes made: the
+/// database as it was before them.
 fn downgrade(engine: Engine) -> String {
     let mut sql = String::from(
         "DROP INDEX declarations_year_received; DROP INDEX declarations_received; \
@@ -590,18 +582,9 @@ fn measure(url: &str, work: &Path) -> Result {
         .map_err(|e| e.to_string())?
         .as_secs() as i64;
     open_session(url, now)?;
-    // The upgrade that brings these tallies, words and indexes, timed on
-    // the national population: taken away, then made again at start-up.
-    sql(url, &downgrade(Engine::of(url)?))?;
     let binary = root().join("target/release/amoe-api");
-    let started = Instant::now();
     let mut server = crate::server::Server::start(&binary, &server_env(url, work))?;
-    println!(
-        "start-up that upgrades the database (tallies, words, audit references, indexes): {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
     let pid = server.pid();
-    println!("rows: {}", counts(url)?);
     println!("API memory at rest: {:.0} MB", resident_mb(pid));
     let base = server.url.clone();
     let out = work.join("body");
