@@ -154,9 +154,20 @@ impl Criteria {
         if self.words.is_empty() {
             return None;
         }
-        let range = "SELECT DISTINCT reference, received_at FROM declaration_words \
-                     WHERE word >= ? AND word < ?";
-        let sql = vec![range; self.words.len()].join(" INTERSECT ");
+        // A prefix can match two words of one name: one word's range is
+        // made distinct, and an intersection is distinct already (and
+        // twice as fast without sorting each range first).
+        let sql = if self.words.len() == 1 {
+            "SELECT DISTINCT reference, received_at FROM declaration_words \
+             WHERE word >= ? AND word < ?"
+                .to_owned()
+        } else {
+            vec![
+                "SELECT reference, received_at FROM declaration_words WHERE word >= ? AND word < ?";
+                self.words.len()
+            ]
+            .join(" INTERSECT ")
+        };
         let values = self
             .words
             .iter()
