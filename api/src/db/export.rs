@@ -28,6 +28,55 @@ pub struct Selection {
     pub statuses: Vec<Status>,
 }
 
+/// Filters of an export, already checked.
+pub struct Filters {
+    pub status: Option<Status>,
+    pub university: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+impl Filters {
+    /// What an export with these filters reads (the pending ones, received
+    /// or under verification, without a status), and its audit entry's
+    /// detail.
+    pub fn selection(self) -> (Selection, serde_json::Value) {
+        let mut clause = String::from("1 = 1");
+        let mut binds: Vec<String> = Vec::new();
+        let mut add = |condition: &str, value: String| {
+            binds.push(value);
+            clause.push_str(&format!(" AND {condition} ${}", binds.len()));
+        };
+        if let Some(university) = &self.university {
+            add("university_id =", university.clone());
+        }
+        if let Some(since) = &self.since {
+            add("substr(received_at, 1, 10) >=", since.clone());
+        }
+        if let Some(until) = &self.until {
+            add("substr(received_at, 1, 10) <=", until.clone());
+        }
+        let statuses = match self.status {
+            Some(status) => vec![status],
+            None => vec![Status::Received, Status::UnderVerification],
+        };
+        let audit = serde_json::json!({
+            "status": self.status.map(Status::as_str),
+            "university": self.university,
+            "since": self.since,
+            "until": self.until,
+        });
+        (
+            Selection {
+                clause,
+                binds,
+                statuses,
+            },
+            audit,
+        )
+    }
+}
+
 /// Where the next page starts: after this received time and reference.
 pub type After = Option<(String, String)>;
 

@@ -5,7 +5,8 @@
 
 use super::ApiContext;
 use super::export::Format;
-use crate::db::operator::{self, Filters, Student};
+use crate::db::export::Filters;
+use crate::db::operator::{self, Student};
 use crate::db::outbox::Cap;
 use crate::db::rights;
 use crate::error::Error;
