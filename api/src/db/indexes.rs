@@ -1,9 +1,10 @@
 //! The indexes that the large tables are read through at national volume.
 //! They are built at start-up, after the migrations, on SQLite as usual and
 //! on PostgreSQL with `CREATE INDEX CONCURRENTLY`, outside a transaction,
-//! so that students go on declaring while an upgrade builds them (about a
-//! minute at 3.6 million declarations). A PostgreSQL build cut short leaves
-//! an invalid index; the next start-up drops it and builds it again.
+//! so that students go on declaring while an upgrade builds them (part of
+//! the three minutes an upgrade takes at 3.6 million declarations). A
+//! PostgreSQL build cut short leaves an invalid index; the next start-up
+//! drops it and builds it again.
 
 use super::Backend;
 use sqlx::{AnyPool, Executor, Row};
