@@ -225,7 +225,7 @@ async fn attempt(
             flag_earlier,
         } => (conflict, flag_earlier),
     };
-    let folded = super::cases::folded_name(d.last_name.as_str(), d.first_name.as_str());
+    let folded = super::names::folded_name(d.last_name.as_str(), d.first_name.as_str());
     sqlx::query(
         "INSERT INTO declarations (reference, academic_year, cin, massar, last_name, first_name, \
            birth_date, email, phone, university_id, establishment, lang, status, \
@@ -253,7 +253,7 @@ async fn attempt(
     .bind(&folded)
     .execute(&mut *tx)
     .await?;
-    super::cases::index_name(&mut tx, &reference, s.received_at, &folded).await?;
+    super::names::index_name(&mut tx, &reference, s.received_at, &folded).await?;
     for i in flag_earlier {
         sqlx::query("UPDATE declarations SET identity_conflict = 1 WHERE reference = $1")
             .bind(&stored[i].0)

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod declarations;
 pub mod export;
 pub mod indexes;
+pub mod names;
 pub mod operator;
 pub mod outbox;
 pub mod rate_limits;
@@ -253,7 +254,7 @@ impl Db {
                 target: target.display(),
                 source,
             })?;
-        cases::fold_names(&pool)
+        names::fold_names(&pool)
             .await
             .map_err(|source| DbError::Seed {
                 target: target.display(),

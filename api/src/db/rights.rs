@@ -236,7 +236,7 @@ pub async fn correct(
         .bind(reference)
         .fetch_one(&mut *tx)
         .await?;
-        let folded = super::cases::folded_name(
+        let folded = super::names::folded_name(
             &row.try_get::<String, _>("last_name")?,
             &row.try_get::<String, _>("first_name")?,
         );
@@ -246,7 +246,7 @@ pub async fn correct(
             .execute(&mut *tx)
             .await?;
         let received_at: String = row.try_get("received_at")?;
-        super::cases::index_name(&mut tx, reference, &received_at, &folded).await?;
+        super::names::index_name(&mut tx, reference, &received_at, &folded).await?;
     }
     let changes = &changes;
     let mut position: i64 = sqlx::query(
