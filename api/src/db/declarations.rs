@@ -317,74 +317,76 @@ pub struct Found {
     pub status: amoe_domain::api::DeclarationStatus,
 }
 
-/// Every declaration of `cin`, the newest academic year first (its
-/// timeline is read apart, for those the lookup shows).
+/// Every declaration of `cin`, the newest academic year first, each with
+/// its timeline (oldest first): one query, whatever the lookup then shows,
+/// so that a match and a miss read the same rows.
 pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT reference, academic_year, received_at, massar, birth_date, university_id, status, \
-           last_name, first_name, decided_on, refusal_reason \
-         FROM declarations WHERE cin = $1 ORDER BY academic_year DESC, received_at DESC",
+        "SELECT d.reference, d.academic_year, d.received_at, d.massar, d.birth_date, \
+           d.university_id, d.status, d.last_name, d.first_name, d.decided_on, d.refusal_reason, \
+           e.status AS event_status, e.at AS event_at \
+         FROM declarations d LEFT JOIN declaration_events e ON e.reference = d.reference \
+         WHERE d.cin = $1 \
+         ORDER BY d.academic_year DESC, d.received_at DESC, d.reference, e.position",
     )
     .bind(cin)
     .fetch_all(pool)
     .await?;
-    let mut found = Vec::with_capacity(rows.len());
+    let mut found: Vec<Found> = Vec::new();
+    let mut current = None;
     for row in rows {
-        let receipt = receipt(&row)?;
-        let status_text: String = row.try_get("status")?;
-        let status = Status::parse(&status_text).ok_or_else(|| sqlx::Error::ColumnDecode {
-            index: "status".into(),
-            source: format!("unknown status {status_text:?}").into(),
-        })?;
-        found.push(Found {
-            massar: row.try_get("massar")?,
-            birth_date: row.try_get("birth_date")?,
-            status: amoe_domain::api::DeclarationStatus {
-                events: Vec::new(),
-                university: row.try_get("university_id")?,
-                status,
-                last_name: row.try_get("last_name")?,
-                first_name: row.try_get("first_name")?,
-                decided_on: row.try_get("decided_on")?,
-                refusal_reason: row
-                    .try_get::<Option<String>, _>("refusal_reason")?
-                    .map(|json| serde_json::from_str(&json))
-                    .transpose()
-                    .map_err(|e| sqlx::Error::ColumnDecode {
-                        index: "refusal_reason".into(),
-                        source: Box::new(e),
-                    })?,
-                reference: receipt.reference,
-                academic_year: receipt.academic_year,
-            },
-        });
+        let reference: String = row.try_get("reference")?;
+        if current.as_ref() != Some(&reference) {
+            found.push(found_of(&row)?);
+            current = Some(reference);
+        }
+        if let Some(text) = row.try_get::<Option<String>, _>("event_status")? {
+            let event = amoe_domain::api::StatusEvent {
+                status: status_of(&text, "event_status")?,
+                at: row.try_get("event_at")?,
+            };
+            if let Some(last) = found.last_mut() {
+                last.status.events.push(event);
+            }
+        }
     }
     Ok(found)
 }
 
-/// The timeline of a declaration, oldest first.
-pub async fn events(
-    pool: &AnyPool,
-    reference: &Reference,
-) -> Result<Vec<amoe_domain::api::StatusEvent>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT status, at FROM declaration_events WHERE reference = $1 ORDER BY position",
-    )
-    .bind(reference.to_string())
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|row| {
-            let text: String = row.try_get("status")?;
-            Ok(amoe_domain::api::StatusEvent {
-                status: Status::parse(&text).ok_or_else(|| sqlx::Error::ColumnDecode {
-                    index: "status".into(),
-                    source: format!("unknown status {text:?}").into(),
+/// A stored status, or the column that holds an unknown one.
+fn status_of(text: &str, column: &str) -> Result<Status, sqlx::Error> {
+    Status::parse(text).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: column.into(),
+        source: format!("unknown status {text:?}").into(),
+    })
+}
+
+/// A declaration of a [`by_cin`] row, its timeline still empty.
+fn found_of(row: &AnyRow) -> Result<Found, sqlx::Error> {
+    let receipt = receipt(row)?;
+    let status_text: String = row.try_get("status")?;
+    Ok(Found {
+        massar: row.try_get("massar")?,
+        birth_date: row.try_get("birth_date")?,
+        status: amoe_domain::api::DeclarationStatus {
+            events: Vec::new(),
+            university: row.try_get("university_id")?,
+            status: status_of(&status_text, "status")?,
+            last_name: row.try_get("last_name")?,
+            first_name: row.try_get("first_name")?,
+            decided_on: row.try_get("decided_on")?,
+            refusal_reason: row
+                .try_get::<Option<String>, _>("refusal_reason")?
+                .map(|json| serde_json::from_str(&json))
+                .transpose()
+                .map_err(|e| sqlx::Error::ColumnDecode {
+                    index: "refusal_reason".into(),
+                    source: Box::new(e),
                 })?,
-                at: row.try_get("at")?,
-            })
-        })
-        .collect()
+            reference: receipt.reference,
+            academic_year: receipt.academic_year,
+        },
+    })
 }
 
 /// Locks the row of a CIN and academic year (an upsert), the first lock

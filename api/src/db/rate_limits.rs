@@ -35,6 +35,15 @@ impl Limit {
         self.interval_ms() * self.burst.max(1)
     }
 
+    /// What a bucket at `tat` says to one more request at `now_ms`.
+    fn verdict(&self, tat: i64, now_ms: i64) -> Verdict {
+        if tat.max(now_ms) + self.interval_ms() - now_ms <= self.tolerance_ms() {
+            Verdict::Allowed
+        } else {
+            self.refused(tat, now_ms)
+        }
+    }
+
     /// A refusal from a bucket at `tat`: when its next token comes back.
     fn refused(&self, tat: i64, now_ms: i64) -> Verdict {
         let wait_ms = tat + self.interval_ms() - self.tolerance_ms() - now_ms;
@@ -65,44 +74,13 @@ pub async fn take<'c, E>(
 where
     E: Executor<'c, Database = Any>,
 {
-    take_as(executor, bucket, limit, now_ms, true).await
-}
-
-/// Like [`take`], but with `spend` false, only checks that a token is
-/// there: through the very same statement, so that a request that must
-/// not count takes exactly as long as one that does (a guesser must not
-/// tell them apart by the time).
-pub async fn take_as<'c, E>(
-    executor: E,
-    bucket: &str,
-    limit: Limit,
-    now_ms: i64,
-    spend: bool,
-) -> Result<Verdict, sqlx::Error>
-where
-    E: Executor<'c, Database = Any>,
-{
-    // A request is let through while the later of the stored arrival
-    // time and now, plus one interval, stays within the tolerance; it then
-    // moves the arrival time on by what it spends ($5: one interval, or
-    // nothing).
-    let row = sqlx::query(
-        "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, $2 + $5, 1) \
-         ON CONFLICT (bucket) DO UPDATE SET \
-           tat = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
-                 THEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $5 \
-                 ELSE rate_limits.tat END, \
-           allowed = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
-                 THEN 1 ELSE 0 END \
-         RETURNING tat, allowed",
-    )
-    .bind(bucket)
-    .bind(now_ms)
-    .bind(limit.interval_ms())
-    .bind(limit.tolerance_ms())
-    .bind(if spend { limit.interval_ms() } else { 0 })
-    .fetch_one(executor)
-    .await?;
+    let row = sqlx::query(TAKE)
+        .bind(bucket)
+        .bind(now_ms)
+        .bind(limit.interval_ms())
+        .bind(limit.tolerance_ms())
+        .fetch_one(executor)
+        .await?;
     let allowed: i64 = row.try_get("allowed")?;
     if allowed == 1 {
         return Ok(Verdict::Allowed);
@@ -110,22 +88,167 @@ where
     Ok(limit.refused(row.try_get("tat")?, now_ms))
 }
 
-/// Gives back the token a request took (`spent`: [`take_as`] with `spend`
-/// true), or, with `spent` false, runs the same statement and changes
-/// nothing.
-pub async fn give_back<'c, E>(
-    executor: E,
+/// The statement of [`take`]. A request is let through while the later
+/// of the stored arrival time and now, plus one interval, stays within the
+/// tolerance; it then moves the arrival time on by one interval.
+const TAKE: &str = "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, $2 + $3, 1) \
+     ON CONFLICT (bucket) DO UPDATE SET \
+       tat = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
+             THEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 \
+             ELSE rate_limits.tat END, \
+       allowed = CASE WHEN (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3 - $2 <= $4 \
+             THEN 1 ELSE 0 END \
+     RETURNING tat, allowed";
+
+/// One bucket of a request that takes from several at once.
+#[derive(Clone, Copy, Debug)]
+pub struct Take<'a> {
+    pub bucket: &'a str,
+    pub limit: Limit,
+    /// Whether the request spends a token, or only needs one to be there.
+    pub spend: bool,
+}
+
+/// What [`take_all`] said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Taken {
+    /// Every bucket had its token; those that spend, spent it.
+    All,
+    /// The take at index `at` had none: nothing was spent.
+    Refused { at: usize, retry_after: i64 },
+}
+
+/// Takes from every bucket of `takes` or from none, in one statement:
+/// a request is let through only if each bucket has a token (also those
+/// that only check); then each that spends moves on by one interval.
+///
+/// Whether all have one is judged on the buckets as the statement finds
+/// them, and each row is judged again as it is written. On SQLite the
+/// writer is alone, so both judgements agree. On PostgreSQL a request
+/// running beside another may find a row already spent when it writes it:
+/// what it spent elsewhere is given back and it is refused, as the
+/// earlier one-by-one statements would have refused it. Rows are written
+/// in the order of `takes`, the same for every caller, so two requests
+/// never wait for each other crosswise.
+pub async fn take_all(
+    pool: &sqlx::AnyPool,
+    takes: &[Take<'_>],
+    now_ms: i64,
+) -> Result<Taken, sqlx::Error> {
+    let sql = take_all_sql(takes.len());
+    // A request that found every bucket with a token but none of them
+    // empty as written met a give-back or a refill between the two: it
+    // asks once more.
+    for _ in 0..2 {
+        let mut query = sqlx::query(&sql).bind(now_ms);
+        for take in takes {
+            query = query
+                .bind(take.bucket)
+                .bind(take.limit.interval_ms())
+                .bind(take.limit.tolerance_ms())
+                .bind(if take.spend {
+                    take.limit.interval_ms()
+                } else {
+                    0
+                });
+        }
+        let mut rows = Vec::with_capacity(takes.len());
+        for row in query.fetch_all(pool).await? {
+            let bucket: String = row.try_get("bucket")?;
+            rows.push((
+                bucket,
+                row.try_get::<i64, _>("tat")?,
+                row.try_get::<i64, _>("allowed")?,
+            ));
+        }
+        // (tat, allowed) of each take, in the order of `takes`.
+        let answers = takes
+            .iter()
+            .map(|take| {
+                rows.iter()
+                    .find(|(bucket, _, _)| bucket == take.bucket)
+                    .map(|(_, tat, allowed)| (*tat, *allowed))
+                    .ok_or(sqlx::Error::RowNotFound)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if answers.iter().all(|(_, allowed)| *allowed == 1) {
+            return Ok(Taken::All);
+        }
+        // Give back what this request spent before it met the empty one.
+        for (take, (_, allowed)) in takes.iter().zip(&answers) {
+            if *allowed == 1 {
+                give_back(pool, take.bucket, take.limit, take.spend).await?;
+            }
+        }
+        let empty = takes
+            .iter()
+            .zip(&answers)
+            .enumerate()
+            .find_map(
+                |(at, (take, (tat, _)))| match take.limit.verdict(*tat, now_ms) {
+                    Verdict::Refused { retry_after } => Some(Taken::Refused { at, retry_after }),
+                    Verdict::Allowed => None,
+                },
+            );
+        if let Some(refused) = empty {
+            return Ok(refused);
+        }
+    }
+    Ok(Taken::Refused {
+        at: 0,
+        retry_after: 1,
+    })
+}
+
+/// The statement of [`take_all`] for `n` buckets: `$1` is now, then each
+/// bucket brings four (its name, interval, tolerance and what it spends).
+fn take_all_sql(n: usize) -> String {
+    let p = |i: usize, k: usize| format!("${}", 2 + 4 * i + k);
+    let want = (0..n)
+        .map(|i| format!("({i}, {}, {}, {}, {})", p(i, 0), p(i, 1), p(i, 2), p(i, 3)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let of_row = |k: usize| {
+        let arms = (0..n)
+            .map(|i| format!("WHEN {} THEN {}", p(i, 0), p(i, k)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("(CASE rate_limits.bucket {arms} END)")
+    };
+    let later = "(CASE WHEN rate_limits.tat > $1 THEN rate_limits.tat ELSE $1 END)";
+    let fits = format!(
+        "excluded.allowed = 1 AND {later} + {} - $1 <= {}",
+        of_row(1),
+        of_row(2)
+    );
+    format!(
+        "WITH want (ord, bucket, interval_ms, tolerance_ms, spend_ms) AS (VALUES {want}), \
+         verdict (ok) AS (SELECT CASE WHEN EXISTS ( \
+             SELECT 1 FROM want w JOIN rate_limits r ON r.bucket = w.bucket \
+             WHERE (CASE WHEN r.tat > $1 THEN r.tat ELSE $1 END) + w.interval_ms - $1 > w.tolerance_ms \
+           ) THEN 0 ELSE 1 END) \
+         INSERT INTO rate_limits (bucket, tat, allowed) \
+         SELECT w.bucket, $1 + w.spend_ms * v.ok, v.ok FROM want w, verdict v WHERE true ORDER BY w.ord \
+         ON CONFLICT (bucket) DO UPDATE SET \
+           tat = CASE WHEN {fits} THEN {later} + {} ELSE rate_limits.tat END, \
+           allowed = CASE WHEN {fits} THEN 1 ELSE 0 END \
+         RETURNING bucket, tat, allowed",
+        of_row(3)
+    )
+}
+
+/// Gives back the token a request took (`spent`), or, with `spent`
+/// false, runs the same statement and changes nothing.
+async fn give_back(
+    pool: &sqlx::AnyPool,
     bucket: &str,
     limit: Limit,
     spent: bool,
-) -> Result<(), sqlx::Error>
-where
-    E: Executor<'c, Database = Any>,
-{
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE rate_limits SET tat = tat - $1 WHERE bucket = $2")
         .bind(if spent { limit.interval_ms() } else { 0 })
         .bind(bucket)
-        .execute(executor)
+        .execute(pool)
         .await
         .map(|_| ())
 }

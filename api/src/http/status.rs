@@ -14,7 +14,7 @@
 use super::ApiContext;
 use super::extract::{ClientIp, Json};
 use crate::db::declarations::{self, Found};
-use crate::db::rate_limits::{self, Verdict};
+use crate::db::rate_limits::{self, Take, Taken};
 use crate::error::Error;
 use crate::limits::Buckets;
 use amoe_domain::api::StatusResponse;
@@ -67,60 +67,44 @@ pub async fn lookup(
     // The CIN's buckets first: guesses at one CIN stop there, and never
     // empty the bucket of the address that a whole campus shares. One
     // address gets the CIN's allowance; all addresses together a ceiling.
-    // A failure takes a token from each (one atomic statement each, so
-    // parallel guesses cannot overrun them); a match takes none, but waits
-    // while either is empty, like a guess, and runs the very same
-    // statements: otherwise the answer or its time would tell the guesser
-    // when they are right.
+    // A failure takes a token from each, a match takes none but waits
+    // while either is empty, like a guess: both run the very same
+    // statement, otherwise the answer or its time would tell the guesser
+    // when they are right. The three buckets are taken in one atomic
+    // statement: parallel guesses cannot overrun them, and a lookup costs
+    // the database one write.
     let failed = mine.is_empty();
-    let per_cin = [
-        (
-            buckets.status_cin(lookup.cin.as_str(), client),
-            limits.status_failures_per_cin,
-            "status-cin",
-        ),
-        (
-            buckets.status_cin_total(lookup.cin.as_str()),
-            limits.status_failures_per_cin_total,
-            "status-cin-total",
-        ),
-    ];
-    for (taken, (bucket, limit, name)) in per_cin.iter().enumerate() {
-        let verdict = rate_limits::take_as(pool, bucket, *limit, now_ms, failed).await?;
-        if let Verdict::Refused { retry_after } = verdict {
-            for (bucket, limit, _) in &per_cin[..taken] {
-                rate_limits::give_back(pool, bucket, *limit, failed).await?;
-            }
-            return Err(Error::TooManyRequests {
-                retry_after,
-                limit: name,
-                field: None,
-            });
-        }
-    }
+    let cin_here = buckets.status_cin(lookup.cin.as_str(), client);
+    let cin_anywhere = buckets.status_cin_total(lookup.cin.as_str());
     let address = buckets.status_address(client);
-    if let Verdict::Refused { retry_after } =
-        rate_limits::take(pool, &address, limits.status_per_address, now_ms).await?
-    {
-        for (bucket, limit, _) in &per_cin {
-            rate_limits::give_back(pool, bucket, *limit, failed).await?;
-        }
+    let takes = [
+        Take {
+            bucket: &cin_here,
+            limit: limits.status_failures_per_cin,
+            spend: failed,
+        },
+        Take {
+            bucket: &cin_anywhere,
+            limit: limits.status_failures_per_cin_total,
+            spend: failed,
+        },
+        Take {
+            bucket: &address,
+            limit: limits.status_per_address,
+            spend: true,
+        },
+    ];
+    if let Taken::Refused { at, retry_after } = rate_limits::take_all(pool, &takes, now_ms).await? {
         return Err(Error::TooManyRequests {
             retry_after,
-            limit: "status-address",
+            limit: ["status-cin", "status-cin-total", "status-address"][at],
             field: None,
         });
     }
     if mine.is_empty() {
         return Err(Error::NoMatch);
     }
-
-    let mut declarations = Vec::with_capacity(mine.len());
-    for mut status in mine {
-        status.events = declarations::events(pool, &status.reference).await?;
-        declarations.push(status);
-    }
-    Ok(axum::Json(StatusResponse { declarations }))
+    Ok(axum::Json(StatusResponse { declarations: mine }))
 }
 
 /// What a lookup must present: a digest of the Massar code and birth date.

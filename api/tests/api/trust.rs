@@ -21,6 +21,8 @@ use tokio::task::JoinSet;
 crate::on_both_engines!(
     a_campus_behind_one_address_is_never_refused,
     fifty_parallel_wrong_lookups_get_at_most_the_allowance,
+    a_lookup_refused_by_one_bucket_spends_from_none,
+    a_bucket_emptied_meanwhile_gets_back_what_was_taken,
     fifty_parallel_conflicts_count_fifty,
     a_squatted_cin_shows_each_side_only_its_own,
     within_a_year_other_details_are_flagged_then_capped,
@@ -157,6 +159,95 @@ async fn fifty_parallel_wrong_lookups_get_at_most_the_allowance(engine: Engine) 
     let counts = statuses(set).await;
     assert_eq!(counts.get(&404), Some(&5), "{counts:?}");
     assert_eq!(counts.get(&429), Some(&45), "{counts:?}");
+}
+
+async fn a_lookup_refused_by_one_bucket_spends_from_none(engine: Engine) {
+    // The address's allowance (3 a minute) runs out before the CIN's (5
+    // an hour): thirty guesses at once, from one address.
+    let (app, clock) = spawn(engine, |config| {
+        config.limits.status_per_address = Limit::per(3, 60);
+    })
+    .await;
+    let app = Arc::new(app);
+    let student = form(4);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    let guess = |n: u32| {
+        with(
+            lookup_of(&student),
+            &[("massar", json!(format!("X{n:09}")))],
+        )
+    };
+    let mut set = JoinSet::new();
+    for n in 0..30 {
+        let app = app.clone();
+        let wrong = guess(n);
+        set.spawn(async move { app.status(&wrong).await.status().as_u16() });
+    }
+    let counts = statuses(set).await;
+    assert_eq!(counts.get(&404), Some(&3), "{counts:?}");
+    assert_eq!(counts.get(&429), Some(&27), "{counts:?}");
+    // A minute later the address has its three again; the CIN has the two
+    // that the three answered guesses left, not fewer: the twenty-seven
+    // refused ones took nothing from it.
+    clock.advance(Duration::from_secs(60));
+    let mut answers = Vec::new();
+    for n in 30..33 {
+        answers.push(app.status(&guess(n)).await.status().as_u16());
+    }
+    assert_eq!(answers, [404, 404, 429]);
+}
+
+async fn a_bucket_emptied_meanwhile_gets_back_what_was_taken(engine: Engine) {
+    use amoe_api::db::rate_limits::{Take, Taken, take_all};
+    let (app, _) = spawn(engine, |_| {}).await;
+    let pool = app.database().await;
+    let now: i64 = 1_800_000_000_000;
+    let limit = Limit::per(5, 3600);
+    for bucket in ["test:a", "test:b", "test:c"] {
+        sqlx::query("INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, 0, 1)")
+            .bind(bucket)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    // Another request holds the last bucket while this one starts: it finds
+    // all three with tokens, and waits for the last one.
+    let mut other = pool.begin().await.unwrap();
+    sqlx::query("UPDATE rate_limits SET allowed = 1 WHERE bucket = 'test:c'")
+        .execute(&mut *other)
+        .await
+        .unwrap();
+    let waiting = tokio::spawn({
+        let pool = pool.clone();
+        async move {
+            let takes = ["test:a", "test:b", "test:c"].map(|bucket| Take {
+                bucket,
+                limit,
+                spend: true,
+            });
+            take_all(&pool, &takes, now).await.unwrap()
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The other request empties it, and lets go.
+    sqlx::query("UPDATE rate_limits SET tat = $1 WHERE bucket = 'test:c'")
+        .bind(now + 36_000_000)
+        .execute(&mut *other)
+        .await
+        .unwrap();
+    other.commit().await.unwrap();
+    let taken = waiting.await.unwrap();
+    assert!(matches!(taken, Taken::Refused { at: 2, .. }), "{taken:?}");
+    // Refused, it holds no token of the first two: both are full.
+    for bucket in ["test:a", "test:b"] {
+        let tat: i64 = sqlx::query("SELECT tat FROM rate_limits WHERE bucket = $1")
+            .bind(bucket)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get("tat");
+        assert!(tat <= now, "{bucket}: {tat}");
+    }
 }
 
 async fn fifty_parallel_conflicts_count_fifty(engine: Engine) {
