@@ -122,10 +122,10 @@ end
 /// The lookup of the student [`declare_once`] declares.
 pub const STATUS_BODY: &str = r#"{"cin":"ZZ123456","massar":"Z123456789","birth_day":"7","birth_month":"3","birth_year":"2005"}"#;
 
-/// wrk script: the same successful status lookup again and again.
-fn status_lua() -> String {
+/// wrk script: the same status lookup (`body`) again and again.
+pub fn status_lua(body: &str) -> String {
     format!(
-        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = '{STATUS_BODY}'\n"
+        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = '{body}'\n"
     )
 }
 
@@ -142,7 +142,7 @@ pub fn write_scripts(dir: &std::path::Path) -> Result<Scripts> {
     };
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     std::fs::write(&scripts.declare, DECLARE_LUA).map_err(|e| e.to_string())?;
-    std::fs::write(&scripts.status, status_lua()).map_err(|e| e.to_string())?;
+    std::fs::write(&scripts.status, status_lua(STATUS_BODY)).map_err(|e| e.to_string())?;
     Ok(scripts)
 }
 
@@ -195,6 +195,7 @@ pub fn summary(wrk: &str) -> String {
                 || line.starts_with("99%")
                 || line.contains("requests in")
                 || line.starts_with("Non-2xx")
+                || line.starts_with("Socket errors")
         })
         .map(|line| format!("  {}", line.trim()))
         .collect::<Vec<_>>()

@@ -1,6 +1,7 @@
 //! What `bench --volume` times on a seeded database: every operation of
 //! the back office, the operators' API and the students' routes over HTTP
-//! (curl, one at a time), and the server's memory during an export.
+//! (curl, one at a time), and the server's memory during an export; then
+//! what `load` measures under load.
 
 use super::{CSRF, OPERATOR_TOKEN, SESSION, hex_sha256, server_env, sql};
 use crate::Result;
@@ -75,7 +76,7 @@ fn percentiles(samples: &mut [f64]) -> (f64, f64) {
 }
 
 /// The server's resident memory, in MB.
-fn resident_mb(pid: u32) -> f64 {
+pub(super) fn resident_mb(pid: u32) -> f64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
         .and_then(|status| {
@@ -104,7 +105,11 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
     let binary = root().join("target/release/amoe-api");
     let mut server = crate::server::Server::start(&binary, &server_env(url, work))?;
     let pid = server.pid();
-    println!("API memory at rest: {:.0} MB", resident_mb(pid));
+    println!(
+        "API memory at rest: {:.0} MB, {}",
+        resident_mb(pid),
+        super::load::pool(&server.url)
+    );
     let base = server.url.clone();
     let out = work.join("body");
     let agent = vec![
@@ -250,7 +255,12 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
     }
     let (p50, p95) = percentiles(&mut samples);
     println!("| students: a new declaration | {p50:.1} | {p95:.1} |");
-    println!("API memory after the reads: {:.0} MB", resident_mb(pid));
+    println!(
+        "API memory after the reads: {:.0} MB, {}",
+        resident_mb(pid),
+        super::load::pool(&base)
+    );
+    super::load::lookups(&base, pid, lookup, work)?;
 
     // The operators' export of everything pending (received and under
     // verification), watched for memory while it streams.
@@ -289,10 +299,11 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
         return Err(format!("the export got {code}"));
     }
     println!(
-        "operators: export of the pending declarations, CSV: {rows} rows, {:.0} MB, first byte {first:.1} ms, all {total:.0} ms; API memory at its peak {peak:.0} MB, after {:.0} MB",
+        "operators: export of the pending declarations, CSV: {rows} rows, {:.0} MB, first byte {first:.1} ms, all {total:.0} ms; API memory at its peak {peak:.0} MB, after {:.0} MB, {}",
         size as f64 / 1e6,
-        resident_mb(pid)
+        resident_mb(pid),
+        super::load::pool(&base)
     );
     server.stop();
-    Ok(())
+    super::load::purge(url, &server_env(url, work), work)
 }

@@ -21,6 +21,7 @@
 //! large tables' indexes, which the API then makes at start-up, as an
 //! upgrade at national volume does (and the seed times it).
 
+mod load;
 mod measure;
 mod population;
 
@@ -178,6 +179,10 @@ fn server_env(url: &str, work: &Path) -> Vec<(String, String)> {
             "AMOE_OPERATOR_TOKEN_SHA256".to_owned(),
             hex_sha256(OPERATOR_TOKEN),
         ),
+        (
+            "AMOE_METRICS_TOKEN".to_owned(),
+            load::METRICS_TOKEN.to_owned(),
+        ),
     ]);
     env
 }
@@ -231,7 +236,7 @@ fn sql(url: &str, statements: &str) -> Result {
 /// `cargo xtask bench --volume [--per-year N]`: seeds SQLite and
 /// PostgreSQL, and measures each.
 pub fn bench(per_year: u64) -> Result {
-    crate::tools::ensure_debian_packages(&["sqlite3", "curl"])?;
+    crate::tools::ensure_debian_packages(&["sqlite3", "curl", "wrk"])?;
     let work: PathBuf = std::env::temp_dir().join(format!("amoe-volume-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
