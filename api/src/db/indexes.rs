@@ -49,6 +49,13 @@ const INDEXES: &[Index] = &[
         table: "outbox",
         columns: "created_at",
     },
+    // An audit entry's references, which go with it (ON DELETE CASCADE):
+    // without it each entry the retention erases is a scan of them all.
+    Index {
+        name: "audit_references_audit",
+        table: "audit_references",
+        columns: "audit_id",
+    },
 ];
 
 /// Builds the indexes that are missing.

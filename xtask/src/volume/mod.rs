@@ -205,7 +205,7 @@ fn downgrade(engine: Engine) -> String {
     let mut sql = String::from(
         "DROP INDEX declarations_year_received; DROP INDEX declarations_received; \
          DROP INDEX declarations_status_received; DROP INDEX cin_years_year; \
-         DROP INDEX outbox_created; DROP TABLE declaration_words; \
+         DROP INDEX outbox_created; DROP INDEX audit_references_audit; DROP TABLE declaration_words; \
          DROP TABLE audit_references; DROP TABLE declaration_tallies; \
          DELETE FROM _sqlx_migrations WHERE version >= 20261206000001;",
     );
