@@ -36,9 +36,9 @@ pub async fn config() -> Result<PublicConfig, ApiError> {
     get("/api/config").await
 }
 
-/// A language's messages (`file`: [`crate::messages::file`]), built with
-/// the app.
-pub async fn messages(file: &str) -> Result<crate::messages::Table, ApiError> {
+/// A JSON file built with the app and served beside it (a language's
+/// messages).
+pub async fn built_file<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> {
     get(&format!("/{file}")).await
 }
 

@@ -6,6 +6,10 @@
 
 use leptos::prelude::window;
 
+/// The `localStorage` key of the wizard's saved answers (and, once sent,
+/// of the receipt alone).
+pub const DECLARATION_KEY: &str = "amoe.declaration";
+
 /// `localStorage`, when there is one and it may be used (privacy settings
 /// and some embedded frames refuse it).
 pub fn local_storage() -> Option<web_sys::Storage> {

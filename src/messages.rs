@@ -102,7 +102,7 @@ pub async fn load(lang: Lang) -> Result<(), crate::api::ApiError> {
     if loaded(lang) {
         return Ok(());
     }
-    let table = crate::api::messages(file(lang)).await?;
+    let table: Table = crate::api::built_file(file(lang)).await?;
     if !loaded(lang) {
         keep(lang, table);
     }

@@ -241,7 +241,7 @@ pub const PENDING_KEPT_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 /// (whose serde code is in the wizard's module).
 pub fn saved_on_device() -> Option<wasm_bindgen::JsValue> {
     let text = crate::device::local_storage()?
-        .get_item(crate::routes::declare::state::STORAGE_KEY)
+        .get_item(crate::device::DECLARATION_KEY)
         .ok()??;
     js_sys::JSON::parse(&text).ok()
 }

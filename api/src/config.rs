@@ -9,7 +9,6 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// Where the SQLite file goes when `DATABASE_URL` is not set.
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/amoe.db";
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -144,7 +143,7 @@ impl Config {
                     name: old,
                     value: "(set)".into(),
                     reason: format!(
-                        "it is no longer read: set {new} instead (see the README, \"Limits\")"
+                        "it is no longer read: set {new} instead (see docs/operating.md, \"Limits\")"
                     ),
                 });
             }
@@ -231,7 +230,8 @@ impl Config {
                 .max(1),
             },
             limits,
-            database_url: var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            database_url: var("DATABASE_URL")
+                .unwrap_or_else(|| crate::db::DEFAULT_DATABASE_URL.into()),
             addr,
             dist_dir,
             rules,
@@ -260,11 +260,13 @@ impl Config {
             },
             portal_origins: match var("AMOE_PORTAL_ORIGINS") {
                 None => Vec::new(),
-                Some(text) => parse_origins(&text).map_err(|reason| ConfigError::Invalid {
-                    name: "AMOE_PORTAL_ORIGINS",
-                    value: text.clone(),
-                    reason,
-                })?,
+                Some(text) => {
+                    crate::portal::parse_origins(&text).map_err(|reason| ConfigError::Invalid {
+                        name: "AMOE_PORTAL_ORIGINS",
+                        value: text.clone(),
+                        reason,
+                    })?
+                }
             },
             agent_idle: match var("AMOE_AGENT_IDLE_SECS") {
                 None => defaults.agent_idle,
@@ -403,36 +405,6 @@ impl Config {
     }
 }
 
-/// Origins separated by commas or spaces, each `http(s)://host[:port]`
-/// with nothing after it: they go into a CSP header as they are, so
-/// anything else (a path, a quote, a `;`) is refused rather than passed on.
-pub fn parse_origins(text: &str) -> Result<Vec<String>, String> {
-    text.split([',', ' '])
-        .filter(|item| !item.is_empty())
-        .map(|item| {
-            let fail = || format!("{item:?} is not an origin such as https://ent.example.ac.ma");
-            let uri: axum::http::Uri = item.parse().map_err(|_| fail())?;
-            let scheme = uri.scheme_str().filter(|s| matches!(*s, "http" | "https"));
-            let authority = uri.authority().filter(|a| {
-                !a.host().is_empty()
-                    && !a.as_str().contains('@')
-                    && a.host().chars().all(|c| {
-                        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':')
-                    })
-            });
-            let bare = item.trim_end_matches('/').len()
-                == scheme.map_or(0, str::len) + 3 + authority.map_or(0, |a| a.as_str().len());
-            match (scheme, authority) {
-                (Some(scheme), Some(authority)) if bare => Ok(format!(
-                    "{scheme}://{}",
-                    authority.as_str().to_ascii_lowercase()
-                )),
-                _ => Err(fail()),
-            }
-        })
-        .collect()
-}
-
 /// Comma-separated hex SHA-256 hashes.
 fn parse_token_hashes(text: &str) -> Option<Vec<[u8; 32]>> {
     text.split(',')
@@ -461,7 +433,7 @@ fn parse_year_start(text: &str) -> Option<YearStart> {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            database_url: DEFAULT_DATABASE_URL.into(),
+            database_url: crate::db::DEFAULT_DATABASE_URL.into(),
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             dist_dir: None,
             body_limit: 64 * 1024,
@@ -567,30 +539,5 @@ mod tests {
         assert!(local.check().is_ok());
         assert!(local.warnings()[0].contains("AMOE_SECRET"));
         assert!(local.warnings()[1].contains("AMOE_CNDP_AUTHORISATION"));
-    }
-
-    #[test]
-    fn portal_origins_are_scheme_host_and_port_only() {
-        assert_eq!(
-            parse_origins("https://ent.um5.ac.ma, http://127.0.0.1:8081 HTTPS://Moodle.UIT.ac.ma/")
-                .unwrap(),
-            [
-                "https://ent.um5.ac.ma",
-                "http://127.0.0.1:8081",
-                "https://moodle.uit.ac.ma"
-            ]
-        );
-        for bad in [
-            "ent.um5.ac.ma",
-            "ftp://ent.um5.ac.ma",
-            "https://ent.um5.ac.ma/portal",
-            "https://ent.um5.ac.ma?x=1",
-            "https://user@ent.um5.ac.ma",
-            "https://ent.um5.ac.ma;script-src",
-            "'unsafe-inline'",
-            "*",
-        ] {
-            assert!(parse_origins(bad).is_err(), "{bad}");
-        }
     }
 }

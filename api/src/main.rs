@@ -1,4 +1,4 @@
-//! `amoe-api`: reads its configuration from the environment (see README),
+//! `amoe-api`: reads its configuration from the environment (see docs/operating.md),
 //! opens and migrates the database, seeds the reference data, and serves the
 //! app and `/api/*` until Ctrl-C or SIGTERM. `amoe-api backup PATH` copies
 //! the SQLite database while it serves; `amoe-api restore PATH` puts a copy
@@ -24,7 +24,7 @@ async fn main() -> ExitCode {
         let database_url = std::env::var("DATABASE_URL")
             .ok()
             .filter(|url| !url.trim().is_empty())
-            .unwrap_or_else(|| amoe_api::config::DEFAULT_DATABASE_URL.into());
+            .unwrap_or_else(|| amoe_api::db::DEFAULT_DATABASE_URL.into());
         let path = std::path::Path::new(path);
         let done = match command.as_str() {
             "backup" => amoe_api::backup::backup(&database_url, path).await,

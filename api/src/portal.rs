@@ -116,7 +116,7 @@ impl Portals {
                     "{entry:?} is not ORIGIN UNIVERSITY PUBLIC-KEY (base64 of its DER)"
                 ));
             };
-            let origin = crate::config::parse_origins(origin)?
+            let origin = parse_origins(origin)?
                 .pop()
                 .ok_or_else(|| format!("{entry:?} names no origin"))?;
             let university = UniversityId::parse(university)
@@ -215,4 +215,64 @@ impl Portals {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Origins separated by commas or spaces, each `http(s)://host[:port]`
+/// with nothing after it: they go into a CSP header as they are, so
+/// anything else (a path, a quote, a `;`) is refused rather than passed on.
+pub fn parse_origins(text: &str) -> Result<Vec<String>, String> {
+    text.split([',', ' '])
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let fail = || format!("{item:?} is not an origin such as https://ent.example.ac.ma");
+            let uri: axum::http::Uri = item.parse().map_err(|_| fail())?;
+            let scheme = uri.scheme_str().filter(|s| matches!(*s, "http" | "https"));
+            let authority = uri.authority().filter(|a| {
+                !a.host().is_empty()
+                    && !a.as_str().contains('@')
+                    && a.host().chars().all(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':')
+                    })
+            });
+            let bare = item.trim_end_matches('/').len()
+                == scheme.map_or(0, str::len) + 3 + authority.map_or(0, |a| a.as_str().len());
+            match (scheme, authority) {
+                (Some(scheme), Some(authority)) if bare => Ok(format!(
+                    "{scheme}://{}",
+                    authority.as_str().to_ascii_lowercase()
+                )),
+                _ => Err(fail()),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_origins;
+
+    #[test]
+    fn portal_origins_are_scheme_host_and_port_only() {
+        assert_eq!(
+            parse_origins("https://ent.um5.ac.ma, http://127.0.0.1:8081 HTTPS://Moodle.UIT.ac.ma/")
+                .unwrap(),
+            [
+                "https://ent.um5.ac.ma",
+                "http://127.0.0.1:8081",
+                "https://moodle.uit.ac.ma"
+            ]
+        );
+        for bad in [
+            "ent.um5.ac.ma",
+            "ftp://ent.um5.ac.ma",
+            "https://ent.um5.ac.ma/portal",
+            "https://ent.um5.ac.ma?x=1",
+            "https://user@ent.um5.ac.ma",
+            "https://ent.um5.ac.ma;script-src",
+            "'unsafe-inline'",
+            "*",
+        ] {
+            assert!(parse_origins(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -10,26 +10,69 @@
 //! that takes the write lock first (SQLite's `BEGIN IMMEDIATE`): a purge of
 //! a whole year (1.2 million declarations) never fails because students
 //! declare meanwhile, and never makes one of them wait for more than a
-//! batch. On SQLite, where every writer waits for the one write lock and a
-//! waiting one only tries again now and then, the purge rests after each
-//! batch as long as the batch took: the students' writes have the lock
-//! at least half the time, rather than meeting the next batch as soon as
-//! one ends. A pass cut short resumes where it stopped: what is erased is
+//! batch. A batch is sized by time, not rows: each holds about
+//! [`Pace::TARGET`] of writing, however large the tables have grown (500
+//! declarations take 70 ms at 60,000 and 150 ms at 3.6 million on
+//! SQLite). On SQLite, where every writer waits for the one write lock
+//! and a waiting one only tries again now and then, the purge also rests
+//! after each batch as long as the batch took: the students' writes have
+//! the lock at least half the time, rather than meeting the next batch as
+//! soon as one ends. A pass cut short resumes where it stopped: what is erased is
 //! gone, with its counts, and what is left is found again.
 
 use crate::db::operator::lock_for_writing;
-use crate::db::{Backend, Db};
-use amoe_domain::declaration::{AcademicYear, RefusalReason, YearStart};
+use crate::db::{Backend, Db, counts};
+use amoe_domain::declaration::{AcademicYear, YearStart};
 use sqlx::Row;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Declarations erased in one transaction (with their events, words and
-/// tallies): 70 ms of writing on SQLite at 60,000 declarations.
-const BATCH: usize = 500;
+/// How many rows the next batch erases: as many as take about
+/// [`Pace::TARGET`], within bounds.
+struct Pace {
+    rows: i64,
+    least: i64,
+    most: i64,
+}
 
-/// Rows of the smaller tables erased in one transaction.
-const SMALL_BATCH: i64 = 2_000;
+impl Pace {
+    /// What a batch should take: a student's write that meets one waits
+    /// about this long.
+    const TARGET: std::time::Duration = std::time::Duration::from_millis(20);
+
+    /// Declarations (with their events, words and tallies).
+    fn declarations() -> Pace {
+        Pace {
+            rows: 100,
+            least: 10,
+            most: 500,
+        }
+    }
+
+    /// Rows of the smaller tables (CIN rows, mails, audit entries).
+    fn rows() -> Pace {
+        Pace {
+            rows: 500,
+            least: 50,
+            most: 2_000,
+        }
+    }
+
+    /// After a batch begun at `started`: sizes the next one (half as many
+    /// rows after one that took over twice the target, twice as many after
+    /// one under half of it) and, on SQLite, rests as long as it took.
+    async fn after(&mut self, db: &Db, started: std::time::Instant) {
+        let took = started.elapsed();
+        if took > Self::TARGET * 2 {
+            self.rows = (self.rows / 2).max(self.least);
+        } else if took < Self::TARGET / 2 {
+            self.rows = (self.rows * 2).min(self.most);
+        }
+        if db.backend == Backend::Sqlite {
+            tokio::time::sleep(took).await;
+        }
+    }
+}
 
 /// How long what is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,8 +142,9 @@ pub async fn purge(
     let oldest_kept =
         AcademicYear::starting(current.start() - (retention.academic_years - 1).max(0)).to_string();
     let mut purged = Purged::default();
+    let mut pace = Pace::declarations();
     loop {
-        let erased = erase_declarations(db, &oldest_kept).await?;
+        let erased = erase_declarations(db, &oldest_kept, &mut pace).await?;
         if erased == 0 {
             break;
         }
@@ -109,8 +153,10 @@ pub async fn purge(
     }
     // The CIN rows of those years (they name no one: what a declaration
     // locks first).
+    let mut pace = Pace::rows();
     while delete_batch(
         db,
+        &mut pace,
         "DELETE FROM cin_years WHERE (cin, academic_year) IN \
          (SELECT cin, academic_year FROM cin_years WHERE academic_year < $1 LIMIT $2)",
         Bind::Text(&oldest_kept),
@@ -128,7 +174,7 @@ pub async fn purge(
          WHERE sent_at IS NULL AND created_at < $1 LIMIT $2)",
     ] {
         loop {
-            let erased = delete_batch(db, sql, Bind::Number(mail_cutoff)).await?;
+            let erased = delete_batch(db, &mut pace, sql, Bind::Number(mail_cutoff)).await?;
             if erased == 0 {
                 break;
             }
@@ -143,6 +189,7 @@ pub async fn purge(
         // Their references go with them (ON DELETE CASCADE).
         let erased = delete_batch(
             db,
+            &mut pace,
             "DELETE FROM audit_log WHERE id IN \
              (SELECT id FROM audit_log WHERE at < $1 LIMIT $2)",
             Bind::Text(&audit_cutoff),
@@ -163,9 +210,14 @@ enum Bind<'a> {
     Number(i64),
 }
 
-/// Runs one `DELETE … LIMIT $2` in its own write transaction; how many
-/// rows it erased.
-async fn delete_batch(db: &Db, sql: &str, bind: Bind<'_>) -> Result<u64, sqlx::Error> {
+/// Runs one `DELETE … LIMIT $2` in its own write transaction, `$2` the
+/// pace's rows; how many rows it erased.
+async fn delete_batch(
+    db: &Db,
+    pace: &mut Pace,
+    sql: &str,
+    bind: Bind<'_>,
+) -> Result<u64, sqlx::Error> {
     let started = std::time::Instant::now();
     let mut tx = db.pool.begin().await?;
     lock_for_writing(&mut tx).await?;
@@ -175,27 +227,24 @@ async fn delete_batch(db: &Db, sql: &str, bind: Bind<'_>) -> Result<u64, sqlx::E
         Bind::Number(n) => query.bind(n),
     };
     let erased = query
-        .bind(SMALL_BATCH)
+        .bind(pace.rows)
         .execute(&mut *tx)
         .await?
         .rows_affected();
     tx.commit().await?;
-    rest(db, started).await;
+    pace.after(db, started).await;
     Ok(erased)
 }
 
-/// On SQLite, waits as long as the batch begun at `started` took (see the
-/// module's notes).
-async fn rest(db: &Db, started: std::time::Instant) {
-    if db.backend == Backend::Sqlite {
-        tokio::time::sleep(started.elapsed()).await;
-    }
-}
-
-/// Erases up to [`BATCH`] declarations of the years before `oldest_kept`,
-/// with their events, corrections and audit references, and adds them to
-/// the anonymous counts, in one write transaction; how many it erased.
-async fn erase_declarations(db: &Db, oldest_kept: &str) -> Result<u64, sqlx::Error> {
+/// Erases the pace's number of declarations of the years before
+/// `oldest_kept`, with their events, corrections and audit references, and
+/// adds them to the anonymous counts, in one write transaction; how many
+/// it erased.
+async fn erase_declarations(
+    db: &Db,
+    oldest_kept: &str,
+    pace: &mut Pace,
+) -> Result<u64, sqlx::Error> {
     let started = std::time::Instant::now();
     let mut tx = db.pool.begin().await?;
     lock_for_writing(&mut tx).await?;
@@ -207,7 +256,8 @@ async fn erase_declarations(db: &Db, oldest_kept: &str) -> Result<u64, sqlx::Err
     };
     let rows = sqlx::query(&format!(
         "SELECT reference, academic_year, university_id, status, refusal_reason \
-         FROM declarations WHERE academic_year < $1 LIMIT {BATCH}{lock}"
+         FROM declarations WHERE academic_year < $1 LIMIT {}{lock}",
+        pace.rows
     ))
     .bind(oldest_kept)
     .fetch_all(&mut *tx)
@@ -246,40 +296,11 @@ async fn erase_declarations(db: &Db, oldest_kept: &str) -> Result<u64, sqlx::Err
         erased = query.execute(&mut *tx).await?.rows_affected();
     }
     for ((year, university, status, reason), n) in &counts {
-        count(&mut tx, year, university, status, reason.as_deref(), *n).await?;
+        counts::add(&mut tx, year, university, status, reason.as_deref(), *n).await?;
     }
     tx.commit().await?;
-    rest(db, started).await;
+    pace.after(db, started).await;
     Ok(erased)
-}
-
-/// Adds `n` erased declarations to the anonymous counts (`reason` as
-/// stored: the refusal reason's JSON, if any).
-pub(crate) async fn count(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    academic_year: &str,
-    university: &str,
-    status: &str,
-    reason: Option<&str>,
-    n: i64,
-) -> Result<(), sqlx::Error> {
-    let reason = reason
-        .and_then(|json| serde_json::from_str::<RefusalReason>(json).ok())
-        .map_or("", |r| r.code());
-    sqlx::query(
-        "INSERT INTO declaration_counts (academic_year, university_id, status, reason, declarations) \
-         VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (academic_year, university_id, status, reason) \
-         DO UPDATE SET declarations = declaration_counts.declarations + $5",
-    )
-    .bind(academic_year)
-    .bind(university)
-    .bind(status)
-    .bind(reason)
-    .bind(n)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
 }
 
 /// Removes the `.eml` files written before `cutoff` (Unix seconds), and

@@ -4,7 +4,6 @@
 //! error summary.
 
 use crate::i18n::{I18n, tr, use_i18n};
-use crate::routes::sign_in::SignInPage;
 use crate::{api, use_auth};
 use amoe_domain::Lang;
 use leptos::html::{Div, H1};
@@ -157,23 +156,6 @@ pub fn PageHeading(
         <h1 class="heading-xl" id="page-heading" tabindex="-1" node_ref=heading>
             {move || text.get()}
         </h1>
-    }
-}
-
-/// A screen that needs a session: the sign-in screen in its place until
-/// there is one (the address stays, so the agent lands where they meant
-/// to go).
-#[component]
-pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
-    let auth = use_auth();
-    move || {
-        if !auth.checked.get() {
-            view! { <p class="loading">{tr("bo-loading")}</p> }.into_any()
-        } else if auth.session.with(Option::is_some) {
-            children().into_any()
-        } else {
-            view! { <SignInPage /> }.into_any()
-        }
     }
 }
 

@@ -2,6 +2,8 @@
 
 use crate::declaration::{AcademicYear, Reference, RefusalReason, Status};
 use crate::{Office, University};
+
+pub use crate::field::FieldError;
 use serde::{Deserialize, Serialize};
 
 /// `GET /api/health`.
@@ -244,15 +246,6 @@ impl ErrorCode {
             ErrorCode::Unknown => "unknown",
         }
     }
-}
-
-/// An error about one field of a request: its name and the stable code of
-/// what is wrong (the app shows the message `error-<code>`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FieldError {
-    pub field: String,
-    pub code: String,
 }
 
 /// The JSON body of every API error.

@@ -7,6 +7,7 @@ pub mod api;
 pub mod back_office;
 pub mod day;
 pub mod declaration;
+pub mod field;
 pub mod lang;
 pub mod operator;
 pub mod reference;

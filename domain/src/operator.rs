@@ -227,7 +227,7 @@ impl Changes {
     /// The columns these changes set, each value parsed as the declaration
     /// form parses it on `today` (a birth date `YYYY-MM-DD`), or every
     /// field's error at once. No change at all is an error on `changes`.
-    pub fn check(&self, today: time::Date) -> Result<Checked, Vec<crate::api::FieldError>> {
+    pub fn check(&self, today: time::Date) -> Result<Checked, Vec<crate::field::FieldError>> {
         use crate::declaration::Establishment;
         use crate::student::{BirthDate, Cin, Email, MassarCode, PersonName, Phone};
         let mut checked = Vec::new();
@@ -235,7 +235,7 @@ impl Changes {
         let mut take =
             |field: &'static str, result: Result<Option<String>, &'static str>| match result {
                 Ok(value) => checked.push((field, value)),
-                Err(code) => errors.push(crate::api::FieldError {
+                Err(code) => errors.push(crate::field::FieldError {
                     field: field.to_owned(),
                     code: code.to_owned(),
                 }),
@@ -305,7 +305,7 @@ impl Changes {
             );
         }
         if checked.is_empty() && errors.is_empty() {
-            errors.push(crate::api::FieldError {
+            errors.push(crate::field::FieldError {
                 field: "changes".into(),
                 code: "no_change".into(),
             });

@@ -56,7 +56,7 @@ pub fn build() -> Result {
 /// one's JavaScript snippets, and Trunk copies and preloads every snippet
 /// it finds there: emptied first, each app gets only its own.
 fn trunk_build(dir: &Path) -> Result {
-    let snippets = crate::split::target_dir().join("wasm-bindgen/release/snippets");
+    let snippets = crate::process::target_dir().join("wasm-bindgen/release/snippets");
     if snippets.is_dir() {
         std::fs::remove_dir_all(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?;
     }

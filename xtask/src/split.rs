@@ -19,7 +19,7 @@
 
 use crate::Result;
 use crate::app::file_name;
-use crate::process::{Cmd, root, step};
+use crate::process::{Cmd, step, target_dir};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -190,12 +190,6 @@ fn glue_stem(staging: &Path) -> Result<String> {
                 .map(str::to_owned)
         })
         .ok_or_else(|| format!("{}: no amoe-*.js from Trunk", staging.display()))
-}
-
-pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
 }
 
 /// `NAME-<16 hex digits of SHA-256>.wasm`: the server caches such names

@@ -4,6 +4,7 @@
 
 pub mod agents;
 pub mod cases;
+pub mod counts;
 pub mod declarations;
 pub mod export;
 pub mod indexes;
@@ -19,6 +20,10 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{Connection, Executor};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// Where the database is when `DATABASE_URL` is not set: a SQLite file
+/// beside the working directory, whose directory is created.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/amoe.db";
 
 /// Which engine `DATABASE_URL` names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -183,7 +188,7 @@ impl Db {
         let target = Target::parse(url)?;
         let mut url = url.to_owned();
         if let Target::SqliteFile(path) = &target {
-            check_sqlite_path(path, url == crate::config::DEFAULT_DATABASE_URL)?;
+            check_sqlite_path(path, url == DEFAULT_DATABASE_URL)?;
             if !url.contains("mode=") {
                 url.push_str(if url.contains('?') {
                     "&mode=rwc"

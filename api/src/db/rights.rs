@@ -456,7 +456,7 @@ pub async fn erase(
         tx.rollback().await?;
         return Ok(Erased::ReasonIsPersonal);
     }
-    crate::retention::count(
+    super::counts::add(
         &mut tx,
         &year,
         &row.try_get::<String, _>("university_id")?,

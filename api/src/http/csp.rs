@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 /// The policy for an `index.html` whose text is `html`, which the app's own
 /// pages and the university portals at `portals` (checked origins, see
-/// `config::parse_origins`) may frame: any other site is refused.
+/// `portal::parse_origins`) may frame: any other site is refused.
 pub fn policy(html: &str, portals: &[String]) -> String {
     let ancestors: String = std::iter::once("'self'")
         .chain(portals.iter().map(String::as_str))

@@ -3,9 +3,8 @@
 //! it; for the fund, the decision and the correction of a field.
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{
-    ErrorSummary, PageHeading, Problem, SignedIn, error_message, language_name_key,
-};
+use crate::layout::{ErrorSummary, PageHeading, Problem, error_message, language_name_key};
+use crate::routes::sign_in::SignedIn;
 use crate::show::{REASONS, StatusTag, moment, reason_key, university_name, unix_moment};
 use crate::{api, use_auth};
 use amoe_domain::Lang;

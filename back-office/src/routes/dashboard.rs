@@ -4,7 +4,8 @@
 //! fund, the outbox's health.
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, Problem, SignedIn};
+use crate::layout::{ErrorSummary, PageHeading, Problem};
+use crate::routes::sign_in::SignedIn;
 use crate::show::{reason_key, status_key, university_name};
 use crate::{api, use_auth};
 use amoe_domain::back_office::{Count, Dashboard};

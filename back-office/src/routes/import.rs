@@ -4,7 +4,8 @@
 //! recorded, all rows or none.
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, Problem, SignedIn};
+use crate::layout::{ErrorSummary, PageHeading, Problem};
+use crate::routes::sign_in::SignedIn;
 use crate::{api, use_auth};
 use amoe_domain::operator::{ImportReport, RowError};
 use leptos::prelude::*;

@@ -5,7 +5,8 @@
 //! and the cases, never in the address (a CIN stays out of URLs).
 
 use crate::i18n::{Arg, tr, use_i18n};
-use crate::layout::{ErrorSummary, PageHeading, Problem, SignedIn};
+use crate::layout::{ErrorSummary, PageHeading, Problem};
+use crate::routes::sign_in::SignedIn;
 use crate::show::{StatusTag, moment, status_key, universities, university_name};
 use crate::{api, use_auth};
 use amoe_domain::back_office::{SearchRequest, SearchResponse};

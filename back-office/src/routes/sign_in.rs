@@ -66,3 +66,20 @@ pub fn SignInPage() -> impl IntoView {
         <p>{tr("bo-sign-in-no-passkey")}</p>
     }
 }
+
+/// A screen that needs a session: the sign-in screen in its place until
+/// there is one (the address stays, so the agent lands where they meant
+/// to go).
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let auth = use_auth();
+    move || {
+        if !auth.checked.get() {
+            view! { <p class="loading">{tr("bo-loading")}</p> }.into_any()
+        } else if auth.session.with(Option::is_some) {
+            children().into_any()
+        } else {
+            view! { <SignInPage /> }.into_any()
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! declarations without an account (CIN, Massar code, date of birth).
 
 use super::field;
-use crate::api::FieldError;
+use crate::field::FieldError;
 use crate::student::{BirthDate, Cin, MassarCode};
 use serde::{Deserialize, Serialize};
 use time::Date;

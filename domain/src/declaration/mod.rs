@@ -23,7 +23,7 @@ pub use status::{IllegalTransition, RefusalReason, Status};
 pub use university::{Establishment, UniversityId};
 
 use crate::Lang;
-use crate::api::FieldError;
+use crate::field::FieldError;
 use crate::student::{BirthDate, Cin, Email, MassarCode, PersonName, Phone};
 use serde::{Deserialize, Serialize};
 use time::Date;

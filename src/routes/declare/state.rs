@@ -9,9 +9,6 @@ use amoe_domain::declaration::DeclarationForm;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// The `localStorage` key of the saved answers.
-pub const STORAGE_KEY: &str = "amoe.declaration";
-
 /// What the confirmation shows right after sending (kept in memory only).
 #[derive(Clone, Debug, PartialEq)]
 pub struct JustSent {
@@ -42,7 +39,7 @@ pub struct Declare {
 
 fn load() -> Saved {
     crate::device::local_storage()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|s| s.get_item(crate::device::DECLARATION_KEY).ok().flatten())
         .and_then(|text| js_sys::JSON::parse(&text).ok())
         .and_then(|value| serde_wasm_bindgen::from_value::<Saved>(value).ok())
         .unwrap_or_default()
@@ -53,7 +50,7 @@ fn store(saved: &Saved) {
     // Nothing worth keeping: nothing kept, not even an empty record.
     if !saved.has_answers() && saved.receipt.is_none() && !saved.pending {
         if let Some(storage) = crate::device::local_storage() {
-            let _ = storage.remove_item(STORAGE_KEY);
+            let _ = storage.remove_item(crate::device::DECLARATION_KEY);
         }
         return;
     }
@@ -66,7 +63,7 @@ fn store(saved: &Saved) {
         .and_then(|value| js_sys::JSON::stringify(&value).ok())
         .and_then(|text| text.as_string());
     if let (Some(storage), Some(text)) = (crate::device::local_storage(), text) {
-        let _ = storage.set_item(STORAGE_KEY, &text);
+        let _ = storage.set_item(crate::device::DECLARATION_KEY, &text);
     }
 }
 

@@ -21,6 +21,26 @@ const PACED_RATE: u32 = 50;
 /// `1000 * PACED_CONNECTIONS / PACED_RATE` ms.
 const PACED_CONNECTIONS: u32 = 5;
 
+/// The server's resident memory, in MB.
+pub(super) fn resident_mb(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmRSS:"))
+                .and_then(|rest| {
+                    rest.trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                })
+        })
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
 /// The pool's figures from `/metrics`: open connections and idle ones.
 pub(super) fn pool(base: &str) -> String {
     let text = Cmd::new(
@@ -64,7 +84,7 @@ fn saturate(url: &str, script: Option<&Path>, base: &str, pid: u32) -> Result<f6
     std::thread::sleep(Duration::from_secs(5));
     let meanwhile = format!(
         "  meanwhile: API memory {:.0} MB, {}",
-        super::measure::resident_mb(pid),
+        resident_mb(pid),
         pool(base)
     );
     let out = wrk.wait_with_output().map_err(|e| e.to_string())?;

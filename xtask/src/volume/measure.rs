@@ -75,26 +75,6 @@ fn percentiles(samples: &mut [f64]) -> (f64, f64) {
     (at(0.5), at(0.95))
 }
 
-/// The server's resident memory, in MB.
-pub(super) fn resident_mb(pid: u32) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("VmRSS:"))
-                .and_then(|rest| {
-                    rest.trim()
-                        .trim_end_matches("kB")
-                        .trim()
-                        .parse::<f64>()
-                        .ok()
-                })
-        })
-        .unwrap_or(0.0)
-        / 1024.0
-}
-
 /// Times every operation on the seeded database at `url`.
 pub(super) fn measure(url: &str, work: &Path) -> Result {
     let now = std::time::SystemTime::now()
@@ -107,7 +87,7 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
     let pid = server.pid();
     println!(
         "API memory at rest: {:.0} MB, {}",
-        resident_mb(pid),
+        super::load::resident_mb(pid),
         super::load::pool(&server.url)
     );
     let base = server.url.clone();
@@ -257,7 +237,7 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
     println!("| students: a new declaration | {p50:.1} | {p95:.1} |");
     println!(
         "API memory after the reads: {:.0} MB, {}",
-        resident_mb(pid),
+        super::load::resident_mb(pid),
         super::load::pool(&base)
     );
     super::load::lookups(&base, pid, lookup, work)?;
@@ -270,7 +250,7 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
         std::thread::spawn(move || {
             let mut peak: f64 = 0.0;
             while watching.load(std::sync::atomic::Ordering::Relaxed) {
-                peak = peak.max(resident_mb(pid));
+                peak = peak.max(super::load::resident_mb(pid));
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
             peak
@@ -301,7 +281,7 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
     println!(
         "operators: export of the pending declarations, CSV: {rows} rows, {:.0} MB, first byte {first:.1} ms, all {total:.0} ms; API memory at its peak {peak:.0} MB, after {:.0} MB, {}",
         size as f64 / 1e6,
-        resident_mb(pid),
+        super::load::resident_mb(pid),
         super::load::pool(&base)
     );
     server.stop();
