@@ -38,7 +38,7 @@ async fn housekeeping(work: Housekeeping) {
     let Housekeeping { db, clock, .. } = &work;
     loop {
         every.tick().await;
-        match db::rate_limits::forget_full(&db.pool, clock.now_ms()).await {
+        match db::rate_limits::forget_full(db, clock.now_ms()).await {
             Ok(n) => work.metrics.erased("rate_limit_buckets", n),
             Err(e) => tracing::warn!(error = %e, "cannot forget full rate-limit buckets"),
         }

@@ -4,6 +4,7 @@
 //! (`INSERT … ON CONFLICT … DO UPDATE … RETURNING`): fifty parallel
 //! requests count as fifty, on SQLite and on PostgreSQL alike.
 
+use super::{Backend, Db};
 use sqlx::{Any, Executor, Row};
 
 /// At most `max` requests per `window_secs`, of which `burst` may come at
@@ -120,25 +121,31 @@ pub enum Taken {
 
 /// Takes from every bucket of `takes` or from none, in one statement:
 /// a request is let through only if each bucket has a token (also those
-/// that only check); then each that spends moves on by one interval.
+/// that only check); then each that spends moves on by one interval. The
+/// buckets must be distinct.
 ///
 /// Whether all have one is judged on the buckets as the statement finds
 /// them, and each row is judged again as it is written. On SQLite the
 /// writer is alone, so both judgements agree. On PostgreSQL a request
-/// running beside another may find a row already spent when it writes it:
-/// what it spent elsewhere is given back and it is refused, as the
-/// earlier one-by-one statements would have refused it. Rows are written
-/// in the order of `takes`, the same for every caller, so two requests
-/// never wait for each other crosswise.
-pub async fn take_all(
-    pool: &sqlx::AnyPool,
-    takes: &[Take<'_>],
-    now_ms: i64,
-) -> Result<Taken, sqlx::Error> {
+/// running beside another may find a row already spent when it writes it,
+/// after spending from the rows before: there the statement runs in a
+/// transaction that a refusal rolls back, so what it spent is never seen
+/// by anyone. Rows are written in the order of `takes`, the same for every
+/// caller, so two requests never wait for each other crosswise. A refusal
+/// names the first bucket that is empty as it stands (not as this request
+/// left it), so its answer and its `Retry-After` are the same whether the
+/// request spends or only checks.
+pub async fn take_all(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<Taken, sqlx::Error> {
+    debug_assert!(
+        takes
+            .iter()
+            .enumerate()
+            .all(|(i, a)| takes[..i].iter().all(|b| b.bucket != a.bucket)),
+        "the buckets of one request are distinct"
+    );
     let sql = take_all_sql(takes.len());
-    // A request that found every bucket with a token but none of them
-    // empty as written met a give-back or a refill between the two: it
-    // asks once more.
+    // A request that found some bucket empty, but none as written, met a
+    // refill between the two: it asks once more.
     for _ in 0..2 {
         let mut query = sqlx::query(&sql).bind(now_ms);
         for take in takes {
@@ -152,10 +159,17 @@ pub async fn take_all(
                     0
                 });
         }
-        let mut rows = Vec::with_capacity(takes.len());
-        for row in query.fetch_all(pool).await? {
+        let (rows, tx) = match db.backend {
+            Backend::Sqlite => (query.fetch_all(&db.pool).await?, None),
+            Backend::Postgres => {
+                let mut tx = db.pool.begin().await?;
+                (query.fetch_all(&mut *tx).await?, Some(tx))
+            }
+        };
+        let mut found = Vec::with_capacity(takes.len());
+        for row in rows {
             let bucket: String = row.try_get("bucket")?;
-            rows.push((
+            found.push((
                 bucket,
                 row.try_get::<i64, _>("tat")?,
                 row.try_get::<i64, _>("allowed")?,
@@ -165,31 +179,38 @@ pub async fn take_all(
         let answers = takes
             .iter()
             .map(|take| {
-                rows.iter()
+                found
+                    .iter()
                     .find(|(bucket, _, _)| bucket == take.bucket)
                     .map(|(_, tat, allowed)| (*tat, *allowed))
                     .ok_or(sqlx::Error::RowNotFound)
             })
             .collect::<Result<Vec<_>, _>>()?;
         if answers.iter().all(|(_, allowed)| *allowed == 1) {
+            if let Some(tx) = tx {
+                tx.commit().await?;
+            }
             return Ok(Taken::All);
         }
-        // Give back what this request spent before it met the empty one.
-        for (take, (_, allowed)) in takes.iter().zip(&answers) {
-            if *allowed == 1 {
-                give_back(pool, take.bucket, take.limit, take.spend).await?;
-            }
+        if let Some(tx) = tx {
+            tx.rollback().await?;
         }
-        let empty = takes
-            .iter()
-            .zip(&answers)
-            .enumerate()
-            .find_map(
-                |(at, (take, (tat, _)))| match take.limit.verdict(*tat, now_ms) {
-                    Verdict::Refused { retry_after } => Some(Taken::Refused { at, retry_after }),
-                    Verdict::Allowed => None,
-                },
-            );
+        // Only a row this request did not write holds the bucket as it
+        // stands: a written one includes what this request spent, which
+        // only a failed lookup spends.
+        let empty =
+            takes
+                .iter()
+                .zip(&answers)
+                .enumerate()
+                .find_map(|(at, (take, (tat, allowed)))| {
+                    match (*allowed, take.limit.verdict(*tat, now_ms)) {
+                        (0, Verdict::Refused { retry_after }) => {
+                            Some(Taken::Refused { at, retry_after })
+                        }
+                        _ => None,
+                    }
+                });
         if let Some(refused) = empty {
             return Ok(refused);
         }
@@ -237,37 +258,28 @@ fn take_all_sql(n: usize) -> String {
     )
 }
 
-/// Gives back the token a request took (`spent`), or, with `spent`
-/// false, runs the same statement and changes nothing.
-async fn give_back(
-    pool: &sqlx::AnyPool,
-    bucket: &str,
-    limit: Limit,
-    spent: bool,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE rate_limits SET tat = tat - $1 WHERE bucket = $2")
-        .bind(if spent { limit.interval_ms() } else { 0 })
-        .bind(bucket)
-        .execute(pool)
-        .await
-        .map(|_| ())
-}
-
 /// Forgets the buckets that are full again at `now_ms`: a missing row and
 /// a full bucket mean the same. A few thousand at a time, each batch its
 /// own statement, so that the millions of buckets a busy month leaves
-/// never hold the database's write lock for long.
-pub async fn forget_full(pool: &sqlx::AnyPool, now_ms: i64) -> Result<u64, sqlx::Error> {
+/// never hold the database's write lock for long. On PostgreSQL a bucket
+/// that a request holds is left for the next pass (`SKIP LOCKED`): the
+/// purge never waits for a request, so the two never wait for each other.
+pub async fn forget_full(db: &Db, now_ms: i64) -> Result<u64, sqlx::Error> {
+    let skip_locked = match db.backend {
+        Backend::Sqlite => "",
+        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+    };
+    let sql = format!(
+        "DELETE FROM rate_limits WHERE bucket IN \
+         (SELECT bucket FROM rate_limits WHERE tat < $1 LIMIT 2000{skip_locked})"
+    );
     let mut forgotten = 0;
     loop {
-        let done = sqlx::query(
-            "DELETE FROM rate_limits WHERE bucket IN \
-             (SELECT bucket FROM rate_limits WHERE tat < $1 LIMIT 2000)",
-        )
-        .bind(now_ms)
-        .execute(pool)
-        .await?
-        .rows_affected();
+        let done = sqlx::query(&sql)
+            .bind(now_ms)
+            .execute(&db.pool)
+            .await?
+            .rows_affected();
         if done == 0 {
             return Ok(forgotten);
         }

@@ -94,7 +94,9 @@ pub async fn lookup(
             spend: true,
         },
     ];
-    if let Taken::Refused { at, retry_after } = rate_limits::take_all(pool, &takes, now_ms).await? {
+    if let Taken::Refused { at, retry_after } =
+        rate_limits::take_all(&ctx.db, &takes, now_ms).await?
+    {
         return Err(Error::TooManyRequests {
             retry_after,
             limit: ["status-cin", "status-cin-total", "status-address"][at],

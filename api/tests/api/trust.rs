@@ -22,7 +22,7 @@ crate::on_both_engines!(
     a_campus_behind_one_address_is_never_refused,
     fifty_parallel_wrong_lookups_get_at_most_the_allowance,
     a_lookup_refused_by_one_bucket_spends_from_none,
-    a_bucket_emptied_meanwhile_gets_back_what_was_taken,
+    a_bucket_emptied_meanwhile_refuses_a_match_and_a_miss_alike,
     fifty_parallel_conflicts_count_fifty,
     a_squatted_cin_shows_each_side_only_its_own,
     within_a_year_other_details_are_flagged_then_capped,
@@ -197,57 +197,89 @@ async fn a_lookup_refused_by_one_bucket_spends_from_none(engine: Engine) {
     assert_eq!(answers, [404, 404, 429]);
 }
 
-async fn a_bucket_emptied_meanwhile_gets_back_what_was_taken(engine: Engine) {
+async fn a_bucket_emptied_meanwhile_refuses_a_match_and_a_miss_alike(engine: Engine) {
     use amoe_api::db::rate_limits::{Take, Taken, take_all};
     let (app, _) = spawn(engine, |_| {}).await;
     let pool = app.database().await;
+    let db = amoe_api::db::Db {
+        pool: pool.clone(),
+        backend: match engine {
+            Engine::Sqlite => amoe_api::db::Backend::Sqlite,
+            Engine::Postgres => amoe_api::db::Backend::Postgres,
+        },
+    };
     let now: i64 = 1_800_000_000_000;
-    let limit = Limit::per(5, 3600);
-    for bucket in ["test:a", "test:b", "test:c"] {
-        sqlx::query("INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, 0, 1)")
-            .bind(bucket)
+    let cin = Limit::per(5, 3600);
+    let address = Limit::per(20_000, 3600);
+    let tat = |bucket: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query("SELECT tat FROM rate_limits WHERE bucket = $1")
+                .bind(bucket)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .get::<i64, _>("tat")
+        }
+    };
+    let mut answers = Vec::new();
+    for failed in [true, false] {
+        // The CIN's bucket has one token left; the address's is full.
+        sqlx::query("DELETE FROM rate_limits WHERE bucket LIKE 'test:%'")
             .execute(&pool)
             .await
             .unwrap();
-    }
-    // Another request holds the last bucket while this one starts: it finds
-    // all three with tokens, and waits for the last one.
-    let mut other = pool.begin().await.unwrap();
-    sqlx::query("UPDATE rate_limits SET allowed = 1 WHERE bucket = 'test:c'")
-        .execute(&mut *other)
+        sqlx::query(
+            "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ('test:cin', $1, 1), ('test:address', 0, 1)",
+        )
+        .bind(now + 4 * 720_000)
+        .execute(&pool)
         .await
         .unwrap();
-    let waiting = tokio::spawn({
-        let pool = pool.clone();
-        async move {
-            let takes = ["test:a", "test:b", "test:c"].map(|bucket| Take {
-                bucket,
-                limit,
-                spend: true,
-            });
-            take_all(&pool, &takes, now).await.unwrap()
-        }
-    });
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    // The other request empties it, and lets go.
-    sqlx::query("UPDATE rate_limits SET tat = $1 WHERE bucket = 'test:c'")
-        .bind(now + 36_000_000)
-        .execute(&mut *other)
-        .await
-        .unwrap();
-    other.commit().await.unwrap();
-    let taken = waiting.await.unwrap();
-    assert!(matches!(taken, Taken::Refused { at: 2, .. }), "{taken:?}");
-    // Refused, it holds no token of the first two: both are full.
-    for bucket in ["test:a", "test:b"] {
-        let tat: i64 = sqlx::query("SELECT tat FROM rate_limits WHERE bucket = $1")
-            .bind(bucket)
-            .fetch_one(&pool)
+        // Another request holds the address's bucket while this lookup
+        // starts: it finds both with tokens, and waits for the address's.
+        let mut other = pool.begin().await.unwrap();
+        sqlx::query("UPDATE rate_limits SET allowed = 1 WHERE bucket = 'test:address'")
+            .execute(&mut *other)
             .await
-            .unwrap()
-            .get("tat");
-        assert!(tat <= now, "{bucket}: {tat}");
+            .unwrap();
+        let waiting = tokio::spawn({
+            let db = db.clone();
+            async move {
+                let takes = [
+                    Take {
+                        bucket: "test:cin",
+                        limit: cin,
+                        spend: failed,
+                    },
+                    Take {
+                        bucket: "test:address",
+                        limit: address,
+                        spend: true,
+                    },
+                ];
+                take_all(&db, &takes, now).await.unwrap()
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        // The other request empties it, and lets go.
+        sqlx::query("UPDATE rate_limits SET tat = $1 WHERE bucket = 'test:address'")
+            .bind(now + 36_000_000)
+            .execute(&mut *other)
+            .await
+            .unwrap();
+        other.commit().await.unwrap();
+        answers.push(waiting.await.unwrap());
+        // Refused, the lookup took nothing from the CIN's bucket.
+        assert_eq!(tat("test:cin").await, now + 4 * 720_000);
     }
+    // The address's bucket refused both, with the same wait: a guess
+    // refused there cannot tell whether it was right.
+    assert!(
+        matches!(answers[0], Taken::Refused { at: 1, .. }),
+        "{answers:?}"
+    );
+    assert_eq!(answers[0], answers[1]);
 }
 
 async fn fifty_parallel_conflicts_count_fifty(engine: Engine) {
