@@ -1,5 +1,5 @@
 //! Embed mode: the app inside a university portal's iframe (`embed.js`,
-//! served by the API; see EMBEDDING.md).
+//! served by the API; see docs/embedding.md).
 //!
 //! The frame opens `/embed/declare` or `/embed/status` with the portal's
 //! `university` and `lang`. [`start`] reads them before the router starts,

@@ -1,5 +1,5 @@
 // AMOE embed: shows the declaration or the status page inside a university
-// portal. Include it where the service should appear (see EMBEDDING.md):
+// portal. Include it where the service should appear (see docs/embedding.md):
 //   <script src="https://amoe.example.ma/embed.js" data-university="um5"
 //           data-lang="ar" data-journey="declare" async></script>
 // A portal that vouches for its logged-in student adds data-token, a JWT it

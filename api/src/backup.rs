@@ -2,7 +2,7 @@
 //! `VACUUM INTO` while the service runs (a consistent snapshot; readers
 //! and the writer go on), and `amoe-api restore PATH`, with the service
 //! stopped, puts a backup in its place. PostgreSQL is backed up with its
-//! own tools (`pg_dump`, see the README).
+//! own tools (`pg_dump`, see docs/operating.md).
 
 use crate::db::sqlite_file;
 use sqlx::{Connection, Executor};

@@ -25,7 +25,7 @@ const TITLES = Object.fromEntries(LANGS.map((lang) => [lang, Object.fromEntries(
 const YEAR = String(new Date().getFullYear() - 20);
 const OPERATOR_TOKEN = 'e2e-embed-operator-token';
 
-/** The test key pair of EMBEDDING.md: the portal signs, the service checks. */
+/** The test key pair of docs/embedding.md: the portal signs, the service checks. */
 const PORTAL_KEY = createPrivateKey(readFileSync(path.join(ROOT, 'docs/portal-test-key/private.pem')));
 const PORTAL_PUBLIC = readFileSync(path.join(ROOT, 'docs/portal-test-key/public.pem'), 'utf8')
   .split('\n').filter((line) => line && !line.startsWith('-----')).join('');

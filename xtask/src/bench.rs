@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: the figures the README quotes. Sizes of the first
+//! `cargo xtask bench`: the figures docs/performance.md quotes. Sizes of the first
 //! load, Lighthouse on the pages a student lands on, then requests per
 //! second and latency of two API routes and of
 //! declaration submits (each a new student under a new key), measured with

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 /// it and its language's messages (the largest language counts), the js
 /// glue, the shell's wasm, the journeys' loader, css, icon, snippets and
 /// the service worker. Never
-/// raise it silently, nor in the same commit as a feature: see README,
-/// "Size budget", for what each part costs.
+/// raise it silently, nor in the same commit as a feature: see
+/// docs/performance.md, "Size budget", for what each part costs.
 pub const BUDGET_FIRST_LOAD: usize = 150_000;
 
 /// Brotli bytes of a first visit plus everything one journey fetches

@@ -35,7 +35,7 @@ pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
     request_body(content = DeclarationForm, description = "The wizard's answers as typed"),
     params(
         ("Idempotency-Key" = String, Header, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$", description = "A UUID v4 chosen by the client: a retry with the same key and body gets the same answer, and stores nothing twice"),
-        ("AMOE-Portal-Token" = Option<String>, Header, description = "A university portal's signed identity token (see EMBEDDING.md)"),
+        ("AMOE-Portal-Token" = Option<String>, Header, description = "A university portal's signed identity token (see docs/embedding.md)"),
     ),
     responses(
         (status = 201, description = "Stored (or stored before under this key)", body = Receipt),

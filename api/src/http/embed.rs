@@ -1,5 +1,5 @@
 //! `/embed.js`: the script a university portal includes to show the app in
-//! an iframe (see EMBEDDING.md). Its frame titles come from
+//! an iframe (see docs/embedding.md). Its frame titles come from
 //! `locales/<lang>/embed.ftl`, built into the binary, so every visible (and
 //! spoken) string stays in `locales/`.
 

@@ -18,7 +18,7 @@ crate::on_both_engines!(
     a_vouched_declaration_gets_past_squatters,
 );
 
-/// The test key pair of EMBEDDING.md (never for production).
+/// The test key pair of docs/embedding.md (never for production).
 const UM5_PRIVATE: &str = include_str!("../../../docs/portal-test-key/private.pem");
 const UM5_PUBLIC: &str = "MCowBQYDK2VwAyEAEBbXUzbTHlFFKOnRmbDDUDvzNWh63XnD05ol6QQjors=";
 /// A P-256 pair, for a portal signing with ES256.
