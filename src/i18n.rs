@@ -8,10 +8,8 @@
 
 pub use crate::messages::Arg;
 use amoe_domain::Lang;
+use amoe_domain::lang::{COOKIE, STORAGE_KEY};
 use leptos::prelude::*;
-
-/// The `localStorage` key that remembers the student's choice.
-pub const STORAGE_KEY: &str = "amoe.lang";
 
 /// The language state, shared through Leptos context (`use_i18n`).
 #[derive(Clone, Copy)]
@@ -94,11 +92,6 @@ impl I18n {
         });
     }
 }
-
-/// The cookie that tells the server which language to send a page in
-/// before the app starts (the page it renders at build time). It holds
-/// the language code only.
-pub const COOKIE: &str = "amoe_lang";
 
 fn remember_for_server(lang: Lang) {
     set_cookie(lang.code(), 31_536_000);

@@ -7,6 +7,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use time::OffsetDateTime;
 
+/// A time as the service writes it, in the database and its answers:
+/// RFC 3339 (`2026-10-15T09:00:00Z`). Only a year outside 0 to 9999
+/// cannot be written.
+pub fn rfc3339(at: OffsetDateTime) -> Result<String, time::error::Format> {
+    at.format(&time::format_description::well_known::Rfc3339)
+}
+
 #[derive(Clone, Debug, Default)]
 pub enum Clock {
     #[default]

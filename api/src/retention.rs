@@ -182,8 +182,7 @@ pub async fn purge(
             progress(Erased::Mails, erased);
         }
     }
-    let audit_cutoff = (now - time::Duration::days(retention.audit_days))
-        .format(&time::format_description::well_known::Rfc3339)
+    let audit_cutoff = crate::clock::rfc3339(now - time::Duration::days(retention.audit_days))
         .map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
     loop {
         // Their references go with them (ON DELETE CASCADE).

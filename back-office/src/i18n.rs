@@ -4,6 +4,7 @@
 //! them, remembered on the device as the students' app remembers it.
 
 use amoe_domain::Lang;
+use amoe_domain::lang::STORAGE_KEY;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -13,10 +14,6 @@ const SOURCES: [(Lang, &str); 3] = [
     (Lang::Fr, include_str!("../../locales/fr/back-office.ftl")),
     (Lang::En, include_str!("../../locales/en/back-office.ftl")),
 ];
-
-/// Where the choice is kept (the students' app uses the same key, so an
-/// agent's device speaks one language).
-const STORAGE_KEY: &str = "amoe.lang";
 
 struct Bundles(Vec<(Lang, FluentBundle<FluentResource>)>);
 

@@ -3,6 +3,15 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The `localStorage` key where the students' app and the back office
+/// keep the language chosen on a device (one key: a device speaks one
+/// language).
+pub const STORAGE_KEY: &str = "amoe.lang";
+
+/// The cookie that tells the server which language to send a page in
+/// before the app starts. It holds the language code only.
+pub const COOKIE: &str = "amoe_lang";
+
 /// A language of the service. Arabic is written right to left.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

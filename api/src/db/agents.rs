@@ -460,9 +460,6 @@ pub fn label(agent: &Agent) -> String {
 pub fn rfc3339(secs: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(secs)
         .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
+        .and_then(|t| crate::clock::rfc3339(t).ok())
         .unwrap_or_default()
 }

@@ -190,7 +190,7 @@ fn language(request: &Request) -> Lang {
         .flat_map(|value| value.split(';'))
         .find_map(|pair| {
             let (name, value) = pair.trim().split_once('=')?;
-            (name == LANG_COOKIE).then_some(value)
+            (name == amoe_domain::lang::COOKIE).then_some(value)
         });
     let accepted = request
         .headers()
@@ -199,9 +199,6 @@ fn language(request: &Request) -> Lang {
         .unwrap_or_default();
     Lang::negotiate(remembered, &Lang::accepted(accepted))
 }
-
-/// The app's cookie (`src/i18n.rs`): the language code only.
-const LANG_COOKIE: &str = "amoe_lang";
 
 /// Any path that is not a file is an address of the app: its page drawn
 /// at build time in the student's language, `index.html` for a journey's

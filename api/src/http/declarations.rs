@@ -24,7 +24,6 @@ use amoe_domain::declaration::{DeclarationForm, Reference, field};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use sha2::{Digest, Sha256};
-use time::format_description::well_known::Rfc3339;
 
 /// The header that carries a university portal's signed identity token.
 pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
@@ -79,7 +78,7 @@ pub async fn submit(
     let buckets = Buckets(&ctx.secret);
     let address = buckets.declare_address(client);
     let email = buckets.declare_email(&declaration.email.mailbox_key());
-    let received_at = now.format(&Rfc3339).map_err(|_| Error::Internal)?;
+    let received_at = crate::clock::rfc3339(now).map_err(|_| Error::Internal)?;
     let submission = Submission {
         declaration: &declaration,
         vouched: vouched.as_ref(),

@@ -28,7 +28,6 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use time::format_description::well_known::Rfc3339;
 
 use super::extract::{Json, Query};
 
@@ -71,10 +70,7 @@ impl FromRequestParts<ApiContext> for Operator {
 }
 
 pub(super) fn now(ctx: &ApiContext) -> Result<String, Error> {
-    ctx.clock
-        .now()
-        .format(&Rfc3339)
-        .map_err(|_| Error::Internal)
+    crate::clock::rfc3339(ctx.clock.now()).map_err(|_| Error::Internal)
 }
 
 fn field_error(field: &str, code: &str) -> FieldError {
