@@ -3,7 +3,7 @@
 
 use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
-use amoe_domain::declaration::Status;
+use amoe_domain::declaration::{RefusalReason, Status};
 use amoe_domain::{Lang, University};
 use leptos::prelude::*;
 
@@ -31,14 +31,7 @@ pub fn reason_key(code: &str) -> &'static str {
 }
 
 /// The reasons an agent may choose, in the order the form lists them.
-pub const REASONS: [&str; 6] = [
-    "covered_elsewhere",
-    "over_age",
-    "not_enrolled",
-    "identity_mismatch",
-    "identity_conflict",
-    "other",
-];
+pub const REASONS: [&str; 6] = RefusalReason::CODES;
 
 /// A moment (RFC 3339) as `YYYY-MM-DD HH:MM` on this device's clock: an
 /// agent in Morocco reads Moroccan time, not the server's UTC.

@@ -109,6 +109,17 @@ pub enum RefusalReason {
 }
 
 impl RefusalReason {
+    /// Every reason's code, in the order the fund lists them (`other`
+    /// last).
+    pub const CODES: [&'static str; 6] = [
+        "covered_elsewhere",
+        "over_age",
+        "not_enrolled",
+        "identity_mismatch",
+        "identity_conflict",
+        "other",
+    ];
+
     pub fn code(&self) -> &'static str {
         match self {
             RefusalReason::CoveredElsewhere { .. } => "covered_elsewhere",
@@ -124,6 +135,21 @@ impl RefusalReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reason_has_its_code_listed() {
+        let reasons = [
+            RefusalReason::CoveredElsewhere { scheme: None },
+            RefusalReason::OverAge,
+            RefusalReason::NotEnrolled,
+            RefusalReason::IdentityMismatch,
+            RefusalReason::IdentityConflict,
+            RefusalReason::Other {
+                text: String::new(),
+            },
+        ];
+        assert_eq!(reasons.map(|r| r.code()), RefusalReason::CODES);
+    }
 
     #[test]
     fn the_journey_goes_forward() {
