@@ -6,6 +6,7 @@ pub mod agents;
 pub mod cases;
 pub mod counts;
 pub mod declarations;
+pub mod erasure;
 pub mod export;
 pub mod indexes;
 pub mod names;

@@ -1,13 +1,14 @@
 //! The student's rights under law 09-08, served by operators: access
 //! (everything stored about a declaration or a CIN), rectification and
-//! erasure. Each is recorded in the audit log, in its own transaction.
+//! erasure (`erasure.rs`). Each is recorded in the audit log, in its own
+//! transaction.
 
 use super::declarations::lock_cin;
 use super::operator::{Actor, audit, exported, lock_for_writing};
 use amoe_domain::declaration::identity::{Claim, Stored, flags};
 use amoe_domain::declaration::{RefusalReason, Status};
 use amoe_domain::operator::{
-    Checked, EraseResponse, StoredCorrection, StoredDeclaration, StoredEvent, StoredMail,
+    Checked, StoredCorrection, StoredDeclaration, StoredEvent, StoredMail,
 };
 use sqlx::{Any, AnyPool, Row, Transaction};
 
@@ -308,7 +309,10 @@ pub async fn correct(
 
 /// Sets the `identity_conflict` flag of each declaration of `cin`, as
 /// judging them in the order they arrived would have left it.
-async fn judge_again(tx: &mut Transaction<'_, Any>, cin: &str) -> Result<(), sqlx::Error> {
+pub(super) async fn judge_again(
+    tx: &mut Transaction<'_, Any>,
+    cin: &str,
+) -> Result<(), sqlx::Error> {
     let rows = sqlx::query(
         "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict \
          FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
@@ -353,7 +357,7 @@ async fn judge_again(tx: &mut Transaction<'_, Any>, cin: &str) -> Result<(), sql
 }
 
 /// Removes a CIN's row for `year` once no declaration uses it.
-async fn forget_cin(
+pub(super) async fn forget_cin(
     tx: &mut Transaction<'_, Any>,
     cin: &str,
     year: &str,
@@ -390,7 +394,7 @@ async fn lock_declaration(
 /// Reads a declaration's CIN and year without a lock, then locks its
 /// CIN's row and its own, and reads them again; a CIN changed meanwhile
 /// (another correction) starts over.
-async fn lock_for_rights(
+pub(super) async fn lock_for_rights(
     tx: &mut Transaction<'_, Any>,
     reference: &str,
 ) -> Result<Option<(String, String)>, sqlx::Error> {
@@ -414,116 +418,4 @@ async fn lock_for_rights(
     Err(sqlx::Error::Protocol(
         "the declaration's CIN kept changing".into(),
     ))
-}
-
-/// Erases a declaration, its history, corrections and mails (sent or
-/// not), and counts it among the anonymous counts; the reason goes in the
-/// audit log, so one that names the student is refused. Nothing changes
-/// for an unknown reference.
-pub async fn erase(
-    pool: &AnyPool,
-    reference: &str,
-    reason: &str,
-    who: &Actor<'_>,
-) -> Result<Erased, sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    lock_for_writing(&mut tx).await?;
-    let Some((cin, year)) = lock_for_rights(&mut tx, reference).await? else {
-        return Ok(Erased::UnknownReference);
-    };
-    let row = sqlx::query(
-        "SELECT massar, last_name, first_name, email, phone, university_id, status, \
-         refusal_reason FROM declarations WHERE reference = $1",
-    )
-    .bind(reference)
-    .fetch_one(&mut *tx)
-    .await?;
-    // The reason stays in the audit log: it must not hold what is erased.
-    let folded = reason.to_lowercase();
-    let compact: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut personal = vec![cin.clone()];
-    for column in ["massar", "last_name", "first_name", "email"] {
-        personal.push(row.try_get(column)?);
-    }
-    personal.extend(row.try_get::<Option<String>, _>("phone")?);
-    let names_it = personal.iter().any(|value| {
-        let value = value.to_lowercase();
-        let value_compact: String = value.chars().filter(|c| c.is_alphanumeric()).collect();
-        value_compact.chars().count() >= 3
-            && (folded.contains(&value) || compact.contains(&value_compact))
-    });
-    if names_it {
-        tx.rollback().await?;
-        return Ok(Erased::ReasonIsPersonal);
-    }
-    super::counts::add(
-        &mut tx,
-        &year,
-        &row.try_get::<String, _>("university_id")?,
-        &row.try_get::<String, _>("status")?,
-        row.try_get::<Option<String>, _>("refusal_reason")?
-            .as_deref(),
-        1,
-    )
-    .await?;
-    let events = sqlx::query("DELETE FROM declaration_events WHERE reference = $1")
-        .bind(reference)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    sqlx::query("DELETE FROM declaration_corrections WHERE reference = $1")
-        .bind(reference)
-        .execute(&mut *tx)
-        .await?;
-    let [a, b, c] = crate::mail::ids_of(reference);
-    let mail_ids: Vec<String> = sqlx::query("SELECT id FROM outbox WHERE id IN ($1, $2, $3)")
-        .bind(&a)
-        .bind(&b)
-        .bind(&c)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<Result<_, _>>()?;
-    let mails = sqlx::query("DELETE FROM outbox WHERE id IN ($1, $2, $3)")
-        .bind(a)
-        .bind(b)
-        .bind(c)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    sqlx::query("DELETE FROM declarations WHERE reference = $1")
-        .bind(reference)
-        .execute(&mut *tx)
-        .await?;
-    // The CIN's lock row goes with its last declaration of the year, and
-    // the others of the CIN are judged again without this one.
-    forget_cin(&mut tx, &cin, &year).await?;
-    judge_again(&mut tx, &cin).await?;
-    audit(
-        &mut tx,
-        who,
-        "erase",
-        serde_json::json!({"reference": reference, "reason": reason, "mails": mails}),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Erased::Done(
-        EraseResponse {
-            reference: reference.to_owned(),
-            events,
-            mails,
-        },
-        mail_ids,
-    ))
-}
-
-/// What became of an erasure.
-pub enum Erased {
-    /// What went, and the ids of its mails (whose `.eml` files go too).
-    Done(EraseResponse, Vec<String>),
-    UnknownReference,
-    /// The reason names the student (their CIN, Massar code, a name, the
-    /// e-mail address or phone): nothing was erased.
-    ReasonIsPersonal,
 }

@@ -4,6 +4,7 @@ mod app;
 pub mod back_office;
 mod config;
 mod csp;
+mod decision_file;
 mod declarations;
 mod embed;
 mod export;

@@ -4,6 +4,7 @@
 //! right token the answer is a bare 401.
 
 use super::ApiContext;
+use super::decision_file;
 use super::export::Format;
 use crate::db::export::Filters;
 use crate::db::operator::{self, Student};
@@ -18,7 +19,7 @@ use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
 use amoe_domain::operator::{
     AuditResponse, CorrectRequest, EraseRequest, EraseResponse, ExportRequest, ExportResponse,
-    ImportReport, RowError, ShowRequest, ShowResponse, StoredDeclaration, read_spreadsheet_cell,
+    ImportReport, RowError, ShowRequest, ShowResponse, StoredDeclaration,
 };
 use amoe_domain::student::Cin;
 use axum::body::Bytes;
@@ -189,7 +190,7 @@ pub(super) async fn import_as(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let records: Rows = if content_type.starts_with("application/json") {
+    let records: decision_file::Rows = if content_type.starts_with("application/json") {
         serde_json::from_slice::<Vec<DecisionRecord>>(body)
             .map_err(|e| Error::InvalidJson {
                 message: e.to_string(),
@@ -199,7 +200,7 @@ pub(super) async fn import_as(
             .map(|(i, record)| (i + 1, Ok(record)))
             .collect()
     } else if content_type.starts_with("text/csv") {
-        read_csv(body)?
+        decision_file::read_csv(body)?
     } else {
         return Err(Error::UnsupportedMediaType);
     };
@@ -447,7 +448,7 @@ pub async fn erase(
     let Some(reference) = reference.filter(|_| errors.is_empty()) else {
         return Err(Error::InvalidFields(errors));
     };
-    let erased = rights::erase(
+    let erased = crate::db::erasure::erase(
         &ctx.db.pool,
         &reference,
         &reason,
@@ -458,9 +459,9 @@ pub async fn erase(
     )
     .await?;
     let (erased, mail_ids) = match erased {
-        rights::Erased::Done(erased, mail_ids) => (erased, mail_ids),
-        rights::Erased::UnknownReference => return Err(Error::UnknownReference),
-        rights::Erased::ReasonIsPersonal => {
+        crate::db::erasure::Erased::Done(erased, mail_ids) => (erased, mail_ids),
+        crate::db::erasure::Erased::UnknownReference => return Err(Error::UnknownReference),
+        crate::db::erasure::Erased::ReasonIsPersonal => {
             return Err(Error::InvalidFields(vec![field_error(
                 "reason",
                 "reason_is_personal",
@@ -473,71 +474,4 @@ pub async fn erase(
     }
     tracing::info!(mails = erased.mails, "erase");
     Ok(axum::Json(erased))
-}
-
-/// A file's rows, numbered from 1 after the header, each read or not.
-type Rows = Vec<(usize, Result<DecisionRecord, RowError>)>;
-
-/// Reads a CSV file as spreadsheets write it: UTF-8 with or without a BOM,
-/// `,` or `;` (whichever the header uses), quoted fields, CRLF.
-fn read_csv(body: &[u8]) -> Result<Rows, Error> {
-    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    let header_line = body.split(|&b| b == b'\n').next().unwrap_or_default();
-    let semicolons = header_line.iter().filter(|&&b| b == b';').count();
-    let commas = header_line.iter().filter(|&&b| b == b',').count();
-    let delimiter = if semicolons > commas { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .from_reader(body);
-    let header = reader
-        .headers()
-        .map_err(|_| {
-            Error::InvalidFile(vec![RowError {
-                row: 0,
-                column: String::new(),
-                code: "header_unreadable".into(),
-            }])
-        })?
-        .clone();
-    let unknown: Vec<RowError> = header
-        .iter()
-        .filter(|name| !amoe_domain::declaration::decision::COLUMNS.contains(name))
-        .map(|name| RowError {
-            row: 0,
-            column: name.to_owned(),
-            code: "column_unknown".into(),
-        })
-        .collect();
-    if !unknown.is_empty() {
-        return Err(Error::InvalidFile(unknown));
-    }
-    // A cell marked as text by a spreadsheet (or by our export) reads as
-    // the text it marks.
-    Ok(reader
-        .records()
-        .map(|record| {
-            record.and_then(|record| {
-                let cells: Vec<&str> = record.iter().map(read_spreadsheet_cell).collect();
-                csv::StringRecord::from(cells).deserialize::<DecisionRecord>(Some(&header))
-            })
-        })
-        .enumerate()
-        .map(|(i, record)| {
-            let row = i + 1;
-            let code = |e: &csv::Error| match e.kind() {
-                csv::ErrorKind::Utf8 { .. } => "not_utf8",
-                csv::ErrorKind::UnequalLengths { .. } => "wrong_number_of_columns",
-                _ => "row_unreadable",
-            };
-            (
-                row,
-                record.map_err(|e| RowError {
-                    row,
-                    column: String::new(),
-                    code: code(&e).into(),
-                }),
-            )
-        })
-        .collect())
 }
