@@ -24,10 +24,7 @@ use tokio::net::TcpListener;
 struct Housekeeping {
     db: Db,
     metrics: http::metrics::Metrics,
-    clock: clock::Clock,
-    retention: retention::Retention,
-    year_start: amoe_domain::declaration::YearStart,
-    outbox_dir: std::path::PathBuf,
+    config: std::sync::Arc<Config>,
 }
 
 /// Every ten minutes, forgets the rate-limit buckets that are full again,
@@ -35,7 +32,8 @@ struct Housekeeping {
 /// retention period.
 async fn housekeeping(work: Housekeeping) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
-    let Housekeeping { db, clock, .. } = &work;
+    let Housekeeping { db, config, .. } = &work;
+    let clock = &config.clock;
     loop {
         every.tick().await;
         match db::rate_limits::forget_full(db, clock.now_ms()).await {
@@ -53,10 +51,10 @@ async fn housekeeping(work: Housekeeping) {
         };
         let purged = retention::purge(
             db,
-            work.retention,
-            work.year_start,
+            config.privacy.retention,
+            config.rules.year_start,
             now,
-            &work.outbox_dir,
+            &config.mail.outbox_dir,
             &progress,
         )
         .await;
@@ -90,11 +88,7 @@ pub struct Server {
     listener: TcpListener,
     router: axum::Router,
     pub db: Db,
-    clock: clock::Clock,
-    connections: listener::Limits,
-    retention: retention::Retention,
-    year_start: amoe_domain::declaration::YearStart,
-    outbox_dir: std::path::PathBuf,
+    config: std::sync::Arc<Config>,
     worker: Option<mail::worker::Worker>,
     metrics: http::metrics::Metrics,
 }
@@ -104,59 +98,46 @@ impl Server {
         for warning in config.warnings() {
             tracing::warn!("{warning}");
         }
-        let db = Db::open(&config.database_url).await?;
-        let listener = TcpListener::bind(config.addr)
+        let db = Db::open(&config.database.url).await?;
+        let addr = config.server.addr;
+        let listener = TcpListener::bind(addr)
             .await
-            .map_err(|source| StartError::Bind {
-                addr: config.addr,
-                source,
-            })?;
-        let transport =
-            mail::worker::Transport::new(config.smtp_url.as_deref(), config.outbox_dir.clone())
-                .map_err(StartError::Mail)?;
+            .map_err(|source| StartError::Bind { addr, source })?;
+        let transport = mail::worker::Transport::new(
+            config.mail.smtp_url.as_deref(),
+            config.mail.outbox_dir.clone(),
+        )
+        .map_err(StartError::Mail)?;
         let from = config
-            .mail_from
+            .mail
+            .from
             .parse()
             .map_err(|e| StartError::Mail(format!("AMOE_MAIL_FROM is not an address: {e}")))?;
         let wake = std::sync::Arc::new(tokio::sync::Notify::new());
-        let worker = config.outbox_poll.map(|poll| mail::worker::Worker {
+        let worker = config.mail.poll.map(|poll| mail::worker::Worker {
             db: db.clone(),
             transport,
             from,
             poll,
             wake: wake.clone(),
             clock: config.clock.clone(),
-            lease: config.outbox_lease,
+            lease: config.mail.lease,
         });
         let metrics = http::metrics::Metrics::default();
-        let context = http::ApiContext {
+        let webauthn = http::back_office::relying_party(&config.server.public_url);
+        let config = std::sync::Arc::new(config);
+        let router = http::router(http::ApiContext {
             db: db.clone(),
-            rules: config.rules,
-            limits: config.limits,
-            secret: config.secret.clone(),
-            clock: config.clock.clone(),
-            portals: config.portals.clone(),
-            operator_tokens: config.operator_tokens.clone().into(),
-            public_url: config.public_url.as_str().into(),
-            trusted_proxy_hops: config.trusted_proxy_hops,
-            controller: config.controller.as_str().into(),
-            cndp_authorisation: config.cndp_authorisation.as_str().into(),
+            config: config.clone(),
             metrics: metrics.clone(),
             outbox_wake: wake,
-            outbox_dir: config.outbox_dir.clone().into(),
-            webauthn: http::back_office::relying_party(&config.public_url).map(Into::into),
-            agent_idle_secs: config.agent_idle.as_secs() as i64,
-        };
-        let router = http::router(context, &config);
+            webauthn: webauthn.map(Into::into),
+        });
         Ok(Server {
             listener,
             router,
             db,
-            clock: config.clock,
-            connections: config.connections,
-            retention: config.retention,
-            year_start: config.rules.year_start,
-            outbox_dir: config.outbox_dir,
+            config,
             worker,
             metrics,
         })
@@ -177,13 +158,16 @@ impl Server {
         let cleaner = tokio::spawn(housekeeping(Housekeeping {
             db: self.db.clone(),
             metrics: self.metrics.clone(),
-            clock: self.clock.clone(),
-            retention: self.retention,
-            year_start: self.year_start,
-            outbox_dir: self.outbox_dir.clone(),
+            config: self.config.clone(),
         }));
         let sender = self.worker.map(|worker| tokio::spawn(worker.run()));
-        listener::serve(self.listener, self.router, self.connections, shutdown).await;
+        listener::serve(
+            self.listener,
+            self.router,
+            self.config.server.connections,
+            shutdown,
+        )
+        .await;
         cleaner.abort();
         if let Some(sender) = sender {
             sender.abort();

@@ -23,6 +23,13 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// The development value: a service that was given no secret.
+impl Default for Secret {
+    fn default() -> Self {
+        Secret::new(DEVELOPMENT_SECRET)
+    }
+}
+
 impl Secret {
     pub fn new(value: &str) -> Secret {
         Secret(value.as_bytes().into())

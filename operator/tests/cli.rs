@@ -16,13 +16,11 @@ struct Running {
 
 async fn server() -> Running {
     let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        database_url: format!("sqlite://{}/amoe.db", dir.path().display()),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        operator_tokens: vec![Sha256::digest(TOKEN.as_bytes()).into()],
-        outbox_dir: dir.path().join("outbox"),
-        ..Config::default()
-    };
+    let mut config = Config::local(
+        format!("sqlite://{}/amoe.db", dir.path().display()),
+        dir.path().join("outbox"),
+    );
+    config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
     let server = Server::build(config).await.unwrap();
     let url = format!("http://{}", server.local_addr());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

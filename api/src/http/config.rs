@@ -12,12 +12,12 @@ use axum::extract::State;
 #[utoipa::path(get, path = "/api/config", tag = "service",
     responses((status = 200, description = "What the wizard needs from the server", body = PublicConfig)))]
 pub async fn get(State(ctx): State<ApiContext>) -> Json<PublicConfig> {
-    let today = ctx.clock.today();
+    let today = ctx.clock().today();
     Json(PublicConfig {
         today,
-        academic_year: AcademicYear::containing(today.date(), ctx.rules.year_start),
-        age_limit: ctx.rules.age_limit,
-        controller: ctx.controller.to_string(),
-        cndp_authorisation: ctx.cndp_authorisation.to_string(),
+        academic_year: AcademicYear::containing(today.date(), ctx.config.rules.year_start),
+        age_limit: ctx.config.rules.age_limit,
+        controller: ctx.config.privacy.controller.to_string(),
+        cndp_authorisation: ctx.config.privacy.cndp_authorisation.to_string(),
     })
 }

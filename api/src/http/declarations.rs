@@ -51,8 +51,8 @@ pub async fn submit(
     headers: HeaderMap,
     Json(mut form): Json<DeclarationForm>,
 ) -> Result<(StatusCode, axum::Json<Receipt>), Error> {
-    let now = ctx.clock.now();
-    let now_ms = ctx.clock.now_ms();
+    let now = ctx.clock().now();
+    let now_ms = ctx.clock().now_ms();
     let vouched = match headers.get(PORTAL_TOKEN_HEADER) {
         None => None,
         Some(value) => {
@@ -63,7 +63,7 @@ pub async fn submit(
     if let Some(vouched) = &vouched {
         vouched.apply(&mut form);
     }
-    let declaration = form.parse(ctx.clock.today().date(), &ctx.rules)?;
+    let declaration = form.parse(ctx.clock().today().date(), &ctx.config.rules)?;
     // What the key stands for: the declaration as parsed, so a retry that
     // differs only in spacing or case is the same submission.
     let canonical = serde_json::to_vec(&declaration).map_err(|_| Error::Internal)?;
@@ -74,8 +74,8 @@ pub async fn submit(
     }
 
     let pool = &ctx.db.pool;
-    let limits = ctx.limits;
-    let buckets = Buckets(&ctx.secret);
+    let limits = ctx.config.limits;
+    let buckets = Buckets(&ctx.config.secret);
     let address = buckets.declare_address(client);
     let email = buckets.declare_email(&declaration.email.mailbox_key());
     let received_at = crate::clock::rfc3339(now).map_err(|_| Error::Internal)?;
@@ -95,7 +95,7 @@ pub async fn submit(
             limit: limits.declarations_per_email,
         },
         mail_cap: Cap {
-            secret: &ctx.secret,
+            secret: &ctx.config.secret,
             limit: limits.mails_per_recipient,
             now_ms,
         },
@@ -107,7 +107,7 @@ pub async fn submit(
             declaration.academic_year,
             declaration.lang,
             declaration.email.as_str(),
-            &ctx.public_url,
+            &ctx.config.server.public_url,
         )
     })
     .await?;

@@ -119,7 +119,7 @@ impl FromRequestParts<super::ApiContext> for ClientIp {
         Ok(ClientIp(client_ip(
             peer,
             parts.headers.get_all("x-forwarded-for").iter(),
-            ctx.trusted_proxy_hops,
+            ctx.config.server.trusted_proxy_hops,
         )))
     }
 }

@@ -24,10 +24,6 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::Error;
-use crate::limits::Limits;
-use crate::portal::Portals;
-use crate::secret::Secret;
-use amoe_domain::declaration::Rules;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -36,34 +32,25 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 
-/// What every handler can reach.
+/// What every handler can reach: the configuration, whole, and what the
+/// running service shares.
 #[derive(Clone)]
 pub struct ApiContext {
     pub db: Db,
-    pub rules: Rules,
-    pub limits: Limits,
-    pub secret: Secret,
-    pub clock: Clock,
-    pub portals: Portals,
-    /// SHA-256 hashes of the operators' tokens.
-    pub operator_tokens: std::sync::Arc<[[u8; 32]]>,
-    /// The address students open, for links in e-mails.
-    pub public_url: std::sync::Arc<str>,
+    pub config: std::sync::Arc<Config>,
+    pub metrics: metrics::Metrics,
     /// Wakes the outbox worker when a mail is queued.
     pub outbox_wake: std::sync::Arc<tokio::sync::Notify>,
-    /// Where mails are written as `.eml` files without SMTP (an erasure
-    /// removes them).
-    pub outbox_dir: std::sync::Arc<std::path::Path>,
-    /// Reverse proxies in front of the API (see `extract::ClientIp`).
-    pub trusted_proxy_hops: usize,
-    pub controller: std::sync::Arc<str>,
-    pub cndp_authorisation: std::sync::Arc<str>,
-    pub metrics: metrics::Metrics,
-    /// Passkeys for the back office (none when `public_url` cannot be a
-    /// WebAuthn relying party, such as an IP address).
+    /// Passkeys for the back office (none when the public address cannot
+    /// be a WebAuthn relying party, such as an IP address).
     pub webauthn: Option<std::sync::Arc<webauthn_rs::Webauthn>>,
-    /// How long a back-office session may sit unused, in seconds.
-    pub agent_idle_secs: i64,
+}
+
+impl ApiContext {
+    /// The API's time.
+    pub fn clock(&self) -> &Clock {
+        &self.config.clock
+    }
 }
 
 /// The API's routes (the metrics label requests by them).
@@ -100,14 +87,19 @@ pub const ROUTES: [&str; 30] = [
     "/embed.js",
 ];
 
-pub fn router(ctx: ApiContext, config: &Config) -> Router {
+pub fn router(ctx: ApiContext) -> Router {
+    let config = ctx.config.clone();
     let metrics = ctx.metrics.clone();
-    let scrape = config.metrics_token.as_ref().map(|token| metrics::Scrape {
-        metrics: metrics.clone(),
-        db: ctx.db.clone(),
-        clock: ctx.clock.clone(),
-        token: token.as_str().into(),
-    });
+    let scrape = config
+        .server
+        .metrics_token
+        .as_ref()
+        .map(|token| metrics::Scrape {
+            metrics: metrics.clone(),
+            db: ctx.db.clone(),
+            clock: ctx.clock().clone(),
+            token: token.as_str().into(),
+        });
     // Written once: the description does not change while serving.
     let description: std::sync::Arc<str> = serde_json::to_string(&openapi::document())
         .expect("the description serialises")
@@ -178,10 +170,10 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .with_state(ctx)
         .layer(axum::middleware::from_fn_with_state(
-            config.query_limit,
+            config.server.query_limit,
             middleware::limit_query,
         ))
-        .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(DefaultBodyLimit::max(config.server.body_limit))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::map_response(|r| async {
             crate::error::ensure_json(r)
@@ -197,14 +189,14 @@ pub fn router(ctx: ApiContext, config: &Config) -> Router {
         Some(scrape) => router.route("/metrics", get(metrics::scrape).with_state(scrape)),
         None => router,
     };
-    let router = match &config.dist_dir {
+    let router = match &config.server.dist_dir {
         Some(dist) => {
             let router = match app::back_office(dist) {
                 Some(back_office) => router.merge(back_office),
                 None => router,
             };
             let router = router
-                .merge(app::router(dist, &config.portal_origins))
+                .merge(app::router(dist, &config.portals.origins))
                 .merge(embed::router());
             match service_worker::router(dist) {
                 Some(worker) => router.merge(worker),

@@ -56,6 +56,8 @@ impl FromRequestParts<ApiContext> for Operator {
         // Compare with every configured hash, whatever the outcome, so the
         // time taken says nothing about which one nearly matched.
         let matched = ctx
+            .config
+            .back_office
             .operator_tokens
             .iter()
             .fold(subtle::Choice::from(0), |any, hash| {
@@ -71,7 +73,7 @@ impl FromRequestParts<ApiContext> for Operator {
 }
 
 pub(super) fn now(ctx: &ApiContext) -> Result<String, Error> {
-    crate::clock::rfc3339(ctx.clock.now()).map_err(|_| Error::Internal)
+    crate::clock::rfc3339(ctx.clock().now()).map_err(|_| Error::Internal)
 }
 
 fn field_error(field: &str, code: &str) -> FieldError {
@@ -235,8 +237,9 @@ pub(super) async fn record_decisions(
     let rows = decisions.len();
     let mail_for = |decision: &Decision, student: &Student| {
         let lang = Lang::from_tag(&student.lang).unwrap_or(Lang::FALLBACK);
-        let year = AcademicYear::parse(&student.academic_year)
-            .unwrap_or_else(|_| AcademicYear::containing(decision.date, ctx.rules.year_start));
+        let year = AcademicYear::parse(&student.academic_year).unwrap_or_else(|_| {
+            AcademicYear::containing(decision.date, ctx.config.rules.year_start)
+        });
         let event = match &decision.outcome {
             Outcome::Covered => Event::Covered { on: decision.date },
             Outcome::Refused { reason } => Event::Refused {
@@ -249,13 +252,13 @@ pub(super) async fn record_decisions(
             year,
             lang,
             &student.email,
-            &ctx.public_url,
+            &ctx.config.server.public_url,
         )
     };
     let cap = Cap {
-        secret: &ctx.secret,
-        limit: ctx.limits.mails_per_recipient,
-        now_ms: ctx.clock.now_ms(),
+        secret: &ctx.config.secret,
+        limit: ctx.config.limits.mails_per_recipient,
+        now_ms: ctx.clock().now_ms(),
     };
     let result = operator::apply(
         &ctx.db.pool,
@@ -385,7 +388,7 @@ pub(super) async fn correct_as(
     actor: &str,
     request: &CorrectRequest,
 ) -> Result<StoredDeclaration, Error> {
-    let today = Day::in_morocco(ctx.clock.now()).date();
+    let today = Day::in_morocco(ctx.clock().now()).date();
     let reference = reference(&request.reference);
     let changes = request.changes.check(today);
     let (reference, changes) = match (reference, changes) {
@@ -470,7 +473,7 @@ pub async fn erase(
     };
     for id in mail_ids {
         // Absent when sent over SMTP, or never written yet.
-        let _ = std::fs::remove_file(ctx.outbox_dir.join(format!("{id}.eml")));
+        let _ = std::fs::remove_file(ctx.config.mail.outbox_dir.join(format!("{id}.eml")));
     }
     tracing::info!(mails = erased.mails, "erase");
     Ok(axum::Json(erased))

@@ -32,8 +32,14 @@ pub async fn identity(
 /// Checks a token against the configured portals and this service's
 /// public address, at the API's time.
 pub fn verify(ctx: &ApiContext, token: &str) -> Result<Vouched, Error> {
-    ctx.portals
-        .verify(token.trim(), &ctx.public_url, ctx.clock.now_secs())
+    ctx.config
+        .portals
+        .keys
+        .verify(
+            token.trim(),
+            &ctx.config.server.public_url,
+            ctx.clock().now_secs(),
+        )
         .map_err(|reason| {
             tracing::info!(%reason, "portal token refused");
             Error::InvalidPortalToken

@@ -39,13 +39,13 @@ pub async fn lookup(
     ClientIp(client): ClientIp,
     Json(form): Json<LookupForm>,
 ) -> Result<axum::Json<StatusResponse>, Error> {
-    let now_ms = ctx.clock.now_ms();
+    let now_ms = ctx.clock().now_ms();
     let pool = &ctx.db.pool;
-    let limits = ctx.limits;
-    let buckets = Buckets(&ctx.secret);
+    let limits = ctx.config.limits;
+    let buckets = Buckets(&ctx.config.secret);
 
     let lookup = form
-        .parse(ctx.clock.today().date())
+        .parse(ctx.clock().today().date())
         .map_err(Error::InvalidFields)?;
 
     let found = declarations::by_cin(pool, lookup.cin.as_str()).await?;

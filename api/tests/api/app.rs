@@ -168,14 +168,12 @@ async fn every_answer_carries_the_security_headers() {
 #[tokio::test]
 async fn an_https_service_tells_browsers_to_stay_on_https() {
     let dir = tempfile::tempdir().unwrap();
-    let app = TestApp::start_with_config(amoe_api::config::Config {
-        database_url: format!("sqlite://{}/amoe.db", dir.path().display()),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        outbox_dir: dir.path().join("outbox"),
-        public_url: "https://amoe.example.ma".into(),
-        ..amoe_api::config::Config::default()
-    })
-    .await;
+    let mut config = amoe_api::config::Config::local(
+        format!("sqlite://{}/amoe.db", dir.path().display()),
+        dir.path().join("outbox"),
+    );
+    config.server.public_url = "https://amoe.example.ma".into();
+    let app = TestApp::start_with_config(config).await;
     let response = app.get("/api/health").await;
     assert_eq!(
         response.headers()["strict-transport-security"],
@@ -187,18 +185,16 @@ async fn an_https_service_tells_browsers_to_stay_on_https() {
 async fn the_allowed_portals_are_the_pages_frame_ancestors() {
     let dir = tempfile::tempdir().unwrap();
     let dist = dist(dir.path());
-    let app = TestApp::start_with_config(amoe_api::config::Config {
-        database_url: format!("sqlite://{}/amoe.db", dir.path().display()),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        dist_dir: Some(dist),
-        outbox_dir: dir.path().join("outbox"),
-        portal_origins: vec![
-            "https://ent.um5.ac.ma".into(),
-            "http://127.0.0.1:9000".into(),
-        ],
-        ..Default::default()
-    })
-    .await;
+    let mut config = amoe_api::config::Config::local(
+        format!("sqlite://{}/amoe.db", dir.path().display()),
+        dir.path().join("outbox"),
+    );
+    config.server.dist_dir = Some(dist);
+    config.portals.origins = vec![
+        "https://ent.um5.ac.ma".into(),
+        "http://127.0.0.1:9000".into(),
+    ];
+    let app = TestApp::start_with_config(config).await;
     let response = app.get("/declare").await;
     let policy = response.headers()["content-security-policy"]
         .to_str()

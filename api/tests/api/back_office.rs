@@ -32,7 +32,7 @@ crate::on_both_engines!(
 async fn app(engine: Engine) -> (TestApp, Clock) {
     let clock = Clock::manual(time::OffsetDateTime::now_utc());
     let app = TestApp::spawn_configured(engine, |config| {
-        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
         config.clock = clock.clone();
     })
     .await;

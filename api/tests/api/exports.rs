@@ -57,8 +57,8 @@ async fn count(pool: &sqlx::AnyPool, sql: &str) -> i64 {
 
 async fn app(engine: Engine) -> TestApp {
     TestApp::spawn_configured(engine, |config| {
-        config.outbox_poll = None;
-        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        config.mail.poll = None;
+        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
     })
     .await
 }

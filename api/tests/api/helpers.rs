@@ -34,12 +34,7 @@ impl TestApp {
     pub async fn spawn_configured(engine: Engine, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let database_url = fresh_database(engine, &dir).await;
-        let mut config = Config {
-            database_url,
-            addr: "127.0.0.1:0".parse().unwrap(),
-            outbox_dir: dir.path().join("outbox"),
-            ..Config::default()
-        };
+        let mut config = Config::local(database_url, dir.path().join("outbox"));
         adjust(&mut config);
         TestApp::start(config, dir).await
     }
@@ -50,13 +45,8 @@ impl TestApp {
         dir: tempfile::TempDir,
         dist: Option<PathBuf>,
     ) -> TestApp {
-        let config = Config {
-            database_url,
-            addr: "127.0.0.1:0".parse().unwrap(),
-            dist_dir: dist,
-            outbox_dir: dir.path().join("outbox"),
-            ..Config::default()
-        };
+        let mut config = Config::local(database_url, dir.path().join("outbox"));
+        config.server.dist_dir = dist;
         TestApp::start(config, dir).await
     }
 
@@ -72,7 +62,7 @@ impl TestApp {
     }
 
     async fn start(config: Config, dir: tempfile::TempDir) -> TestApp {
-        let database_url = config.database_url.clone();
+        let database_url = config.database.url.clone();
         let server = Server::build(config).await.expect("the server starts");
         let url = format!("http://{}", server.local_addr());
         let (tx, rx) = oneshot::channel::<()>();

@@ -18,7 +18,7 @@ crate::on_both_engines!(
 );
 
 fn fast(config: &mut amoe_api::config::Config) {
-    config.outbox_poll = Some(Duration::from_millis(50));
+    config.mail.poll = Some(Duration::from_millis(50));
 }
 
 fn eml_files(dir: &Path) -> Vec<PathBuf> {
@@ -47,7 +47,7 @@ async fn wait_for_mails(dir: &Path, count: usize) -> Vec<PathBuf> {
 }
 
 async fn a_declaration_queues_its_mail_in_the_same_transaction(engine: Engine) {
-    let app = TestApp::spawn_configured(engine, |c| c.outbox_poll = None).await;
+    let app = TestApp::spawn_configured(engine, |c| c.mail.poll = None).await;
     let mut arabic = form(1);
     arabic["lang"] = json!("ar");
     let receipt: Receipt = app.declare(&key(), &arabic).await.json().await.unwrap();
@@ -95,7 +95,7 @@ async fn the_worker_writes_each_mail_once_in_the_students_language(engine: Engin
     let token = "t";
     let app = TestApp::spawn_configured(engine, |c| {
         fast(c);
-        c.operator_tokens = vec![Sha256::digest(token.as_bytes()).into()];
+        c.back_office.operator_tokens = vec![Sha256::digest(token.as_bytes()).into()];
     })
     .await;
     let outbox = app.outbox_dir();
@@ -148,14 +148,9 @@ async fn a_mail_queued_before_a_stop_is_sent_once_after_restarts(engine: Engine)
         let database_url = database_url.clone();
         let outbox = outbox.clone();
         async move {
-            TestApp::start_with_config(amoe_api::config::Config {
-                database_url,
-                addr: "127.0.0.1:0".parse().unwrap(),
-                outbox_dir: outbox,
-                outbox_poll: poll,
-                ..amoe_api::config::Config::default()
-            })
-            .await
+            let mut config = amoe_api::config::Config::local(database_url, outbox);
+            config.mail.poll = poll;
+            TestApp::start_with_config(config).await
         }
     };
     // Stopped before its worker could send anything.
@@ -198,7 +193,7 @@ async fn a_failing_server_is_tried_again_later(engine: Engine) {
     let app = TestApp::spawn_configured(engine, |c| {
         fast(c);
         // Nothing listens on port 1.
-        c.smtp_url = Some("smtp://127.0.0.1:1".into());
+        c.mail.smtp_url = Some("smtp://127.0.0.1:1".into());
     })
     .await;
     app.declare(&key(), &form(5)).await;

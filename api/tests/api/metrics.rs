@@ -33,8 +33,8 @@ async fn without_its_token_there_is_no_metrics_route() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_count_requests_refusals_and_the_outbox() {
     let app = TestApp::spawn_configured(Engine::Sqlite, |config| {
-        config.metrics_token = Some(TOKEN.into());
-        config.outbox_poll = None;
+        config.server.metrics_token = Some(TOKEN.into());
+        config.mail.poll = None;
         config.limits.status_per_address = Limit::per(1, 3600);
     })
     .await;

@@ -30,7 +30,7 @@ crate::on_both_engines!(
 
 async fn app(engine: Engine) -> TestApp {
     TestApp::spawn_configured(engine, |config| {
-        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
     })
     .await
 }
@@ -554,8 +554,8 @@ async fn two_conflicting_imports_at_once_decide_each_declaration_once(engine: En
 async fn imports_of_crossed_mailboxes_at_once_both_apply(engine: Engine) {
     let app = std::sync::Arc::new(
         TestApp::spawn_configured(engine, |config| {
-            config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
-            config.outbox_poll = None;
+            config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+            config.mail.poll = None;
             let many = amoe_api::db::rate_limits::Limit::per(1_000, 86_400);
             config.limits.declarations_per_email = many;
             config.limits.mails_per_recipient = many;

@@ -45,8 +45,8 @@ const NOW: i64 = 1_792_054_800;
 async fn spawn(engine: Engine) -> TestApp {
     TestApp::spawn_configured(engine, |config| {
         config.clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
-        config.outbox_poll = None;
-        config.portals =
+        config.mail.poll = None;
+        config.portals.keys =
             Portals::parse(&format!("{UM5} um5 {UM5_PUBLIC}; {UIT} uit {UIT_PUBLIC}")).unwrap();
     })
     .await

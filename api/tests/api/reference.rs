@@ -107,7 +107,7 @@ async fn a_restart_on_the_same_database_changes_nothing(engine: Engine) {
 #[tokio::test]
 async fn config_gives_the_wizard_todays_rules() {
     let app = TestApp::spawn_configured(Engine::Sqlite, |config| {
-        config.cndp_authorisation = "A-GC-123/2026".into();
+        config.privacy.cndp_authorisation = "A-GC-123/2026".into();
         config.rules.age_limit = 31;
     })
     .await;

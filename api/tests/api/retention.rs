@@ -24,8 +24,8 @@ async fn old_years_become_counts_and_sent_mails_go(engine: Engine) {
     let clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
-        config.outbox_poll = None;
-        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        config.mail.poll = None;
+        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
     })
     .await;
     let a: Receipt = app.declare(&key(), &form(1)).await.json().await.unwrap();
@@ -196,7 +196,7 @@ async fn a_year_is_purged_while_students_declare(engine: Engine) {
     let clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
-        config.outbox_poll = None;
+        config.mail.poll = None;
     })
     .await;
     let pool = app.database().await;
@@ -310,8 +310,8 @@ async fn failing_mails_half_written_files_and_old_audit_entries_go(engine: Engin
     let clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
-        config.outbox_poll = None;
-        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        config.mail.poll = None;
+        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
     })
     .await;
     let a: Receipt = app.declare(&key(), &form(1)).await.json().await.unwrap();

@@ -22,7 +22,7 @@ crate::on_both_engines!(
 
 async fn app(engine: Engine) -> TestApp {
     TestApp::spawn_configured(engine, |config| {
-        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
     })
     .await
 }

@@ -41,7 +41,7 @@ fn limits(header_timeout_ms: u64, max_connections: usize, shutdown_ms: u64) -> L
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_half_sent_request_is_closed_after_the_header_timeout() {
     let app = TestApp::spawn_configured(Engine::Sqlite, |c| {
-        c.connections = limits(1_000, 100, 1_000)
+        c.server.connections = limits(1_000, 100, 1_000)
     })
     .await;
     let url = app.url.clone();
@@ -62,9 +62,10 @@ async fn a_half_sent_request_is_closed_after_the_header_timeout() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connections_over_the_cap_are_closed_and_the_server_keeps_serving() {
-    let app =
-        TestApp::spawn_configured(Engine::Sqlite, |c| c.connections = limits(2_000, 4, 1_000))
-            .await;
+    let app = TestApp::spawn_configured(Engine::Sqlite, |c| {
+        c.server.connections = limits(2_000, 4, 1_000)
+    })
+    .await;
     let url = app.url.clone();
     tokio::task::spawn_blocking(move || {
         let held: Vec<TcpStream> = (0..4).map(|_| half_sent(&url)).collect();

@@ -158,7 +158,7 @@ async fn attempts_per_address_are_limited(engine: Engine) {
 
 async fn behind_a_trusted_proxy_each_client_is_counted_alone(engine: Engine) {
     let app = TestApp::spawn_configured(engine, |config| {
-        config.trusted_proxy_hops = 1;
+        config.server.trusted_proxy_hops = 1;
         config.limits.status_per_address = Limit::per(2, 3600);
     })
     .await;

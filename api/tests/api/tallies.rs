@@ -113,8 +113,8 @@ async fn the_tallies_equal_a_recount_after_any_sequence(engine: Engine) {
     let clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
-        config.outbox_poll = None;
-        config.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        config.mail.poll = None;
+        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
     })
     .await;
     let pool = app.database().await;

@@ -24,13 +24,9 @@ async fn database(dir: &tempfile::TempDir, params: &str) -> String {
 }
 
 fn config(database_url: String, dir: &tempfile::TempDir) -> Config {
-    Config {
-        database_url,
-        addr: "127.0.0.1:0".parse().unwrap(),
-        outbox_dir: dir.path().join("outbox"),
-        outbox_poll: None,
-        ..Config::default()
-    }
+    let mut config = Config::local(database_url, dir.path().join("outbox"));
+    config.mail.poll = None;
+    config
 }
 
 /// Whether every connection to the database `name` is encrypted, and how

@@ -58,8 +58,8 @@ async fn spawn(
     let clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
-        config.outbox_poll = None;
-        config.operator_tokens = vec![Sha256::digest(OPERATOR_TOKEN.as_bytes()).into()];
+        config.mail.poll = None;
+        config.back_office.operator_tokens = vec![Sha256::digest(OPERATOR_TOKEN.as_bytes()).into()];
         adjust(config);
     })
     .await;
@@ -490,7 +490,7 @@ async fn one_mailbox_cannot_be_mail_bombed(engine: Engine) {
 
 async fn ipv6_clients_count_per_64(engine: Engine) {
     let (app, _) = spawn(engine, |config| {
-        config.trusted_proxy_hops = 1;
+        config.server.trusted_proxy_hops = 1;
         config.limits.status_per_address = Limit::per(3, 3600);
     })
     .await;
@@ -518,7 +518,7 @@ async fn ipv6_clients_count_per_64(engine: Engine) {
 }
 
 async fn one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling(engine: Engine) {
-    let (app, _) = spawn(engine, |config| config.trusted_proxy_hops = 1).await;
+    let (app, _) = spawn(engine, |config| config.server.trusted_proxy_hops = 1).await;
     let student = form(50);
     assert_eq!(app.declare(&key(), &student).await.status(), 201);
     let from = |client: String, body: Value| {

@@ -52,7 +52,7 @@ pub async fn invite(
         university: university.map(str::to_owned),
     };
     let token = secret()?;
-    let now = ctx.clock.now_secs();
+    let now = ctx.clock().now_secs();
     let expires_at = now + INVITATION_HOURS * 3600;
     agents::invite(
         &ctx.db.pool,
@@ -70,7 +70,7 @@ pub async fn invite(
     // server, so it stays out of every log.
     let link = format!(
         "{}/back-office/enrol#{token}",
-        ctx.public_url.trim_end_matches('/')
+        ctx.config.server.public_url.trim_end_matches('/')
     );
     Ok(axum::Json(Invitation {
         agent,
@@ -90,7 +90,7 @@ pub async fn list(
     State(ctx): State<ApiContext>,
 ) -> Result<axum::Json<AgentList>, Error> {
     Ok(axum::Json(AgentList {
-        agents: agents::list(&ctx.db.pool, ctx.clock.now_secs(), lifetime(&ctx)).await?,
+        agents: agents::list(&ctx.db.pool, ctx.clock().now_secs(), lifetime(&ctx)).await?,
     }))
 }
 
@@ -110,7 +110,7 @@ pub async fn revoke(
     let revoked = agents::revoke(
         &ctx.db.pool,
         request.agent.trim(),
-        ctx.clock.now_secs(),
+        ctx.clock().now_secs(),
         &Actor {
             actor: &caller.actor,
             at: &operator_routes::now(&ctx)?,

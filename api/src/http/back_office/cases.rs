@@ -232,7 +232,7 @@ pub async fn decide(
 ) -> Result<Response, Error> {
     signed_in.deciding()?;
     let reference = visible(&ctx, &typed, &signed_in).await?;
-    let today = Day::in_morocco(ctx.clock.now());
+    let today = Day::in_morocco(ctx.clock().now());
     let record = DecisionRecord {
         reference: reference.clone(),
         decision: request.decision,

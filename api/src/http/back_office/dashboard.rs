@@ -21,13 +21,13 @@ pub async fn dashboard(
     State(ctx): State<ApiContext>,
     signed_in: SignedIn,
 ) -> Result<axum::Json<Dashboard>, Error> {
-    let today = Day::in_morocco(ctx.clock.now());
-    let year = AcademicYear::containing(today.date(), ctx.rules.year_start).to_string();
+    let today = Day::in_morocco(ctx.clock().now());
+    let year = AcademicYear::containing(today.date(), ctx.config.rules.year_start).to_string();
     let university = signed_in.role.university().map(|u| u.as_str());
     let [per_day, by_status, by_university, refusals] =
         cases::dashboard(&ctx.db.pool, &year, university).await?;
     let outbox = if signed_in.role.may_decide() {
-        Some(cases::outbox(&ctx.db.pool, ctx.clock.now_secs()).await?)
+        Some(cases::outbox(&ctx.db.pool, ctx.clock().now_secs()).await?)
     } else {
         None
     };

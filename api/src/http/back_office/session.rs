@@ -31,7 +31,7 @@ const LONGEST_SESSION_SECS: i64 = 12 * 3600;
 /// How long a session lasts on this service.
 pub(super) fn lifetime(ctx: &ApiContext) -> Lifetime {
     Lifetime {
-        idle: ctx.agent_idle_secs,
+        idle: ctx.config.back_office.agent_idle.as_secs() as i64,
         longest: LONGEST_SESSION_SECS,
     }
 }
@@ -58,12 +58,12 @@ pub fn relying_party(public_url: &str) -> Option<Webauthn> {
 /// A passkey ceremony may start: an address starts at most
 /// `AMOE_PASSKEY_ADDRESS` (each keeps a challenge on the server).
 async fn may_start(ctx: &ApiContext, client: std::net::IpAddr) -> Result<(), Error> {
-    let bucket = crate::limits::Buckets(&ctx.secret).passkey_address(client);
+    let bucket = crate::limits::Buckets(&ctx.config.secret).passkey_address(client);
     let verdict = crate::db::rate_limits::take(
         &ctx.db.pool,
         &bucket,
-        ctx.limits.passkeys_per_address,
-        ctx.clock.now_ms(),
+        ctx.config.limits.passkeys_per_address,
+        ctx.clock().now_ms(),
     )
     .await?;
     match verdict {
@@ -153,10 +153,14 @@ impl FromRequestParts<ApiContext> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, ctx: &ApiContext) -> Result<Self, Error> {
         let value = cookie_value(&parts.headers).ok_or(Error::SignedOut)?;
         let id_hash = hash(value);
-        let (agent, csrf) =
-            agents::session(&ctx.db.pool, &id_hash, ctx.clock.now_secs(), lifetime(ctx))
-                .await?
-                .ok_or(Error::SignedOut)?;
+        let (agent, csrf) = agents::session(
+            &ctx.db.pool,
+            &id_hash,
+            ctx.clock().now_secs(),
+            lifetime(ctx),
+        )
+        .await?
+        .ok_or(Error::SignedOut)?;
         let role = agents::role_of(&agent).ok_or(Error::Forbidden)?;
         Ok(SignedIn {
             agent,
@@ -228,7 +232,7 @@ pub async fn enrol_start(
 ) -> Result<Response, Error> {
     let webauthn = webauthn(&ctx)?;
     may_start(&ctx, client).await?;
-    let now = ctx.clock.now_secs();
+    let now = ctx.clock().now_secs();
     let token_hash = hash(request.token.trim());
     let agent = agents::invited(&ctx.db.pool, &token_hash, now)
         .await?
@@ -288,7 +292,7 @@ pub async fn enrol_finish(
     Json(request): Json<Finish>,
 ) -> Result<Response, Error> {
     let webauthn = webauthn(&ctx)?;
-    let now = ctx.clock.now_secs();
+    let now = ctx.clock().now_secs();
     let made: RegisterPublicKeyCredential = credential(request.credential)?;
     let (agent_id, state) =
         agents::take_ceremony(&ctx.db.pool, &hash(&request.ceremony), "enrol", now)
@@ -350,7 +354,7 @@ pub async fn sign_in_start(
 ) -> Result<Response, Error> {
     let webauthn = webauthn(&ctx)?;
     may_start(&ctx, client).await?;
-    let now = ctx.clock.now_secs();
+    let now = ctx.clock().now_secs();
     let (options, state) = webauthn
         .start_discoverable_authentication()
         .map_err(|_| Error::Internal)?;
@@ -387,7 +391,7 @@ pub async fn sign_in_finish(
     Json(request): Json<Finish>,
 ) -> Result<Response, Error> {
     let webauthn = webauthn(&ctx)?;
-    let now = ctx.clock.now_secs();
+    let now = ctx.clock().now_secs();
     let answer: PublicKeyCredential = credential(request.credential)?;
     let (_, state) = agents::take_ceremony(&ctx.db.pool, &hash(&request.ceremony), "sign_in", now)
         .await?
@@ -474,7 +478,7 @@ pub async fn sign_out(
         &ctx.db.pool,
         &signed_in.id_hash,
         &signed_in.agent,
-        ctx.clock.now_secs(),
+        ctx.clock().now_secs(),
     )
     .await?;
     let mut response = StatusCode::NO_CONTENT.into_response();
