@@ -11,8 +11,8 @@
 
 use crate::components::page_heading::PageHeading;
 use crate::i18n::tr;
+use crate::routes::declare::steps::Step;
 use crate::routes::{declare, offices, status};
-use crate::wizard::Step;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use std::future::Future;
@@ -85,7 +85,7 @@ pub fn resume_pending() {
 
 /// Whether the saved answers wait to be sent.
 fn pending_on_device() -> bool {
-    crate::wizard::saved_on_device()
+    crate::routes::declare::saved::saved_on_device()
         .and_then(|saved| js_sys::Reflect::get(&saved, &"pending".into()).ok())
         .and_then(|pending| pending.as_bool())
         .unwrap_or(false)

@@ -17,15 +17,14 @@ pub mod offline;
 pub mod prerendered;
 pub mod routes;
 pub mod universities;
-pub mod wizard;
 
 use components::layout::Layout;
 use journeys::Screen;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
+use routes::declare::steps::Step;
 use routes::learn;
-use wizard::Step;
 
 /// What the app starts with, decided before it is drawn.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 //! summary (which takes the focus) and beside their field.
 
 use crate::i18n::{tr, use_i18n};
-use crate::wizard::{Step, error_href, error_key, input_id};
+use crate::routes::declare::steps::{Step, error_href, error_key, input_id};
 use amoe_domain::api::FieldError;
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -77,7 +77,7 @@ fn Finder(offices: Vec<Office>, universities: Vec<University>) -> impl IntoView 
     let i18n = use_i18n();
     // Read from the device, not from the wizard's state, whose code (in the
     // wizard's module) this page does without.
-    let mine = Signal::stored(crate::wizard::university_on_device());
+    let mine = Signal::stored(crate::routes::declare::saved::university_on_device());
     let search = RwSignal::new(String::new());
     let university = RwSignal::new(String::new());
     // Which office's address was copied last, and whether it worked.

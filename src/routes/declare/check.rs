@@ -7,7 +7,7 @@ use super::state::use_declare;
 use crate::components::form::{Checkbox, ErrorSummary, error_of};
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
-use crate::wizard::{Step, step_of, typed_day};
+use crate::routes::declare::steps::{Step, step_of, typed_day};
 use amoe_domain::declaration::{DeclarationForm, Rejection, field};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -102,7 +102,7 @@ pub fn Check() -> impl IntoView {
     view! {
         <BackLink to=Step::University.path() />
         <p class="caption">
-            {move || i18n.t_with("step", &[("step", 5.into()), ("total", crate::wizard::STEPS.into())])}
+            {move || i18n.t_with("step", &[("step", 5.into()), ("total", crate::routes::declare::steps::STEPS.into())])}
         </p>
         <ErrorSummary errors on=Step::Check />
         <PageHeading key="check-title" error=has_errors />

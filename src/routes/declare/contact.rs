@@ -3,7 +3,7 @@
 use super::question::QuestionPage;
 use super::state::use_declare;
 use crate::components::form::{TextField, error_of};
-use crate::wizard::Step;
+use crate::routes::declare::steps::Step;
 use leptos::prelude::*;
 
 #[component]

@@ -4,7 +4,7 @@
 use super::question::QuestionPage;
 use super::state::use_declare;
 use crate::components::form::{Radios, error_of};
-use crate::wizard::Step;
+use crate::routes::declare::steps::Step;
 use leptos::prelude::*;
 
 #[component]

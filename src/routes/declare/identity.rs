@@ -5,7 +5,7 @@ use super::question::QuestionPage;
 use super::state::{PortalGrant, use_declare};
 use crate::components::form::{DateField, IdentityCodes, TextField, error_of};
 use crate::i18n::{tr, use_i18n};
-use crate::wizard::Step;
+use crate::routes::declare::steps::Step;
 use leptos::prelude::*;
 
 #[component]

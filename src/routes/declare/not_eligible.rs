@@ -5,7 +5,7 @@ use super::question::BackLink;
 use super::state::use_declare;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
-use crate::wizard::{Step, ineligibility};
+use crate::routes::declare::steps::{Step, ineligibility};
 use amoe_domain::declaration::Ineligibility;
 use leptos::prelude::*;
 

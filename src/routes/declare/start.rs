@@ -4,7 +4,7 @@
 use super::state::use_declare;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
-use crate::wizard::Step;
+use crate::routes::declare::steps::Step;
 use leptos::prelude::*;
 
 #[component]

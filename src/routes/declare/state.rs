@@ -2,8 +2,9 @@
 //! answers (kept in `localStorage` as they are typed), the server's date
 //! and rules, and sending, exactly once, even through a lost connection.
 
+use super::saved::Saved;
+use super::steps::Context;
 use crate::api::{self, ApiError};
-use crate::wizard::{Context, Saved};
 use amoe_domain::api::ErrorCode;
 use amoe_domain::declaration::DeclarationForm;
 use leptos::prelude::*;

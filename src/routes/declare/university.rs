@@ -6,7 +6,7 @@ use super::state::use_declare;
 use crate::components::api_error::ApiErrorMessage;
 use crate::components::form::{TextField, error_of};
 use crate::i18n::{tr, use_i18n};
-use crate::wizard::Step;
+use crate::routes::declare::steps::Step;
 use amoe_domain::search::Query;
 use leptos::prelude::*;
 
@@ -52,7 +52,7 @@ pub fn UniversityQuestion() -> impl IntoView {
                 <fieldset class="fieldset" aria-labelledby="page-heading">
                     {move || {
                         error.get().map(|e| {
-                            let key = crate::wizard::error_key(&e);
+                            let key = crate::routes::declare::steps::error_key(&e);
                             view! {
                                 <p class="error-message" id="university-error">
                                     <span class="visually-hidden">{tr("error-prefix")} " "</span>
