@@ -9,7 +9,7 @@ use axum::extract::State;
 
 /// `GET /api/config`: today in Morocco, the academic year, the age limit
 /// and the data controller, for the wizard.
-#[utoipa::path(get, path = "/api/config", tag = "service",
+#[utoipa::path(get, path = "/config", tag = "service",
     responses((status = 200, description = "What the wizard needs from the server", body = PublicConfig)))]
 pub async fn get(State(ctx): State<ApiContext>) -> Json<PublicConfig> {
     let today = ctx.clock().today();

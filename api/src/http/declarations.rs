@@ -30,7 +30,7 @@ pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
 
 /// `POST /api/declarations`: a student's declaration for the current
 /// academic year.
-#[utoipa::path(post, path = "/api/declarations", tag = "student",
+#[utoipa::path(post, path = "/declarations", tag = "student",
     request_body(content = DeclarationForm, description = "The wizard's answers as typed"),
     params(
         ("Idempotency-Key" = String, Header, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$", description = "A UUID v4 chosen by the client: a retry with the same key and body gets the same answer, and stores nothing twice"),

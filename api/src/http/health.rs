@@ -7,7 +7,7 @@ use axum::Json;
 use axum::extract::State;
 
 /// `GET /api/health`: the server and its database answer.
-#[utoipa::path(get, path = "/api/health", tag = "service",
+#[utoipa::path(get, path = "/health", tag = "service",
     responses((status = 200, description = "The server and its database answer", body = Health)))]
 pub async fn get(State(ctx): State<ApiContext>) -> Result<Json<Health>, Error> {
     ctx.db.ping().await?;

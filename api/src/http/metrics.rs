@@ -6,7 +6,7 @@
 
 use crate::db::Db;
 use crate::error::{Error, RefusedBy};
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -17,20 +17,21 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use sqlx::Row;
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Instant;
 use subtle::ConstantTimeEq;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Answered {
-    route: &'static str,
+    route: Cow<'static, str>,
     method: String,
     status: u16,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Route {
-    route: &'static str,
+    route: Cow<'static, str>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -125,31 +126,36 @@ impl Metrics {
     }
 }
 
-/// The label of a path: one of the API's routes, `/api/other`, or `app`
-/// for the built app's pages and files (a few labels, whatever is asked).
-fn route_of(path: &str) -> &'static str {
-    super::ROUTES
-        .iter()
-        .find(|route| **route == path)
-        .copied()
-        .unwrap_or(if path.starts_with("/api/") || path == "/api" {
-            "/api/other"
-        } else if path == "/metrics" {
-            "/metrics"
-        } else {
-            "app"
-        })
+/// The label of a request: the API's route it matched (`/api/status`,
+/// `/api/back-office/cases/{reference}`), `/api/other` for a path under
+/// `/api` that none matched, `/embed.js` and `/metrics`, or `app` for the
+/// built app's pages and files: a few labels, whatever is asked.
+fn route_of(matched: Option<&MatchedPath>, path: &str) -> Cow<'static, str> {
+    match matched.map(MatchedPath::as_str) {
+        Some(route) if route.starts_with("/api/") && !route.contains('*') => {
+            Cow::Owned(route.to_owned())
+        }
+        _ if path.starts_with("/api/") || path == "/api" => Cow::Borrowed("/api/other"),
+        _ if path == "/metrics" => Cow::Borrowed("/metrics"),
+        _ if path == "/embed.js" => Cow::Borrowed("/embed.js"),
+        _ => Cow::Borrowed("app"),
+    }
 }
 
 /// Counts and times every answer, and which limit refused it.
 pub async fn record(State(metrics): State<Metrics>, request: Request, next: Next) -> Response {
-    let route = route_of(request.uri().path());
+    let route = route_of(
+        request.extensions().get::<MatchedPath>(),
+        request.uri().path(),
+    );
     let method = request.method().as_str().to_owned();
     let started = Instant::now();
     let response = next.run(request).await;
     metrics
         .latency
-        .get_or_create(&Route { route })
+        .get_or_create(&Route {
+            route: route.clone(),
+        })
         .observe(started.elapsed().as_secs_f64());
     metrics
         .requests

@@ -26,11 +26,13 @@ use crate::db::Db;
 use crate::error::Error;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::get;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
+use utoipa_axum::routes;
 
 /// What every handler can reach: the configuration, whole, and what the
 /// running service shares.
@@ -53,39 +55,45 @@ impl ApiContext {
     }
 }
 
-/// The API's routes (the metrics label requests by them).
-pub const ROUTES: [&str; 30] = [
-    "/api/health",
-    "/api/config",
-    "/api/universities",
-    "/api/offices",
-    "/api/declarations",
-    "/api/status",
-    "/api/portal-identity",
-    "/api/operator/export",
-    "/api/operator/decisions",
-    "/api/operator/audit",
-    "/api/operator/show",
-    "/api/operator/correct",
-    "/api/operator/erase",
-    "/api/operator/agents",
-    "/api/operator/agents/revoke",
-    "/api/back-office/enrol/start",
-    "/api/back-office/enrol/finish",
-    "/api/back-office/sign-in/start",
-    "/api/back-office/sign-in/finish",
-    "/api/back-office/session",
-    "/api/back-office/sign-out",
-    "/api/back-office/search",
-    "/api/back-office/export",
-    "/api/back-office/dashboard",
-    "/api/back-office/cases/{reference}",
-    "/api/back-office/cases/{reference}/decision",
-    "/api/back-office/cases/{reference}/correction",
-    "/api/back-office/decisions",
-    "/api/openapi.json",
-    "/embed.js",
-];
+/// Every route of `/api`, with its description: each handler's
+/// `#[utoipa::path]` gives both its place here and its operation in the
+/// OpenAPI document, so that the two cannot differ.
+pub(crate) fn api_routes() -> OpenApiRouter<ApiContext> {
+    // A decision file may be larger than any other body.
+    let decision_file = |(schemas, paths, method): UtoipaMethodRouter<ApiContext>| {
+        let limit = DefaultBodyLimit::max(operator::IMPORT_LIMIT);
+        (schemas, paths, method.layer(limit))
+    };
+    OpenApiRouter::new()
+        .routes(routes!(health::get))
+        .routes(routes!(config::get))
+        .routes(routes!(universities::list))
+        .routes(routes!(offices::list))
+        .routes(routes!(declarations::submit))
+        .routes(routes!(status::lookup))
+        .routes(routes!(portal::identity))
+        .routes(routes!(operator::export))
+        .routes(decision_file(routes!(operator::import)))
+        .routes(routes!(operator::audit))
+        .routes(routes!(operator::show))
+        .routes(routes!(operator::correct))
+        .routes(routes!(operator::erase))
+        .routes(routes!(back_office::invite, back_office::list))
+        .routes(routes!(back_office::revoke))
+        .routes(routes!(back_office::enrol_start))
+        .routes(routes!(back_office::enrol_finish))
+        .routes(routes!(back_office::sign_in_start))
+        .routes(routes!(back_office::sign_in_finish))
+        .routes(routes!(back_office::session))
+        .routes(routes!(back_office::sign_out))
+        .routes(routes!(back_office::search))
+        .routes(routes!(back_office::export))
+        .routes(routes!(back_office::dashboard))
+        .routes(routes!(back_office::show))
+        .routes(routes!(back_office::decide))
+        .routes(routes!(back_office::correct))
+        .routes(decision_file(routes!(back_office::import)))
+}
 
 pub fn router(ctx: ApiContext) -> Router {
     let config = ctx.config.clone();
@@ -100,11 +108,12 @@ pub fn router(ctx: ApiContext) -> Router {
             clock: ctx.clock().clone(),
             token: token.as_str().into(),
         });
+    let (api, description) = api_routes().split_for_parts();
     // Written once: the description does not change while serving.
-    let description: std::sync::Arc<str> = serde_json::to_string(&openapi::document())
+    let description: std::sync::Arc<str> = serde_json::to_string(&openapi::complete(description))
         .expect("the description serialises")
         .into();
-    let api = Router::new()
+    let api = api
         .route(
             "/openapi.json",
             get(move || {
@@ -116,55 +125,6 @@ pub fn router(ctx: ApiContext) -> Router {
                     )
                 }
             }),
-        )
-        .route("/health", get(health::get))
-        .route("/config", get(config::get))
-        .route("/universities", get(universities::list))
-        .route("/offices", get(offices::list))
-        .route("/declarations", post(declarations::submit))
-        .route("/status", post(status::lookup))
-        .route("/portal-identity", post(portal::identity))
-        .route("/operator/export", post(operator::export))
-        .route("/operator/audit", get(operator::audit))
-        .route("/operator/show", post(operator::show))
-        .route("/operator/correct", post(operator::correct))
-        .route("/operator/erase", post(operator::erase))
-        .route(
-            "/operator/agents",
-            post(back_office::invite).get(back_office::list),
-        )
-        .route("/operator/agents/revoke", post(back_office::revoke))
-        .route("/back-office/enrol/start", post(back_office::enrol_start))
-        .route("/back-office/enrol/finish", post(back_office::enrol_finish))
-        .route(
-            "/back-office/sign-in/start",
-            post(back_office::sign_in_start),
-        )
-        .route(
-            "/back-office/sign-in/finish",
-            post(back_office::sign_in_finish),
-        )
-        .route("/back-office/session", get(back_office::session))
-        .route("/back-office/sign-out", post(back_office::sign_out))
-        .route("/back-office/search", post(back_office::search))
-        .route("/back-office/export", post(back_office::export))
-        .route("/back-office/dashboard", get(back_office::dashboard))
-        .route("/back-office/cases/{reference}", get(back_office::show))
-        .route(
-            "/back-office/cases/{reference}/decision",
-            post(back_office::decide),
-        )
-        .route(
-            "/back-office/cases/{reference}/correction",
-            post(back_office::correct),
-        )
-        .route(
-            "/back-office/decisions",
-            post(back_office::import).layer(DefaultBodyLimit::max(operator::IMPORT_LIMIT)),
-        )
-        .route(
-            "/operator/decisions",
-            post(operator::import).layer(DefaultBodyLimit::max(operator::IMPORT_LIMIT)),
         )
         .fallback(|| async { Error::NotFound })
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })

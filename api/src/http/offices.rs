@@ -14,7 +14,7 @@ pub struct Filter {
     university: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/offices", tag = "reference",
+#[utoipa::path(get, path = "/offices", tag = "reference",
     params(("university" = Option<String>, Query, description = "Only the offices this university serves (e.g. `um5`)")),
     responses(
         (status = 200, description = "The ONOUSC reception offices", body = OfficesResponse),

@@ -84,7 +84,7 @@ fn field_error(field: &str, code: &str) -> FieldError {
 }
 
 /// `POST /api/operator/export`.
-#[utoipa::path(post, path = "/api/operator/export", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(post, path = "/operator/export", tag = "operator", security(("operator_token" = [])),
     request_body = ExportRequest,
     responses(
         (status = 200, description = "The declarations, oldest first, streamed as they are read: JSON (`marked` closes the document), or CSV with `format: csv` (the count marked is in the audit log). With `mark`, the `received` ones handed over are marked `under_verification`; a stream cut short has marked only what it handed over, and ends without its closing `]` (JSON) or with a broken chunked encoding",
@@ -158,7 +158,7 @@ pub struct ImportOptions {
 
 /// `POST /api/operator/decisions[?dry_run=true]`: a JSON array of
 /// decisions, or a CSV file (`Content-Type: text/csv`) with a header row.
-#[utoipa::path(post, path = "/api/operator/decisions", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(post, path = "/operator/decisions", tag = "operator", security(("operator_token" = [])),
     params(("dry_run" = Option<bool>, Query, description = "Report without recording anything")),
     request_body(description = "A JSON array of decisions, or a CSV file with a header row (`,` or `;`)",
         content((Vec<DecisionRecord> = "application/json"), (String = "text/csv"))),
@@ -290,7 +290,7 @@ pub(super) async fn record_decisions(
 }
 
 /// `GET /api/operator/audit`: the audit log, newest first (1,000 at most).
-#[utoipa::path(get, path = "/api/operator/audit", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(get, path = "/operator/audit", tag = "operator", security(("operator_token" = [])),
     responses(
         (status = 200, description = "The audit log, newest first (1,000 entries at most)", body = AuditResponse),
         (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
@@ -312,7 +312,7 @@ pub(super) fn reference(typed: &str) -> Result<String, FieldError> {
 
 /// `POST /api/operator/show`: everything stored about one declaration
 /// (`reference`) or a CIN's declarations (`cin`, an empty list when none).
-#[utoipa::path(post, path = "/api/operator/show", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(post, path = "/operator/show", tag = "operator", security(("operator_token" = [])),
     request_body = ShowRequest,
     responses(
         (status = 200, description = "Everything stored (an empty list for a CIN nobody declared)", body = ShowResponse),
@@ -359,7 +359,7 @@ pub async fn show(
 }
 
 /// `POST /api/operator/correct`: rectifies fields of a declaration.
-#[utoipa::path(post, path = "/api/operator/correct", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(post, path = "/operator/correct", tag = "operator", security(("operator_token" = [])),
     request_body = CorrectRequest,
     responses(
         (status = 200, description = "The declaration as corrected", body = ShowResponse),
@@ -423,7 +423,7 @@ pub(super) async fn correct_as(
 const ERASE_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=500;
 
 /// `POST /api/operator/erase`: erases a declaration and its mails.
-#[utoipa::path(post, path = "/api/operator/erase", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(post, path = "/operator/erase", tag = "operator", security(("operator_token" = [])),
     request_body = EraseRequest,
     responses(
         (status = 200, description = "Erased, with what went with it", body = EraseResponse),

@@ -11,7 +11,7 @@ use amoe_domain::api::{PortalIdentity, PortalTokenRequest};
 use axum::extract::State;
 
 /// `POST /api/portal-identity`: what a portal's token vouches for.
-#[utoipa::path(post, path = "/api/portal-identity", tag = "student",
+#[utoipa::path(post, path = "/portal-identity", tag = "student",
     request_body = PortalTokenRequest,
     responses(
         (status = 200, description = "The identity the token vouches for (reading a token does not use it)", body = PortalIdentity),

@@ -25,7 +25,7 @@ use subtle::ConstantTimeEq;
 
 /// `POST /api/status`: a student's declarations, found with their CIN,
 /// Massar code and birth date.
-#[utoipa::path(post, path = "/api/status", tag = "student",
+#[utoipa::path(post, path = "/status", tag = "student",
     request_body(content = LookupForm, description = "The three details as typed (never in a URL)"),
     responses(
         (status = 200, description = "The declarations whose own Massar code and birth date these are", body = StatusResponse),

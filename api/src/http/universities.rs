@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::State;
 
 /// `GET /api/universities`: the 12 public universities.
-#[utoipa::path(get, path = "/api/universities", tag = "reference",
+#[utoipa::path(get, path = "/universities", tag = "reference",
     responses((status = 200, description = "The universities, in the leaflet's order", body = UniversitiesResponse)))]
 pub async fn list(State(ctx): State<ApiContext>) -> Result<Json<UniversitiesResponse>, Error> {
     let universities = reference::universities(&ctx.db.pool).await?;

@@ -41,6 +41,9 @@ async fn metrics_count_requests_refusals_and_the_outbox() {
     assert_eq!(scrape(&app, None).await.status(), 401);
     assert_eq!(scrape(&app, Some("wrong")).await.status(), 401);
     assert_eq!(app.get("/api/health").await.status(), 200);
+    assert_eq!(app.get("/api/no-such-route").await.status(), 404);
+    let case = app.get("/api/back-office/cases/AMOE-2345-6789").await;
+    assert_eq!(case.status(), 401);
     assert_eq!(app.declare(&key(), &form(1)).await.status(), 201);
     let lookup = serde_json::json!({"cin": "AB100002", "massar": "R130000002",
         "birth_day": "7", "birth_month": "3", "birth_year": "2004"});
@@ -65,6 +68,24 @@ async fn metrics_count_requests_refusals_and_the_outbox() {
         ),
         1.0
     );
+    // A route is labelled by its pattern, never by what fills it.
+    assert_eq!(
+        sample(
+            &text,
+            &format!(
+                r#"{requests}"/api/back-office/cases/{{reference}}",method="GET",status="401"}}"#
+            )
+        ),
+        1.0
+    );
+    assert_eq!(
+        sample(
+            &text,
+            &format!(r#"{requests}"/api/other",method="GET",status="404"}}"#)
+        ),
+        1.0
+    );
+    assert!(!text.contains("AMOE-2345"), "{text}");
     assert_eq!(
         sample(
             &text,

@@ -18,7 +18,7 @@ use super::session::{hash, lifetime, secret};
 
 /// `POST /api/operator/agents`: invites an agent; the answer holds the
 /// one-time enrolment link, shown once.
-#[utoipa::path(post, path = "/api/operator/agents", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(post, path = "/operator/agents", tag = "operator", security(("operator_token" = [])),
     request_body = InviteRequest,
     responses(
         (status = 200, description = "The agent and its one-time enrolment link (24 h)", body = Invitation),
@@ -80,7 +80,7 @@ pub async fn invite(
 }
 
 /// `GET /api/operator/agents`.
-#[utoipa::path(get, path = "/api/operator/agents", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(get, path = "/operator/agents", tag = "operator", security(("operator_token" = [])),
     responses(
         (status = 200, description = "Every agent, the newest first", body = AgentList),
         (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
@@ -95,7 +95,7 @@ pub async fn list(
 }
 
 /// `POST /api/operator/agents/revoke`: the agent's sessions end now.
-#[utoipa::path(post, path = "/api/operator/agents/revoke", tag = "operator", security(("operator_token" = [])),
+#[utoipa::path(post, path = "/operator/agents/revoke", tag = "operator", security(("operator_token" = [])),
     request_body = RevokeRequest,
     responses(
         (status = 200, description = "Revoked: its sessions ended now", body = Revoked),

@@ -78,7 +78,7 @@ fn criteria(request: &SearchRequest, signed_in: &SignedIn) -> Result<Criteria, E
 
 /// `POST /api/back-office/search` (a POST: a CIN stays out of URLs and
 /// logs).
-#[utoipa::path(post, path = "/api/back-office/search", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(post, path = "/back-office/search", tag = "back-office", security(("agent_session" = [])),
     request_body = SearchRequest,
     responses(
         (status = 200, description = "The newest 100 found, and how many in all", body = SearchResponse),
@@ -105,7 +105,7 @@ pub async fn search(
 }
 
 /// `POST /api/back-office/export`: the search's declarations as CSV.
-#[utoipa::path(post, path = "/api/back-office/export", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(post, path = "/back-office/export", tag = "back-office", security(("agent_session" = [])),
     request_body = SearchRequest,
     responses(
         (status = 200, description = "Every declaration found, as the operators' CSV export", content_type = "text/csv", body = String),
@@ -190,7 +190,7 @@ enum View {
 
 /// `GET /api/back-office/cases/{reference}`: the declaration, its
 /// timeline, mails and audit entries (the reading is audited too).
-#[utoipa::path(get, path = "/api/back-office/cases/{reference}", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(get, path = "/back-office/cases/{reference}", tag = "back-office", security(("agent_session" = [])),
     params(("reference" = String, Path, description = "`AMOE-XXXX-XXX`")),
     responses(
         (status = 200, description = "The declaration, its timeline, mails and audit entries", body = Case),
@@ -213,7 +213,7 @@ pub async fn show(
 /// decision, dated today, with the same rules and mails as an import.
 /// A declaration decided otherwise meanwhile (by another agent, or a
 /// file) is a 409 that says so, and no second mail goes.
-#[utoipa::path(post, path = "/api/back-office/cases/{reference}/decision", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(post, path = "/back-office/cases/{reference}/decision", tag = "back-office", security(("agent_session" = [])),
     params(("reference" = String, Path, description = "`AMOE-XXXX-XXX`")),
     request_body = DecideRequest,
     responses(
@@ -273,7 +273,7 @@ pub async fn decide(
 
 /// `POST /api/back-office/cases/{reference}/correction`: rectifies fields
 /// (audited), each checked as the form checks it.
-#[utoipa::path(post, path = "/api/back-office/cases/{reference}/correction", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(post, path = "/back-office/cases/{reference}/correction", tag = "back-office", security(("agent_session" = [])),
     params(("reference" = String, Path, description = "`AMOE-XXXX-XXX`")),
     request_body = Changes,
     responses(
@@ -314,7 +314,7 @@ pub struct ImportOptions {
 
 /// `POST /api/back-office/decisions[?dry_run=true]`: a decision file, as
 /// `amoe-operator import` sends it.
-#[utoipa::path(post, path = "/api/back-office/decisions", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(post, path = "/back-office/decisions", tag = "back-office", security(("agent_session" = [])),
     params(("dry_run" = Option<bool>, Query, description = "Report without recording anything")),
     request_body(description = "A decision file, as `POST /api/operator/decisions` takes it",
         content((Vec<DecisionRecord> = "application/json"), (String = "text/csv"))),

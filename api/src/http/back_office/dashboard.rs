@@ -11,7 +11,7 @@ use axum::extract::State;
 use super::session::SignedIn;
 
 /// `GET /api/back-office/dashboard`: the current academic year.
-#[utoipa::path(get, path = "/api/back-office/dashboard", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(get, path = "/back-office/dashboard", tag = "back-office", security(("agent_session" = [])),
     responses(
         (status = 200, description = "The current academic year's counts", body = Dashboard),
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),

@@ -217,7 +217,7 @@ struct Enrolment {
 
 /// `POST /api/back-office/enrol/start`: the options for the agent's
 /// browser to make a passkey, for a working enrolment link.
-#[utoipa::path(post, path = "/api/back-office/enrol/start", tag = "back-office",
+#[utoipa::path(post, path = "/back-office/enrol/start", tag = "back-office",
     request_body = EnrolStart,
     responses(
         (status = 200, description = "The options for `navigator.credentials.create`", body = Challenge),
@@ -281,7 +281,7 @@ fn credential<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Resul
 
 /// `POST /api/back-office/enrol/finish`: the new passkey; the link is
 /// used, and the agent signed in.
-#[utoipa::path(post, path = "/api/back-office/enrol/finish", tag = "back-office",
+#[utoipa::path(post, path = "/back-office/enrol/finish", tag = "back-office",
     request_body = Finish,
     responses(
         (status = 200, description = "Enrolled and signed in (`Set-Cookie`)", body = Session),
@@ -341,7 +341,7 @@ pub async fn enrol_finish(
 
 /// `POST /api/back-office/sign-in/start`: a challenge for any of the
 /// agents' passkeys (the browser offers the ones it holds).
-#[utoipa::path(post, path = "/api/back-office/sign-in/start", tag = "back-office",
+#[utoipa::path(post, path = "/back-office/sign-in/start", tag = "back-office",
     responses(
         (status = 200, description = "The options for `navigator.credentials.get`", body = Challenge),
         (status = 401, description = "`unauthorized` with `passkeys_unavailable`: the service's address cannot host passkeys", body = amoe_domain::api::ErrorBody),
@@ -380,7 +380,7 @@ pub async fn sign_in_start(
 
 /// `POST /api/back-office/sign-in/finish`: the passkey's answer; a
 /// session for its agent.
-#[utoipa::path(post, path = "/api/back-office/sign-in/finish", tag = "back-office",
+#[utoipa::path(post, path = "/back-office/sign-in/finish", tag = "back-office",
     request_body = Finish,
     responses(
         (status = 200, description = "Signed in (`Set-Cookie`)", body = Session),
@@ -447,7 +447,7 @@ pub async fn sign_in_finish(
 }
 
 /// `GET /api/back-office/session`: who is signed in, and the CSRF token.
-#[utoipa::path(get, path = "/api/back-office/session", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(get, path = "/back-office/session", tag = "back-office", security(("agent_session" = [])),
     responses(
         (status = 200, description = "The signed-in agent and the session's CSRF token", body = Session),
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
@@ -464,7 +464,7 @@ pub async fn session(signed_in: SignedIn) -> Response {
 }
 
 /// `POST /api/back-office/sign-out`: ends the session.
-#[utoipa::path(post, path = "/api/back-office/sign-out", tag = "back-office", security(("agent_session" = [])),
+#[utoipa::path(post, path = "/back-office/sign-out", tag = "back-office", security(("agent_session" = [])),
     responses(
         (status = 204, description = "Signed out; the cookie is cleared"),
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
