@@ -166,5 +166,3 @@ fn pattern(source: &ast::Pattern<String>, variables: &mut BTreeSet<String>, at: 
     }
     Pattern(isolate, pieces)
 }
-
-include!("fluent_literal.rs");

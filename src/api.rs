@@ -1,11 +1,11 @@
 //! The only module that talks to the API. Every call answers the domain's
 //! own types (shared with the server) or an [`ApiError`].
 
-use amoe_domain::api::{
+use amoe_domain::declaration::{DeclarationForm, LookupForm};
+use amoe_domain::messages::{
     ErrorBody, OfficesResponse, PortalTokenRequest, PublicConfig, Receipt, StatusResponse,
     UniversitiesResponse,
 };
-use amoe_domain::declaration::{DeclarationForm, LookupForm};
 use amoe_domain::{Office, University};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;

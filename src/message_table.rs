@@ -1,7 +1,9 @@
 // One language's messages as `build.rs` compiles them from
 // `locales/<code>/main.ftl` and the app reads them (`include!`d by both):
-// what is left of Fluent once the files are parsed and checked. The app
-// fetches the student's language only (`messages-<code>-<hash>.json`).
+// what is left of Fluent once the files are parsed and checked, and how a
+// Fluent string literal becomes text (which the typography lints read
+// too). The app fetches the student's language only
+// (`messages-<code>-<hash>.json`).
 
 /// A language's messages, sorted by key.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -25,4 +27,29 @@ pub enum Piece {
     /// default's index.
     #[serde(rename = "s")]
     Select(String, Vec<(String, Pattern)>, usize),
+}
+
+/// A Fluent string literal's text, or `None` for an escape that is not a
+/// character.
+pub fn unescape(literal: &str) -> Option<String> {
+    let mut text = String::new();
+    let mut chars = literal.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            text.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(width @ ('u' | 'U')) => {
+                let digits: String = chars
+                    .by_ref()
+                    .take(if width == 'u' { 4 } else { 6 })
+                    .collect();
+                text.push(u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32)?);
+            }
+            Some(other) => text.push(other),
+            None => {}
+        }
+    }
+    Some(text)
 }

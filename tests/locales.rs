@@ -196,8 +196,8 @@ fn every_key_the_code_uses_exists() {
 #[test]
 fn every_field_error_has_its_message_in_every_language() {
     use amoe::routes::declare::steps::error_key;
-    use amoe_domain::api::FieldError;
     use amoe_domain::declaration::{field, field_error_codes};
+    use amoe_domain::messages::FieldError;
     let codes = field_error_codes();
     assert!(codes.len() > 30);
     for lang in Lang::ALL {

@@ -20,8 +20,6 @@ struct Text {
     text: String,
 }
 
-include!("../fluent_literal.rs");
-
 fn texts_of(pattern: &ast::Pattern<String>, out: &mut Vec<String>) {
     let mut run = String::new();
     for element in &pattern.elements {
@@ -31,7 +29,8 @@ fn texts_of(pattern: &ast::Pattern<String>, out: &mut Vec<String>) {
             // `{ "\u2066" }` … `{ "\u2069" }`, visible in review).
             ast::PatternElement::Placeable {
                 expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
-            } => run.push_str(&unescape(value).expect("an escape that is a character")),
+            } => run
+                .push_str(&amoe::messages::unescape(value).expect("an escape that is a character")),
             ast::PatternElement::Placeable { expression } => {
                 // Any other placeable is one unit, isolated by Fluent.
                 run.push('\u{FFFC}');
@@ -247,7 +246,7 @@ fn the_lints_catch_what_they_are_for() {
     assert!(arabic_problems("رمز مسار (\u{2066}CNE\u{2069})").is_empty());
     assert!(!arabic_problems("06 12 34 56 78").is_empty());
     assert_eq!(
-        unescape("\\u2066AB\\u2069").as_deref(),
+        amoe::messages::unescape("\\u2066AB\\u2069").as_deref(),
         Some("\u{2066}AB\u{2069}")
     );
 }

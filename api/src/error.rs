@@ -1,9 +1,9 @@
 //! One error type for the whole API, mapped once to an HTTP answer whose
 //! body is always JSON with a stable `code` ([`ErrorBody`]).
 
-use amoe_domain::api::{ErrorBody, ErrorCode, FieldError};
 use amoe_domain::declaration::{Ineligibility, Rejection, field};
-use amoe_domain::operator::RowError;
+use amoe_domain::messages::operator::RowError;
+use amoe_domain::messages::{ErrorBody, ErrorCode, FieldError};
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -225,7 +225,7 @@ impl IntoResponse for Error {
             }
             Error::InvalidFile(rows) => {
                 // The row-by-row report rides beside the usual fields.
-                let body = amoe_domain::operator::FileErrorBody {
+                let body = amoe_domain::messages::operator::FileErrorBody {
                     code: ErrorCode::InvalidFile,
                     message: Error::InvalidFile(Vec::new()).to_string(),
                     rows: rows.clone(),

@@ -6,8 +6,8 @@
 //! this service only (`aud` is its public address), lives ten minutes at
 //! most and is used once (its `jti`, recorded with the declaration).
 
-use amoe_domain::api::PortalIdentity;
 use amoe_domain::declaration::UniversityId;
+use amoe_domain::messages::PortalIdentity;
 use amoe_domain::student::{BirthDate, Cin, MassarCode, PersonName};
 use amoe_domain::{Day, declaration::DeclarationForm};
 use base64::Engine;

@@ -3,12 +3,12 @@
 //! carries the session's CSRF token.
 
 use amoe_domain::University;
-use amoe_domain::api::{ErrorBody, ErrorCode, UniversitiesResponse};
-use amoe_domain::back_office::{
+use amoe_domain::messages::back_office::{
     Case, Challenge, Dashboard, DecideRequest, EnrolStart, Finish, SearchRequest, SearchResponse,
     Session,
 };
-use amoe_domain::operator::{Changes, FileErrorBody, ImportReport, RowError};
+use amoe_domain::messages::operator::{Changes, FileErrorBody, ImportReport, RowError};
+use amoe_domain::messages::{ErrorBody, ErrorCode, UniversitiesResponse};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 

@@ -222,7 +222,7 @@ pub fn ErrorSummary(#[prop(into)] problem: Signal<Option<Problem>>) -> impl Into
 
 /// The message that tells an agent what a failed call means.
 pub fn error_message(i18n: I18n, error: &api::ApiError) -> String {
-    use amoe_domain::api::ErrorCode;
+    use amoe_domain::messages::ErrorCode;
     let key = match error {
         api::ApiError::Network => "bo-error-network",
         api::ApiError::Unexpected(_) => "bo-error-unexpected",
@@ -261,7 +261,7 @@ pub fn error_message(i18n: I18n, error: &api::ApiError) -> String {
 pub fn field_messages(i18n: I18n, error: &api::ApiError) -> Vec<String> {
     match error {
         api::ApiError::Server(body)
-            if body.code == amoe_domain::api::ErrorCode::InvalidFields
+            if body.code == amoe_domain::messages::ErrorCode::InvalidFields
                 && !body.fields.is_empty()
                 && !matches!(
                     body.fields[0].code.as_str(),

@@ -11,7 +11,7 @@ pub mod passkey;
 pub mod routes;
 pub mod show;
 
-use amoe_domain::back_office::{Role, Session};
+use amoe_domain::messages::back_office::{Role, Session};
 use layout::Layout;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};

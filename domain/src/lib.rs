@@ -2,22 +2,19 @@
 //! both compile, so the two can never disagree. No I/O lives here: no tokio,
 //! no database, no browser API.
 
-pub mod api;
-#[cfg(feature = "back-office")]
-pub mod back_office;
 pub mod day;
 pub mod declaration;
 pub mod field;
 pub mod lang;
-pub mod operator;
-pub mod reference;
+pub mod leaflet;
+pub mod messages;
 pub mod search;
 pub mod student;
 mod text;
 
 pub use day::Day;
 pub use lang::Lang;
-pub use reference::{Office, University};
+pub use leaflet::{Office, University};
 
 /// The OpenAPI schema of a type written as a string in JSON (a newtype
 /// that serde reads and writes through `String`).

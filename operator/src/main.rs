@@ -6,7 +6,7 @@
 //! `https://` server is checked against the system's roots, or against the
 //! CA in `AMOE_CA_CERT` (a PEM file) for a private one.
 
-use amoe_domain::operator::{ImportReport, RowError};
+use amoe_domain::messages::operator::{ImportReport, RowError};
 use clap::{Parser, Subcommand, ValueEnum};
 use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
@@ -257,7 +257,7 @@ fn run(cli: Cli) -> Result<(), String> {
             phone,
             establishment,
         } => {
-            let changes = amoe_domain::operator::Changes {
+            let changes = amoe_domain::messages::operator::Changes {
                 cin,
                 massar,
                 last_name,
@@ -278,7 +278,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 "/api/operator/erase",
                 &serde_json::json!({"reference": reference, "reason": reason}),
             )?;
-            let erased: amoe_domain::operator::EraseResponse =
+            let erased: amoe_domain::messages::operator::EraseResponse =
                 serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
             println!(
                 "{} erased, with {} events and {} mails",
@@ -291,7 +291,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 "/api/operator/agents",
                 &serde_json::json!({"role": role, "name": name}),
             )?;
-            let invitation: amoe_domain::back_office::Invitation =
+            let invitation: amoe_domain::messages::back_office::Invitation =
                 serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
             let role = match &invitation.agent.university {
                 Some(university) => format!("{} {university}", invitation.agent.role),
@@ -311,7 +311,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 .send()
                 .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
             let body = answer(response)?;
-            let list: amoe_domain::back_office::AgentList =
+            let list: amoe_domain::messages::back_office::AgentList =
                 serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
             let mut out = std::io::stdout().lock();
             for listed in list.agents {
@@ -335,7 +335,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 "/api/operator/agents/revoke",
                 &serde_json::json!({"agent": agent}),
             )?;
-            let revoked: amoe_domain::back_office::Revoked =
+            let revoked: amoe_domain::messages::back_office::Revoked =
                 serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
             println!(
                 "{} is revoked; {} sessions ended",
@@ -350,7 +350,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 .send()
                 .map_err(|e| format!("cannot reach {base}: {}", reasons(&e)))?;
             let body = answer(response)?;
-            let log: amoe_domain::operator::AuditResponse =
+            let log: amoe_domain::messages::operator::AuditResponse =
                 serde_json::from_slice(&body).map_err(|e| format!("unexpected answer: {e}"))?;
             let mut out = std::io::stdout().lock();
             for entry in log.entries {

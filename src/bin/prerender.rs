@@ -13,7 +13,7 @@
 
 use amoe::prerendered::{Given, Rendering};
 use amoe_domain::Lang;
-use amoe_domain::reference::Seed;
+use amoe_domain::leaflet::Seed;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use std::path::{Path, PathBuf};

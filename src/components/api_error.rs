@@ -3,7 +3,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::{I18n, tr, use_i18n};
-use amoe_domain::api::ErrorCode;
+use amoe_domain::messages::ErrorCode;
 use leptos::prelude::*;
 
 /// The translated explanation of an API failure.

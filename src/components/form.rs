@@ -4,7 +4,7 @@
 
 use crate::i18n::{tr, use_i18n};
 use crate::routes::declare::steps::{Step, error_href, error_key, input_id};
-use amoe_domain::api::FieldError;
+use amoe_domain::messages::FieldError;
 use leptos::html::Div;
 use leptos::prelude::*;
 

@@ -6,7 +6,7 @@ use crate::api;
 use crate::components::api_error::ApiErrorMessage;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
-use amoe_domain::reference::find_offices;
+use amoe_domain::leaflet::find_offices;
 use amoe_domain::{Lang, Office, University};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;

@@ -10,8 +10,8 @@ use crate::components::form::{Checkbox, DateField, ErrorSummary, IdentityCodes, 
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{I18n, tr, use_i18n};
 use crate::routes::declare::state::use_declare;
-use amoe_domain::api::{DeclarationStatus, ErrorCode};
 use amoe_domain::declaration::{LookupForm, RefusalReason, Status};
+use amoe_domain::messages::{DeclarationStatus, ErrorCode};
 use amoe_domain::student::Cin;
 use leptos::html::H2;
 use leptos::prelude::*;

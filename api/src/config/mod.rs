@@ -184,7 +184,7 @@ impl Default for Privacy {
     fn default() -> Self {
         Privacy {
             retention: crate::retention::Retention::default(),
-            controller: amoe_domain::api::DEFAULT_CONTROLLER.into(),
+            controller: amoe_domain::messages::DEFAULT_CONTROLLER.into(),
             cndp_authorisation: String::new(),
         }
     }

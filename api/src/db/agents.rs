@@ -3,7 +3,7 @@
 //! cookies, ceremony ids) are stored as their SHA-256, never as they are.
 
 use super::operator::{Actor, audit};
-use amoe_domain::back_office::{Agent, ListedAgent, Role};
+use amoe_domain::messages::back_office::{Agent, ListedAgent, Role};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 

@@ -3,9 +3,9 @@
 
 use super::names::{after_prefix, numbered};
 use super::operator::{Actor, audit};
-use amoe_domain::back_office::{Count, Found, OutboxHealth, SEARCH_LIMIT};
 use amoe_domain::declaration::Status;
-use amoe_domain::operator::AuditEntry;
+use amoe_domain::messages::back_office::{Count, Found, OutboxHealth, SEARCH_LIMIT};
+use amoe_domain::messages::operator::AuditEntry;
 use sqlx::{AnyPool, Row};
 
 /// What to look for, already checked.

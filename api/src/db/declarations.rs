@@ -4,9 +4,9 @@ use super::outbox::Cap;
 use super::rate_limits::{self, Limit, Verdict};
 use crate::mail::Mail;
 use crate::portal::Vouched;
-use amoe_domain::api::Receipt;
 use amoe_domain::declaration::identity::{self, Claim, Earlier, Judgement};
 use amoe_domain::declaration::{AcademicYear, Declaration, Reference, Status};
+use amoe_domain::messages::Receipt;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
@@ -314,7 +314,7 @@ pub async fn forget_used_tokens(pool: &AnyPool, now: i64) -> Result<u64, sqlx::E
 pub struct Found {
     pub massar: String,
     pub birth_date: String,
-    pub status: amoe_domain::api::DeclarationStatus,
+    pub status: amoe_domain::messages::DeclarationStatus,
 }
 
 /// Every declaration of `cin`, the newest academic year first, each with
@@ -341,7 +341,7 @@ pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error
             current = Some(reference);
         }
         if let Some(text) = row.try_get::<Option<String>, _>("event_status")? {
-            let event = amoe_domain::api::StatusEvent {
+            let event = amoe_domain::messages::StatusEvent {
                 status: status_of(&text, "event_status")?,
                 at: row.try_get("event_at")?,
             };
@@ -368,7 +368,7 @@ fn found_of(row: &AnyRow) -> Result<Found, sqlx::Error> {
     Ok(Found {
         massar: row.try_get("massar")?,
         birth_date: row.try_get("birth_date")?,
-        status: amoe_domain::api::DeclarationStatus {
+        status: amoe_domain::messages::DeclarationStatus {
             events: Vec::new(),
             university: row.try_get("university_id")?,
             status: status_of(&status_text, "status")?,

@@ -4,7 +4,7 @@
 
 use super::operator::{Actor, audit, lock_for_writing};
 use super::rights::{forget_cin, judge_again, lock_for_rights};
-use amoe_domain::operator::EraseResponse;
+use amoe_domain::messages::operator::EraseResponse;
 use sqlx::{AnyPool, Row};
 
 /// Erases a declaration, its history, corrections and mails (sent or

@@ -8,7 +8,7 @@
 
 use super::operator::{Actor, audit, exported, lock_for_writing, record_event};
 use amoe_domain::declaration::Status;
-use amoe_domain::operator::ExportedDeclaration;
+use amoe_domain::messages::operator::ExportedDeclaration;
 use sqlx::AnyPool;
 
 /// Declarations read in one page.

@@ -9,11 +9,11 @@ pub mod declarations;
 pub mod erasure;
 pub mod export;
 pub mod indexes;
+pub mod leaflet;
 pub mod names;
 pub mod operator;
 pub mod outbox;
 pub mod rate_limits;
-pub mod reference;
 pub mod rights;
 
 use sqlx::AnyPool;
@@ -254,7 +254,7 @@ impl Db {
                 target: target.display(),
                 source,
             })?;
-        reference::seed(&pool, &amoe_domain::reference::Seed::leaflet())
+        leaflet::seed(&pool, &amoe_domain::leaflet::Seed::leaflet())
             .await
             .map_err(|source| DbError::Seed {
                 target: target.display(),

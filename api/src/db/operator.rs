@@ -2,7 +2,7 @@
 
 use crate::mail::Mail;
 use amoe_domain::declaration::{Decision, Outcome, Status};
-use amoe_domain::operator::{AuditEntry, ExportedDeclaration, RowError};
+use amoe_domain::messages::operator::{AuditEntry, ExportedDeclaration, RowError};
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Row, Transaction};
 

@@ -7,7 +7,7 @@ use super::declarations::lock_cin;
 use super::operator::{Actor, audit, exported, lock_for_writing};
 use amoe_domain::declaration::identity::{Claim, Stored, flags};
 use amoe_domain::declaration::{RefusalReason, Status};
-use amoe_domain::operator::{
+use amoe_domain::messages::operator::{
     Checked, StoredCorrection, StoredDeclaration, StoredEvent, StoredMail,
 };
 use sqlx::{Any, AnyPool, Row, Transaction};

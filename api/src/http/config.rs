@@ -2,8 +2,8 @@
 //! applies before sending, and what the personal-data notice names.
 
 use super::ApiContext;
-use amoe_domain::api::PublicConfig;
 use amoe_domain::declaration::AcademicYear;
+use amoe_domain::messages::PublicConfig;
 use axum::Json;
 use axum::extract::State;
 

@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 use amoe_domain::declaration::DecisionRecord;
-use amoe_domain::operator::{RowError, read_spreadsheet_cell};
+use amoe_domain::messages::operator::{RowError, read_spreadsheet_cell};
 
 /// A file's rows, numbered from 1 after the header, each read or not.
 pub(super) type Rows = Vec<(usize, Result<DecisionRecord, RowError>)>;

@@ -19,8 +19,8 @@ use crate::db::rate_limits::{self, Verdict};
 use crate::error::Error;
 use crate::limits::Buckets;
 use crate::mail::render::{Event, render};
-use amoe_domain::api::{FieldError, Receipt};
 use amoe_domain::declaration::{DeclarationForm, Reference, field};
+use amoe_domain::messages::{FieldError, Receipt};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use sha2::{Digest, Sha256};
@@ -38,10 +38,10 @@ pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
     ),
     responses(
         (status = 201, description = "Stored (or stored before under this key)", body = Receipt),
-        (status = 401, description = "`invalid_portal_token`: the portal's token is forged, expired, used or not for this service; nothing stored", body = amoe_domain::api::ErrorBody),
-        (status = 409, description = "`already_declared` (these details, this year) or `too_many_declarations` (this CIN)", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`, `not_eligible` or `idempotency_key_reused`", body = amoe_domain::api::ErrorBody),
-        (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::api::ErrorBody,
+        (status = 401, description = "`invalid_portal_token`: the portal's token is forged, expired, used or not for this service; nothing stored", body = amoe_domain::messages::ErrorBody),
+        (status = 409, description = "`already_declared` (these details, this year) or `too_many_declarations` (this CIN)", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`, `not_eligible` or `idempotency_key_reused`", body = amoe_domain::messages::ErrorBody),
+        (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::messages::ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub async fn submit(

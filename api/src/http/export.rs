@@ -10,7 +10,7 @@
 use crate::db::export::{self, After, Selection};
 use crate::db::operator::Actor;
 use amoe_domain::declaration::Status;
-use amoe_domain::operator::{EXPORT_COLUMNS, ExportedDeclaration, spreadsheet_cell};
+use amoe_domain::messages::operator::{EXPORT_COLUMNS, ExportedDeclaration, spreadsheet_cell};
 use axum::body::{Body, Bytes};
 use sqlx::AnyPool;
 use tokio::sync::mpsc;

@@ -2,7 +2,7 @@
 
 use super::ApiContext;
 use crate::error::Error;
-use amoe_domain::api::Health;
+use amoe_domain::messages::Health;
 use axum::Json;
 use axum::extract::State;
 

@@ -1,7 +1,7 @@
 //! Cross-cutting layers: request log, security headers, limits, panics.
 
 use crate::error::{Error, json_error};
-use amoe_domain::api::ErrorCode;
+use amoe_domain::messages::ErrorCode;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;

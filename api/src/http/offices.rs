@@ -2,9 +2,9 @@
 
 use super::ApiContext;
 use super::extract::Query;
-use crate::db::reference;
+use crate::db::leaflet;
 use crate::error::Error;
-use amoe_domain::api::OfficesResponse;
+use amoe_domain::messages::OfficesResponse;
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -18,7 +18,7 @@ pub struct Filter {
     params(("university" = Option<String>, Query, description = "Only the offices this university serves (e.g. `um5`)")),
     responses(
         (status = 200, description = "The ONOUSC reception offices", body = OfficesResponse),
-        (status = 404, description = "`unknown_university`: no university has this id", body = amoe_domain::api::ErrorBody),
+        (status = 404, description = "`unknown_university`: no university has this id", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn list(
     State(ctx): State<ApiContext>,
@@ -31,7 +31,7 @@ pub async fn list(
         None => true,
         Some(id) => {
             amoe_domain::declaration::UniversityId::parse(id).is_ok()
-                && reference::university_exists(&ctx.db.pool, id).await?
+                && leaflet::university_exists(&ctx.db.pool, id).await?
         }
     };
     if !known {
@@ -39,6 +39,6 @@ pub async fn list(
             field: "university",
         });
     }
-    let offices = reference::offices(&ctx.db.pool, university).await?;
+    let offices = leaflet::offices(&ctx.db.pool, university).await?;
     Ok(Json(OfficesResponse { offices }))
 }

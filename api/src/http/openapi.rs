@@ -4,7 +4,7 @@
 //! wrong query string, a database that does not answer…) are added to
 //! every operation here, once.
 
-use amoe_domain::api::ErrorBody;
+use amoe_domain::messages::ErrorBody;
 use utoipa::OpenApi;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};

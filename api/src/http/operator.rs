@@ -14,10 +14,10 @@ use crate::error::Error;
 use crate::mail::render::{Event, render};
 use amoe_domain::Day;
 use amoe_domain::Lang;
-use amoe_domain::api::FieldError;
 use amoe_domain::declaration::{AcademicYear, Outcome};
 use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
-use amoe_domain::operator::{
+use amoe_domain::messages::FieldError;
+use amoe_domain::messages::operator::{
     AuditResponse, CorrectRequest, EraseRequest, EraseResponse, ExportRequest, ExportResponse,
     ImportReport, RowError, ShowRequest, ShowResponse, StoredDeclaration,
 };
@@ -89,8 +89,8 @@ fn field_error(field: &str, code: &str) -> FieldError {
     responses(
         (status = 200, description = "The declarations, oldest first, streamed as they are read: JSON (`marked` closes the document), or CSV with `format: csv` (the count marked is in the audit log). With `mark`, the `received` ones handed over are marked `under_verification`; a stream cut short has marked only what it handed over, and ends without its closing `]` (JSON) or with a broken chunked encoding",
             content((ExportResponse = "application/json"), (String = "text/csv"))),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn export(
     caller: Operator,
@@ -164,8 +164,8 @@ pub struct ImportOptions {
         content((Vec<DecisionRecord> = "application/json"), (String = "text/csv"))),
     responses(
         (status = 200, description = "Every row applied (or, in a dry run, would be)", body = ImportReport),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::operator::FileErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::messages::operator::FileErrorBody),
     ))]
 pub async fn import(
     caller: Operator,
@@ -293,7 +293,7 @@ pub(super) async fn record_decisions(
 #[utoipa::path(get, path = "/operator/audit", tag = "operator", security(("operator_token" = [])),
     responses(
         (status = 200, description = "The audit log, newest first (1,000 entries at most)", body = AuditResponse),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn audit(
     _: Operator,
@@ -316,9 +316,9 @@ pub(super) fn reference(typed: &str) -> Result<String, FieldError> {
     request_body = ShowRequest,
     responses(
         (status = 200, description = "Everything stored (an empty list for a CIN nobody declared)", body = ShowResponse),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 404, description = "`not_found` with `unknown_reference`", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn show(
     caller: Operator,
@@ -363,10 +363,10 @@ pub async fn show(
     request_body = CorrectRequest,
     responses(
         (status = 200, description = "The declaration as corrected", body = ShowResponse),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::api::ErrorBody),
-        (status = 409, description = "`already_declared`: the same details are declared already; nothing changed", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`; nothing changed", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::messages::ErrorBody),
+        (status = 409, description = "`already_declared`: the same details are declared already; nothing changed", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`; nothing changed", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn correct(
     caller: Operator,
@@ -427,9 +427,9 @@ const ERASE_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=500;
     request_body = EraseRequest,
     responses(
         (status = 200, description = "Erased, with what went with it", body = EraseResponse),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn erase(
     caller: Operator,

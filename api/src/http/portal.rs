@@ -7,7 +7,7 @@ use super::ApiContext;
 use super::extract::Json;
 use crate::error::Error;
 use crate::portal::Vouched;
-use amoe_domain::api::{PortalIdentity, PortalTokenRequest};
+use amoe_domain::messages::{PortalIdentity, PortalTokenRequest};
 use axum::extract::State;
 
 /// `POST /api/portal-identity`: what a portal's token vouches for.
@@ -15,7 +15,7 @@ use axum::extract::State;
     request_body = PortalTokenRequest,
     responses(
         (status = 200, description = "The identity the token vouches for (reading a token does not use it)", body = PortalIdentity),
-        (status = 401, description = "`invalid_portal_token`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`invalid_portal_token`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn identity(
     State(ctx): State<ApiContext>,

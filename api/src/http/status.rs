@@ -17,8 +17,8 @@ use crate::db::declarations::{self, Found};
 use crate::db::rate_limits::{self, Take, Taken};
 use crate::error::Error;
 use crate::limits::Buckets;
-use amoe_domain::api::StatusResponse;
 use amoe_domain::declaration::LookupForm;
+use amoe_domain::messages::StatusResponse;
 use axum::extract::State;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -29,9 +29,9 @@ use subtle::ConstantTimeEq;
     request_body(content = LookupForm, description = "The three details as typed (never in a URL)"),
     responses(
         (status = 200, description = "The declarations whose own Massar code and birth date these are", body = StatusResponse),
-        (status = 404, description = "`no_match`: the same answer for an unknown student and a wrong combination", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
-        (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::api::ErrorBody,
+        (status = 404, description = "`no_match`: the same answer for an unknown student and a wrong combination", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
+        (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::messages::ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub async fn lookup(

@@ -1,9 +1,9 @@
 //! `GET /api/universities`: the 12 public universities.
 
 use super::ApiContext;
-use crate::db::reference;
+use crate::db::leaflet;
 use crate::error::Error;
-use amoe_domain::api::UniversitiesResponse;
+use amoe_domain::messages::UniversitiesResponse;
 use axum::Json;
 use axum::extract::State;
 
@@ -11,6 +11,6 @@ use axum::extract::State;
 #[utoipa::path(get, path = "/universities", tag = "reference",
     responses((status = 200, description = "The universities, in the leaflet's order", body = UniversitiesResponse)))]
 pub async fn list(State(ctx): State<ApiContext>) -> Result<Json<UniversitiesResponse>, Error> {
-    let universities = reference::universities(&ctx.db.pool).await?;
+    let universities = leaflet::universities(&ctx.db.pool).await?;
     Ok(Json(UniversitiesResponse { universities }))
 }

@@ -8,9 +8,11 @@
 use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp};
 use amoe_api::clock::Clock;
-use amoe_domain::api::{ErrorBody, ErrorCode, Receipt};
-use amoe_domain::back_office::{Case, Dashboard, Invitation, Revoked, SearchResponse, Session};
-use amoe_domain::operator::ImportReport;
+use amoe_domain::messages::back_office::{
+    Case, Dashboard, Invitation, Revoked, SearchResponse, Session,
+};
+use amoe_domain::messages::operator::ImportReport;
+use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -772,7 +774,7 @@ async fn the_dashboard_counts_the_year_and_a_university_sees_its_own(engine: Eng
         .json()
         .await
         .unwrap();
-    let counts = |list: &[amoe_domain::back_office::Count]| {
+    let counts = |list: &[amoe_domain::messages::back_office::Count]| {
         list.iter()
             .map(|c| (c.key.clone(), c.count))
             .collect::<Vec<_>>()

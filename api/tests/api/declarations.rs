@@ -2,7 +2,7 @@
 //! per key, once per student and year, and safe under concurrency.
 
 use crate::helpers::{Engine, TestApp};
-use amoe_domain::api::{ErrorBody, ErrorCode, Receipt};
+use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt};
 use serde_json::{Value, json};
 use sqlx::Row;
 

@@ -1,7 +1,7 @@
 //! Bad requests get JSON errors with a stable code, never HTML or a panic.
 
 use crate::helpers::{Engine, TestApp};
-use amoe_domain::api::{ErrorBody, ErrorCode};
+use amoe_domain::messages::{ErrorBody, ErrorCode};
 
 async fn error(response: reqwest::Response) -> (u16, ErrorBody) {
     let status = response.status().as_u16();

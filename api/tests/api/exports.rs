@@ -157,7 +157,7 @@ async fn a_cut_export_marked_what_it_sent(engine: Engine) {
     .await;
     assert_eq!(events, marked);
 
-    let again: amoe_domain::operator::ExportResponse = app
+    let again: amoe_domain::messages::operator::ExportResponse = app
         .client
         .post(format!("{}/api/operator/export", app.url))
         .bearer_auth(TOKEN)

@@ -3,7 +3,7 @@
 
 use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp, fresh_database};
-use amoe_domain::api::Receipt;
+use amoe_domain::messages::Receipt;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::Row;

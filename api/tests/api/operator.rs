@@ -4,8 +4,8 @@
 
 use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp};
-use amoe_domain::api::{ErrorCode, Receipt, StatusResponse};
-use amoe_domain::operator::{ExportResponse, ImportReport};
+use amoe_domain::messages::operator::{ExportResponse, ImportReport};
+use amoe_domain::messages::{ErrorCode, Receipt, StatusResponse};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -412,7 +412,7 @@ async fn a_spreadsheet_never_runs_what_students_typed(engine: Engine) {
     }
     // …and what reads back is what was stored.
     let read = |name: &str| {
-        amoe_domain::operator::read_spreadsheet_cell(&rows[0][column(name)]).to_owned()
+        amoe_domain::messages::operator::read_spreadsheet_cell(&rows[0][column(name)]).to_owned()
     };
     assert_eq!(
         read("establishment"),
@@ -597,7 +597,7 @@ async fn imports_of_crossed_mailboxes_at_once_both_apply(engine: Engine) {
 }
 
 async fn exports_imports_and_decisions_are_in_the_audit_log(engine: Engine) {
-    use amoe_domain::operator::AuditResponse;
+    use amoe_domain::messages::operator::AuditResponse;
     let app = app(engine).await;
     let a = declare(&app, 7_000).await.reference.to_string();
     let b = declare(&app, 7_001).await.reference.to_string();

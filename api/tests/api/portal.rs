@@ -6,7 +6,7 @@ use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp};
 use amoe_api::clock::Clock;
 use amoe_api::portal::Portals;
-use amoe_domain::api::{ErrorBody, ErrorCode, PortalIdentity, StatusResponse};
+use amoe_domain::messages::{ErrorBody, ErrorCode, PortalIdentity, StatusResponse};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{Value, json};
 use sqlx::Row;

@@ -3,7 +3,7 @@
 
 use crate::declarations::{form, key};
 use crate::helpers::{Engine, fresh_database};
-use amoe_domain::api::Receipt;
+use amoe_domain::messages::Receipt;
 use sqlx::Row;
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};

@@ -1,7 +1,7 @@
 //! Health and the reference data, on both engines.
 
 use crate::helpers::{Engine, TestApp};
-use amoe_domain::api::{ErrorBody, ErrorCode, Health, OfficesResponse, UniversitiesResponse};
+use amoe_domain::messages::{ErrorBody, ErrorCode, Health, OfficesResponse, UniversitiesResponse};
 
 crate::on_both_engines!(
     health_names_the_engine,
@@ -111,7 +111,7 @@ async fn config_gives_the_wizard_todays_rules() {
         config.rules.age_limit = 31;
     })
     .await;
-    let config: amoe_domain::api::PublicConfig = app.get_json("/api/config").await;
+    let config: amoe_domain::messages::PublicConfig = app.get_json("/api/config").await;
     assert_eq!(config.age_limit, 31);
     assert_eq!(config.cndp_authorisation, "A-GC-123/2026");
     assert_eq!(config.today.to_string().len(), 10);

@@ -11,7 +11,7 @@ use crate::declarations::{form, key};
 use crate::helpers::{Engine, fresh_database};
 use crate::process::start_with;
 use crate::status::lookup;
-use amoe_domain::api::{Receipt, StatusResponse};
+use amoe_domain::messages::{Receipt, StatusResponse};
 use sqlx::Row;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

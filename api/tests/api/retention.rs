@@ -6,7 +6,7 @@ use crate::helpers::{Engine, TestApp};
 use amoe_api::clock::Clock;
 use amoe_api::db::Db;
 use amoe_api::retention::{Erased, Purged, Retention, purge};
-use amoe_domain::api::Receipt;
+use amoe_domain::messages::Receipt;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use sqlx::Row;

@@ -6,8 +6,8 @@
 use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp};
 use crate::status::lookup;
-use amoe_domain::api::{ErrorBody, ErrorCode, Receipt, StatusResponse};
-use amoe_domain::operator::{AuditResponse, EraseResponse, ShowResponse};
+use amoe_domain::messages::operator::{AuditResponse, EraseResponse, ShowResponse};
+use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt, StatusResponse};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 

@@ -6,7 +6,7 @@ use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp};
 use amoe_api::clock::Clock;
 use amoe_api::db::rate_limits::Limit;
-use amoe_domain::api::{ErrorBody, ErrorCode, Receipt, StatusResponse};
+use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt, StatusResponse};
 use serde_json::{Value, json};
 
 crate::on_both_engines!(

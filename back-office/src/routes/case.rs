@@ -8,9 +8,9 @@ use crate::routes::sign_in::SignedIn;
 use crate::show::{REASONS, StatusTag, moment, reason_key, university_name, unix_moment};
 use crate::{api, use_auth};
 use amoe_domain::Lang;
-use amoe_domain::back_office::{Case, DecideRequest};
 use amoe_domain::declaration::Status;
-use amoe_domain::operator::Changes;
+use amoe_domain::messages::back_office::{Case, DecideRequest};
+use amoe_domain::messages::operator::Changes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

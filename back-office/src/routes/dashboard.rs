@@ -8,8 +8,8 @@ use crate::layout::{ErrorSummary, PageHeading, Problem};
 use crate::routes::sign_in::SignedIn;
 use crate::show::{reason_key, status_key, university_name};
 use crate::{api, use_auth};
-use amoe_domain::back_office::{Count, Dashboard};
 use amoe_domain::declaration::Status;
+use amoe_domain::messages::back_office::{Count, Dashboard};
 use leptos::prelude::*;
 
 #[component]

@@ -6,7 +6,7 @@
 use crate::i18n::{Arg, tr, use_i18n};
 use crate::layout::{ErrorSummary, PageHeading, Problem, error_message};
 use crate::{api, passkey, use_auth};
-use amoe_domain::back_office::Finish;
+use amoe_domain::messages::back_office::Finish;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 

@@ -7,7 +7,7 @@ use crate::i18n::{Arg, tr, use_i18n};
 use crate::layout::{ErrorSummary, PageHeading, Problem};
 use crate::routes::sign_in::SignedIn;
 use crate::{api, use_auth};
-use amoe_domain::operator::{ImportReport, RowError};
+use amoe_domain::messages::operator::{ImportReport, RowError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

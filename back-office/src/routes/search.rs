@@ -9,8 +9,8 @@ use crate::layout::{ErrorSummary, PageHeading, Problem};
 use crate::routes::sign_in::SignedIn;
 use crate::show::{StatusTag, moment, status_key, universities, university_name};
 use crate::{api, use_auth};
-use amoe_domain::back_office::{SearchRequest, SearchResponse};
 use amoe_domain::declaration::Status;
+use amoe_domain::messages::back_office::{SearchRequest, SearchResponse};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

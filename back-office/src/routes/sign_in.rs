@@ -4,7 +4,7 @@
 use crate::i18n::{tr, use_i18n};
 use crate::layout::{ErrorSummary, PageHeading, Problem};
 use crate::{api, passkey, use_auth};
-use amoe_domain::back_office::Finish;
+use amoe_domain::messages::back_office::Finish;
 use leptos::prelude::*;
 
 #[component]

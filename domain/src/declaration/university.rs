@@ -50,7 +50,7 @@ crate::text::parsed_text!(UniversityId, UniversityError);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reference::Seed;
+    use crate::leaflet::Seed;
 
     #[test]
     fn the_ids_are_those_of_the_seed() {

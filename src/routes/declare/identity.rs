@@ -63,7 +63,7 @@ fn Vouched(grant: PortalGrant) -> impl IntoView {
 
 /// The identity as the student types it.
 #[component]
-fn Typed(errors: RwSignal<Vec<amoe_domain::api::FieldError>>) -> impl IntoView {
+fn Typed(errors: RwSignal<Vec<amoe_domain::messages::FieldError>>) -> impl IntoView {
     let declare = use_declare();
     view! {
             <IdentityCodes

@@ -6,7 +6,7 @@ use crate::components::form::ErrorSummary;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{tr, use_i18n};
 use crate::routes::declare::steps::{Outcome, STEPS, Step, continue_from};
-use amoe_domain::api::FieldError;
+use amoe_domain::messages::FieldError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 

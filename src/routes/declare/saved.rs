@@ -1,8 +1,8 @@
 //! What the browser keeps of a declaration between visits: the answers as
 //! typed, for a while, and once sent, the receipt alone.
 
-use amoe_domain::api::Receipt;
 use amoe_domain::declaration::{AcademicYear, DeclarationForm};
+use amoe_domain::messages::Receipt;
 use serde::{Deserialize, Serialize};
 
 /// How long unsent answers stay on the device without a change (a shared

@@ -5,8 +5,8 @@
 use super::saved::Saved;
 use super::steps::Context;
 use crate::api::{self, ApiError};
-use amoe_domain::api::ErrorCode;
 use amoe_domain::declaration::DeclarationForm;
+use amoe_domain::messages::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -2,8 +2,8 @@
 //! each step validates (with the domain's own parsers) and which step
 //! comes next.
 
-use amoe_domain::api::{FieldError, PublicConfig};
 use amoe_domain::declaration::{AcademicYear, DeclarationForm, Ineligibility, Rules, field};
+use amoe_domain::messages::{FieldError, PublicConfig};
 use amoe_domain::student::BirthDate;
 use time::{Date, Month};
 
@@ -100,7 +100,7 @@ impl Context {
             today,
             rules,
             year: AcademicYear::containing(today, rules.year_start),
-            controller: amoe_domain::api::DEFAULT_CONTROLLER.to_owned(),
+            controller: amoe_domain::messages::DEFAULT_CONTROLLER.to_owned(),
             cndp_authorisation: String::new(),
         }
     }

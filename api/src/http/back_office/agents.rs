@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::http::ApiContext;
 use crate::http::extract::Json;
 use crate::http::operator::{self as operator_routes, Operator};
-use amoe_domain::back_office::{
+use amoe_domain::messages::back_office::{
     Agent, AgentList, INVITATION_HOURS, Invitation, InviteRequest, RevokeRequest, Revoked, Role,
     agent_name,
 };
@@ -22,8 +22,8 @@ use super::session::{hash, lifetime, secret};
     request_body = InviteRequest,
     responses(
         (status = 200, description = "The agent and its one-time enrolment link (24 h)", body = Invitation),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn invite(
     caller: Operator,
@@ -83,7 +83,7 @@ pub async fn invite(
 #[utoipa::path(get, path = "/operator/agents", tag = "operator", security(("operator_token" = [])),
     responses(
         (status = 200, description = "Every agent, the newest first", body = AgentList),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn list(
     _: Operator,
@@ -99,8 +99,8 @@ pub async fn list(
     request_body = RevokeRequest,
     responses(
         (status = 200, description = "Revoked: its sessions ended now", body = Revoked),
-        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields` with `agent_unknown`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields` with `agent_unknown`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn revoke(
     caller: Operator,

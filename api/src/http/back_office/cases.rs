@@ -8,9 +8,9 @@ use crate::http::ApiContext;
 use crate::http::extract::{Json, Query};
 use crate::http::operator as operator_routes;
 use amoe_domain::Day;
-use amoe_domain::back_office::{Case, DecideRequest, SearchRequest, SearchResponse};
 use amoe_domain::declaration::{AcademicYear, DecisionRecord, Reference};
-use amoe_domain::operator::{Changes, CorrectRequest, ImportReport};
+use amoe_domain::messages::back_office::{Case, DecideRequest, SearchRequest, SearchResponse};
+use amoe_domain::messages::operator::{Changes, CorrectRequest, ImportReport};
 use amoe_domain::student::Cin;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -82,9 +82,9 @@ fn criteria(request: &SearchRequest, signed_in: &SignedIn) -> Result<Criteria, E
     request_body = SearchRequest,
     responses(
         (status = 200, description = "The newest 100 found, and how many in all", body = SearchResponse),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn search(
     State(ctx): State<ApiContext>,
@@ -109,9 +109,9 @@ pub async fn search(
     request_body = SearchRequest,
     responses(
         (status = 200, description = "Every declaration found, as the operators' CSV export", content_type = "text/csv", body = String),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn export(
     State(ctx): State<ApiContext>,
@@ -194,9 +194,9 @@ enum View {
     params(("reference" = String, Path, description = "`AMOE-XXXX-XXX`")),
     responses(
         (status = 200, description = "The declaration, its timeline, mails and audit entries", body = Case),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`", body = amoe_domain::api::ErrorBody),
-        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn show(
     State(ctx): State<ApiContext>,
@@ -218,11 +218,11 @@ pub async fn show(
     request_body = DecideRequest,
     responses(
         (status = 200, description = "Recorded (or, with `X-AMOE-Unchanged`, recorded identically before): the case", body = Case),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::api::ErrorBody),
-        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::api::ErrorBody),
-        (status = 409, description = "`invalid_fields` with `already_decided` or `changed_meanwhile` on `decision`: nothing changed, no mail", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::messages::ErrorBody),
+        (status = 409, description = "`invalid_fields` with `already_decided` or `changed_meanwhile` on `decision`: nothing changed, no mail", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn decide(
     State(ctx): State<ApiContext>,
@@ -278,11 +278,11 @@ pub async fn decide(
     request_body = Changes,
     responses(
         (status = 200, description = "Corrected: the case", body = Case),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::api::ErrorBody),
-        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::api::ErrorBody),
-        (status = 409, description = "`already_declared`: the same details are declared already; nothing changed", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_fields`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::messages::ErrorBody),
+        (status = 409, description = "`already_declared`: the same details are declared already; nothing changed", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn correct(
     State(ctx): State<ApiContext>,
@@ -320,9 +320,9 @@ pub struct ImportOptions {
         content((Vec<DecisionRecord> = "application/json"), (String = "text/csv"))),
     responses(
         (status = 200, description = "Every row applied (or, in a dry run, would be)", body = ImportReport),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::api::ErrorBody),
-        (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::operator::FileErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::messages::operator::FileErrorBody),
     ))]
 pub async fn import(
     State(ctx): State<ApiContext>,

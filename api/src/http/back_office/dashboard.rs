@@ -4,8 +4,8 @@ use crate::db::cases;
 use crate::error::Error;
 use crate::http::ApiContext;
 use amoe_domain::Day;
-use amoe_domain::back_office::Dashboard;
 use amoe_domain::declaration::AcademicYear;
+use amoe_domain::messages::back_office::Dashboard;
 use axum::extract::State;
 
 use super::session::SignedIn;
@@ -14,8 +14,8 @@ use super::session::SignedIn;
 #[utoipa::path(get, path = "/back-office/dashboard", tag = "back-office", security(("agent_session" = [])),
     responses(
         (status = 200, description = "The current academic year's counts", body = Dashboard),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn dashboard(
     State(ctx): State<ApiContext>,

@@ -24,7 +24,7 @@ pub use cases::*;
 pub use dashboard::*;
 pub use session::*;
 
-use amoe_domain::api::FieldError;
+use amoe_domain::messages::FieldError;
 
 /// An error about one field of a request.
 fn field_error(field: &str, code: &str) -> FieldError {

@@ -6,7 +6,7 @@ use crate::db::agents::{self, Lifetime, NewSession};
 use crate::error::Error;
 use crate::http::ApiContext;
 use crate::http::extract::{ClientIp, Json};
-use amoe_domain::back_office::{Agent, Challenge, EnrolStart, Finish, Role, Session};
+use amoe_domain::messages::back_office::{Agent, Challenge, EnrolStart, Finish, Role, Session};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -221,8 +221,8 @@ struct Enrolment {
     request_body = EnrolStart,
     responses(
         (status = 200, description = "The options for `navigator.credentials.create`", body = Challenge),
-        (status = 401, description = "`unauthorized` with `invitation_invalid`: an unknown, used, expired or revoked link", body = amoe_domain::api::ErrorBody),
-        (status = 429, description = "`too_many_requests`: this address started too many passkey ceremonies", body = amoe_domain::api::ErrorBody,
+        (status = 401, description = "`unauthorized` with `invitation_invalid`: an unknown, used, expired or revoked link", body = amoe_domain::messages::ErrorBody),
+        (status = 429, description = "`too_many_requests`: this address started too many passkey ceremonies", body = amoe_domain::messages::ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub async fn enrol_start(
@@ -285,7 +285,7 @@ fn credential<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Resul
     request_body = Finish,
     responses(
         (status = 200, description = "Enrolled and signed in (`Set-Cookie`)", body = Session),
-        (status = 401, description = "`unauthorized`: `ceremony_expired`, `invitation_invalid` or `passkey_rejected`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: `ceremony_expired`, `invitation_invalid` or `passkey_rejected`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn enrol_finish(
     State(ctx): State<ApiContext>,
@@ -344,8 +344,8 @@ pub async fn enrol_finish(
 #[utoipa::path(post, path = "/back-office/sign-in/start", tag = "back-office",
     responses(
         (status = 200, description = "The options for `navigator.credentials.get`", body = Challenge),
-        (status = 401, description = "`unauthorized` with `passkeys_unavailable`: the service's address cannot host passkeys", body = amoe_domain::api::ErrorBody),
-        (status = 429, description = "`too_many_requests`: this address started too many passkey ceremonies", body = amoe_domain::api::ErrorBody,
+        (status = 401, description = "`unauthorized` with `passkeys_unavailable`: the service's address cannot host passkeys", body = amoe_domain::messages::ErrorBody),
+        (status = 429, description = "`too_many_requests`: this address started too many passkey ceremonies", body = amoe_domain::messages::ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub async fn sign_in_start(
@@ -384,7 +384,7 @@ pub async fn sign_in_start(
     request_body = Finish,
     responses(
         (status = 200, description = "Signed in (`Set-Cookie`)", body = Session),
-        (status = 401, description = "`unauthorized`: `ceremony_expired` or `passkey_rejected`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: `ceremony_expired` or `passkey_rejected`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn sign_in_finish(
     State(ctx): State<ApiContext>,
@@ -450,8 +450,8 @@ pub async fn sign_in_finish(
 #[utoipa::path(get, path = "/back-office/session", tag = "back-office", security(("agent_session" = [])),
     responses(
         (status = 200, description = "The signed-in agent and the session's CSRF token", body = Session),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`: the agent's role is not one this version knows", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`: the agent's role is not one this version knows", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn session(signed_in: SignedIn) -> Response {
     no_store(
@@ -467,8 +467,8 @@ pub async fn session(signed_in: SignedIn) -> Response {
 #[utoipa::path(post, path = "/back-office/sign-out", tag = "back-office", security(("agent_session" = [])),
     responses(
         (status = 204, description = "Signed out; the cookie is cleared"),
-        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::api::ErrorBody),
-        (status = 403, description = "`forbidden`: no `X-CSRF-Token`", body = amoe_domain::api::ErrorBody),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`: no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn sign_out(
     State(ctx): State<ApiContext>,

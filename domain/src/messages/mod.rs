@@ -1,4 +1,10 @@
-//! The messages the API and the app exchange, defined once for both sides.
+//! The messages the API exchanges, defined once for both sides: here the
+//! students' (the app's), in `back_office` the fund's agents' and the
+//! universities' staff's, in `operator` the fund's operators'.
+
+#[cfg(feature = "back-office")]
+pub mod back_office;
+pub mod operator;
 
 use crate::declaration::{AcademicYear, Reference, RefusalReason, Status};
 use crate::{Office, University};

@@ -5,7 +5,7 @@
 //! does.
 
 use crate::declaration::{Status, UniversityId};
-use crate::operator::{AuditEntry, StoredDeclaration};
+use crate::messages::operator::{AuditEntry, StoredDeclaration};
 use serde::{Deserialize, Serialize};
 
 /// What an agent may do.

@@ -1,6 +1,6 @@
-//! The reference data tables: universities and ONOUSC offices.
+//! The leaflet's tables: universities and ONOUSC offices.
 
-use amoe_domain::reference::Seed;
+use amoe_domain::leaflet::Seed;
 use amoe_domain::{Office, University};
 use sqlx::AnyPool;
 use sqlx::Row;

@@ -362,12 +362,12 @@ pub struct ImportReport {
 }
 
 /// The `422 invalid_file` answer of an import: an
-/// [`ErrorBody`](crate::api::ErrorBody) with every wrong cell.
+/// [`ErrorBody`](crate::messages::ErrorBody) with every wrong cell.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FileErrorBody {
     /// `invalid_file`.
-    pub code: crate::api::ErrorCode,
+    pub code: crate::messages::ErrorCode,
     pub message: String,
     pub rows: Vec<RowError>,
 }
