@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod fund;
 pub mod http;
 pub mod limits;
 pub mod listener;
@@ -40,7 +41,7 @@ async fn housekeeping(work: Housekeeping) {
             Ok(n) => work.metrics.erased("rate_limit_buckets", n),
             Err(e) => tracing::warn!(error = %e, "cannot forget full rate-limit buckets"),
         }
-        match db::declarations::forget_used_tokens(&db.pool, clock.now_secs()).await {
+        match db::portal_tokens::forget_used_tokens(&db.pool, clock.now_secs()).await {
             Ok(n) => work.metrics.erased("portal_tokens", n),
             Err(e) => tracing::warn!(error = %e, "cannot forget expired portal tokens"),
         }

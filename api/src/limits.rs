@@ -7,6 +7,7 @@
 
 use crate::db::rate_limits::Limit;
 use crate::secret::Secret;
+use amoe_domain::student::Email;
 use std::net::IpAddr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,8 +148,13 @@ impl Buckets<'_> {
     pub fn conflicts_cin(&self, cin: &str) -> String {
         self.0.bucket("conflicts-cin", cin)
     }
-    pub fn mails_recipient(&self, mailbox: &str) -> String {
-        self.0.bucket("mails-recipient", mailbox)
+    /// The bucket of the mailbox a mail goes to (`name+x@` and Gmail's
+    /// dots count as one mailbox).
+    pub fn mails_to(&self, recipient: &str) -> String {
+        let mailbox = Email::parse(recipient)
+            .map(|email| email.mailbox_key())
+            .unwrap_or_else(|_| recipient.to_lowercase());
+        self.0.bucket("mails-recipient", &mailbox)
     }
     pub fn passkey_address(&self, ip: IpAddr) -> String {
         self.0.bucket("passkey-address", &address_key(ip))

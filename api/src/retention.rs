@@ -20,8 +20,9 @@
 //! soon as one ends. A pass cut short resumes where it stopped: what is erased is
 //! gone, with its counts, and what is left is found again.
 
-use crate::db::operator::lock_for_writing;
-use crate::db::{Backend, Db, counts};
+use crate::db::declarations::counts;
+use crate::db::declarations::lock_for_writing;
+use crate::db::{Backend, Db};
 use amoe_domain::declaration::{AcademicYear, YearStart};
 use sqlx::Row;
 use std::collections::BTreeMap;

@@ -2,7 +2,7 @@
 //! WebAuthn ceremonies under way. Secrets (enrolment links, session
 //! cookies, ceremony ids) are stored as their SHA-256, never as they are.
 
-use super::operator::{Actor, audit};
+use super::audit::{self, Stamp};
 use amoe_domain::messages::back_office::{Agent, ListedAgent, Role};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
@@ -28,7 +28,7 @@ pub async fn invite(
     token_hash: &str,
     now: i64,
     expires_at: i64,
-    who: &Actor<'_>,
+    who: &Stamp<'_>,
 ) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     sqlx::query(
@@ -49,7 +49,7 @@ pub async fn invite(
     .bind(expires_at)
     .execute(&mut *tx)
     .await?;
-    audit(
+    audit::record(
         &mut tx,
         who,
         "invite",
@@ -98,7 +98,7 @@ pub async fn revoke(
     pool: &AnyPool,
     id: &str,
     now: i64,
-    who: &Actor<'_>,
+    who: &Stamp<'_>,
 ) -> Result<Option<(Agent, u64)>, sqlx::Error> {
     let mut tx = pool.begin().await?;
     let Some(row) = sqlx::query("SELECT id, name, role, university_id FROM agents WHERE id = $1")
@@ -132,7 +132,7 @@ pub async fn revoke(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    audit(
+    audit::record(
         &mut tx,
         who,
         "revoke",
@@ -306,9 +306,9 @@ pub async fn enrol(
     .execute(&mut *tx)
     .await?;
     open_session(&mut tx, &agent.id, session).await?;
-    audit(
+    audit::record(
         &mut tx,
-        &Actor {
+        &Stamp {
             actor: &label(agent),
             at: &rfc3339(session.now),
         },
@@ -369,9 +369,9 @@ pub async fn sign_in(
     };
     update.bind(credential_id).execute(&mut *tx).await?;
     open_session(&mut tx, &agent.id, session).await?;
-    audit(
+    audit::record(
         &mut tx,
-        &Actor {
+        &Stamp {
             actor: &label(agent),
             at: &rfc3339(session.now),
         },
@@ -433,9 +433,9 @@ pub async fn sign_out(
         .bind(id_hash)
         .execute(&mut *tx)
         .await?;
-    audit(
+    audit::record(
         &mut tx,
-        &Actor {
+        &Stamp {
             actor: &label(agent),
             at: &rfc3339(now),
         },

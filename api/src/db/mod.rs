@@ -1,20 +1,18 @@
 //! The database: SQLite (one file, the default) or PostgreSQL (at scale),
 //! chosen by `DATABASE_URL`, behind one sqlx `Any` pool and one set of
-//! portable migrations.
+//! portable migrations. A module per table or aggregate: the declarations
+//! (with their history, corrections, names' words and counts), the audit
+//! log, the outbox, the agents, the rate limits, the portal tokens and the
+//! leaflet's tables.
 
 pub mod agents;
-pub mod cases;
-pub mod counts;
+pub mod audit;
 pub mod declarations;
-pub mod erasure;
-pub mod export;
 pub mod indexes;
 pub mod leaflet;
-pub mod names;
-pub mod operator;
 pub mod outbox;
+pub mod portal_tokens;
 pub mod rate_limits;
-pub mod rights;
 
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
@@ -260,7 +258,7 @@ impl Db {
                 target: target.display(),
                 source,
             })?;
-        names::fold_names(&pool)
+        declarations::names::fold_names(&pool)
             .await
             .map_err(|source| DbError::Seed {
                 target: target.display(),

@@ -1,42 +1,33 @@
 //! The outbox: e-mails written with what they announce, sent later.
 
 use crate::db::rate_limits::{self, Limit, Verdict};
-use crate::limits::Buckets;
 use crate::mail::Mail;
-use crate::secret::Secret;
-use amoe_domain::student::Email;
+use amoe_domain::messages::back_office::OutboxHealth;
 use sqlx::{AnyConnection, AnyPool, Row};
 
-/// The cap on mails to one mailbox, and the time of queuing.
-pub struct Cap<'a> {
-    pub secret: &'a Secret,
-    pub limit: Limit,
-    pub now_ms: i64,
+/// A rendered mail to queue, with the bucket of its recipient's mailbox
+/// (`limits::Buckets::mails_to`): a transaction that queues several mails
+/// queues them in the order of these names, so that two such
+/// transactions never wait on each other's buckets.
+pub struct Outgoing {
+    pub mail: Mail,
+    pub bucket: String,
 }
 
-/// The rate-limit bucket of `mail`'s recipient mailbox (a transaction that
-/// queues several mails queues them in the order of these names, so that
-/// two such transactions never wait on each other's buckets).
-pub fn recipient_bucket(mail: &Mail, secret: &Secret) -> String {
-    let mailbox = Email::parse(&mail.recipient)
-        .map(|email| email.mailbox_key())
-        .unwrap_or_else(|_| mail.recipient.to_lowercase());
-    Buckets(secret).mails_recipient(&mailbox)
-}
-
-/// Queues `mail` on the transaction's connection, unless its recipient's
-/// mailbox has had its share of mails (then it is dropped, with a
-/// warning: the status page still shows what it would have said). A
-/// mail with the same id is queued once only. Returns whether it was
-/// queued.
+/// Queues a mail on the transaction's connection at `now_ms`, unless its
+/// recipient's mailbox has had its share of mails (`limit`; then it is
+/// dropped, with a warning: the status page still shows what it would
+/// have said). A mail with the same id is queued once only. Returns
+/// whether it was queued.
 pub async fn enqueue(
     conn: &mut AnyConnection,
-    mail: &Mail,
-    cap: &Cap<'_>,
+    outgoing: &Outgoing,
+    limit: Limit,
+    now_ms: i64,
 ) -> Result<bool, sqlx::Error> {
-    let bucket = recipient_bucket(mail, cap.secret);
+    let mail = &outgoing.mail;
     if let Verdict::Refused { .. } =
-        rate_limits::take(&mut *conn, &bucket, cap.limit, cap.now_ms).await?
+        rate_limits::take(&mut *conn, &outgoing.bucket, limit, now_ms).await?
     {
         tracing::warn!(
             id = mail.id,
@@ -44,7 +35,7 @@ pub async fn enqueue(
         );
         return Ok(false);
     }
-    let now = cap.now_ms.div_euclid(1000);
+    let now = now_ms.div_euclid(1000);
     sqlx::query(
         "INSERT INTO outbox (id, recipient, subject, body_text, body_html, created_at, attempts, \
            next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
@@ -148,4 +139,18 @@ pub async fn mark_failed(
     .execute(pool)
     .await
     .map(|_| ())
+}
+
+/// Mails waiting, and the age of the oldest, in seconds.
+pub async fn health(pool: &AnyPool, now: i64) -> Result<OutboxHealth, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE sent_at IS NULL",
+    )
+    .fetch_one(pool)
+    .await?;
+    let oldest: Option<i64> = row.try_get("oldest")?;
+    Ok(OutboxHealth {
+        unsent: row.try_get("n")?,
+        oldest_seconds: oldest.map(|t| (now - t).max(0)),
+    })
 }

@@ -54,6 +54,13 @@ impl Limit {
     }
 }
 
+/// A bucket, by its keyed name (`limits::Buckets`), and its limit.
+#[derive(Clone, Copy, Debug)]
+pub struct Bucket<'a> {
+    pub name: &'a str,
+    pub limit: Limit,
+}
+
 /// What a bucket said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {

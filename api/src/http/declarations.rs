@@ -13,9 +13,9 @@
 
 use super::ApiContext;
 use super::extract::{ClientIp, IdempotencyKey, Json};
-use crate::db::declarations::{self, Bucket, Outcome, Submission};
-use crate::db::outbox::Cap;
-use crate::db::rate_limits::{self, Verdict};
+use crate::db::declarations::submit::{self as declarations, Outcome, Submission};
+use crate::db::outbox::Outgoing;
+use crate::db::rate_limits::{self, Bucket, Verdict};
 use crate::error::Error;
 use crate::limits::Buckets;
 use crate::mail::render::{Event, render};
@@ -94,23 +94,30 @@ pub async fn submit(
             name: &email,
             limit: limits.declarations_per_email,
         },
-        mail_cap: Cap {
-            secret: &ctx.config.secret,
-            limit: limits.mails_per_recipient,
-            now_ms,
-        },
+        mails: limits.mails_per_recipient,
+        now_ms,
     };
-    let outcome = declarations::submit(pool, &submission, new_reference, |reference| {
-        render(
+    let mut outcome = Outcome::ReferenceTaken;
+    for _ in 0..REFERENCE_TRIES {
+        let reference = new_reference();
+        let mail = render(
             &Event::Received,
-            reference,
+            &reference,
             declaration.academic_year,
             declaration.lang,
             declaration.email.as_str(),
             &ctx.config.server.public_url,
-        )
-    })
-    .await?;
+        );
+        let mail = Outgoing {
+            bucket: buckets.mails_to(&mail.recipient),
+            mail,
+        };
+        outcome = declarations::submit(pool, &submission, &reference, &mail).await?;
+        if outcome != Outcome::ReferenceTaken {
+            break;
+        }
+        tracing::warn!("a reference was taken meanwhile, drawing another");
+    }
     match outcome {
         Outcome::Created(_) => ctx.outbox_wake.notify_one(),
         Outcome::AlreadyDeclared => {
@@ -140,6 +147,8 @@ fn answer(outcome: Outcome) -> Result<(StatusCode, axum::Json<Receipt>), Error> 
         Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
         Outcome::TooManyDeclarations => Err(Error::TooManyDeclarations),
         Outcome::TokenUsed => Err(Error::InvalidPortalToken),
+        // Five references taken in a row: a broken generator.
+        Outcome::ReferenceTaken => Err(Error::Internal),
         Outcome::Limited { retry_after, email } => Err(Error::TooManyRequests {
             retry_after,
             limit: if email {
@@ -154,6 +163,11 @@ fn answer(outcome: Outcome) -> Result<(StatusCode, axum::Json<Receipt>), Error> 
         }),
     }
 }
+
+/// How many fresh references to draw when one is taken (a billion values:
+/// more than one draw is rare, five in a row would mean a broken
+/// generator).
+const REFERENCE_TRIES: usize = 5;
 
 fn new_reference() -> Reference {
     let bits = getrandom::u32().expect("the operating system provides randomness");

@@ -4,10 +4,8 @@ mod app;
 pub mod back_office;
 mod config;
 mod csp;
-mod decision_file;
 mod declarations;
 mod embed;
-mod export;
 mod extract;
 mod health;
 pub mod metrics;
@@ -52,6 +50,15 @@ impl ApiContext {
     /// The API's time.
     pub fn clock(&self) -> &Clock {
         &self.config.clock
+    }
+
+    /// What the fund's operations reach.
+    pub fn fund(&self) -> crate::fund::Fund<'_> {
+        crate::fund::Fund {
+            db: &self.db,
+            config: &self.config,
+            outbox_wake: &self.outbox_wake,
+        }
     }
 }
 

@@ -4,25 +4,16 @@
 //! right token the answer is a bare 401.
 
 use super::ApiContext;
-use super::decision_file;
-use super::export::Format;
-use crate::db::export::Filters;
-use crate::db::operator::{self, Student};
-use crate::db::outbox::Cap;
-use crate::db::rights;
+use super::extract::{Json, Query};
 use crate::error::Error;
-use crate::mail::render::{Event, render};
-use amoe_domain::Day;
-use amoe_domain::Lang;
-use amoe_domain::declaration::{AcademicYear, Outcome};
-use amoe_domain::declaration::{Decision, DecisionRecord, UniversityId};
-use amoe_domain::messages::FieldError;
+use crate::fund::decide::FileFormat;
+use crate::fund::{self, Actor};
+use amoe_domain::declaration::DecisionRecord;
 use amoe_domain::messages::operator::{
     AuditResponse, CorrectRequest, EraseRequest, EraseResponse, ExportRequest, ExportResponse,
-    ImportReport, RowError, ShowRequest, ShowResponse, StoredDeclaration,
+    ImportReport, ShowRequest, ShowResponse,
 };
-use amoe_domain::student::Cin;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
@@ -30,17 +21,12 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use super::extract::{Json, Query};
-
 /// The largest decision file accepted (about 20,000 rows).
 pub const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
 
-/// Proof that the request carries an operator's token, and who it is in
-/// the audit log: the first 12 hex digits of the token's SHA-256 (the
-/// configured hashes' own beginning, never the token).
-pub struct Operator {
-    pub actor: String,
-}
+/// Proof that the request carries an operator's token: the actor it is
+/// (`Actor::Operator`).
+pub struct Operator(pub Actor);
 
 impl FromRequestParts<ApiContext> for Operator {
     type Rejection = Error;
@@ -64,22 +50,11 @@ impl FromRequestParts<ApiContext> for Operator {
                 any | hash.ct_eq(&presented)
             });
         if bool::from(matched) {
-            let actor = presented[..6].iter().map(|b| format!("{b:02x}")).collect();
-            Ok(Operator { actor })
+            let token = presented[..6].iter().map(|b| format!("{b:02x}")).collect();
+            Ok(Operator(Actor::Operator { token }))
         } else {
             Err(Error::Unauthorized)
         }
-    }
-}
-
-pub(super) fn now(ctx: &ApiContext) -> Result<String, Error> {
-    crate::clock::rfc3339(ctx.clock().now()).map_err(|_| Error::Internal)
-}
-
-fn field_error(field: &str, code: &str) -> FieldError {
-    FieldError {
-        field: field.to_owned(),
-        code: code.to_owned(),
     }
 }
 
@@ -93,59 +68,18 @@ fn field_error(field: &str, code: &str) -> FieldError {
         (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn export(
-    caller: Operator,
+    Operator(actor): Operator,
     State(ctx): State<ApiContext>,
     Json(request): Json<ExportRequest>,
 ) -> Result<Response, Error> {
-    let mut errors = Vec::new();
-    if let Some(id) = &request.university
-        && let Err(e) = UniversityId::parse(id)
-    {
-        errors.push(field_error("university", e.code()));
-    }
-    for (name, value) in [("since", &request.since), ("until", &request.until)] {
-        if value.as_deref().is_some_and(|v| Day::parse(v).is_err()) {
-            errors.push(field_error(name, "date_invalid"));
-        }
-    }
-    let csv = match request.format.as_deref() {
-        None | Some("json") => false,
-        Some("csv") => true,
-        Some(_) => {
-            errors.push(field_error("format", "format_unknown"));
-            false
-        }
-    };
-    if !errors.is_empty() {
-        return Err(Error::InvalidFields(errors));
-    }
-    let format = if csv { Format::Csv } else { Format::Json };
-    let (selection, audit) = Filters {
-        status: request.status,
-        university: request.university,
-        since: request.since,
-        until: request.until,
-    }
-    .selection();
-    let body = super::export::body(super::export::Export {
-        pool: ctx.db.pool.clone(),
-        selection,
-        format,
-        mark: request.mark,
-        actor: caller.actor,
-        at: now(&ctx)?,
-        audit,
-    });
-    let content_type = match format {
-        Format::Csv => "text/csv; charset=utf-8",
-        Format::Json => "application/json",
-    };
+    let (criteria, format) = fund::export::operators(&request)?;
+    let stream = fund::export::export(ctx.fund(), &actor, &criteria, format, request.mark)?;
     Ok((
         [
-            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_TYPE, format.content_type()),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        body,
+        Body::from_stream(stream),
     )
         .into_response())
 }
@@ -168,125 +102,24 @@ pub struct ImportOptions {
         (status = 422, description = "`invalid_file`: nothing applied; `rows` names each wrong cell", body = amoe_domain::messages::operator::FileErrorBody),
     ))]
 pub async fn import(
-    caller: Operator,
+    Operator(actor): Operator,
     State(ctx): State<ApiContext>,
     Query(options): Query<ImportOptions>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<axum::Json<ImportReport>, Error> {
-    import_as(&ctx, &caller.actor, options.dry_run, &headers, &body)
+    let format = FileFormat::of(content_type(&headers))?;
+    fund::decide::import(ctx.fund(), &actor, format, &body, options.dry_run)
         .await
         .map(axum::Json)
 }
 
-/// Reads a decision file (JSON or CSV, by `Content-Type`) and records it,
-/// all or nothing, as `actor`.
-pub(super) async fn import_as(
-    ctx: &ApiContext,
-    actor: &str,
-    dry_run: bool,
-    headers: &HeaderMap,
-    body: &[u8],
-) -> Result<ImportReport, Error> {
-    let content_type = headers
+/// A request's `Content-Type`, empty when there is none.
+pub(super) fn content_type(headers: &HeaderMap) -> &str {
+    headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let records: decision_file::Rows = if content_type.starts_with("application/json") {
-        serde_json::from_slice::<Vec<DecisionRecord>>(body)
-            .map_err(|e| Error::InvalidJson {
-                message: e.to_string(),
-            })?
-            .into_iter()
-            .enumerate()
-            .map(|(i, record)| (i + 1, Ok(record)))
-            .collect()
-    } else if content_type.starts_with("text/csv") {
-        decision_file::read_csv(body)?
-    } else {
-        return Err(Error::UnsupportedMediaType);
-    };
-    let mut errors = Vec::new();
-    let mut decisions: Vec<(usize, Decision)> = Vec::new();
-    for (row, record) in records {
-        match record.map(|r| r.parse()) {
-            Ok(Ok(decision)) => decisions.push((row, decision)),
-            Ok(Err(columns)) => errors.extend(columns.into_iter().map(|(column, code)| RowError {
-                row,
-                column: column.into(),
-                code: code.into(),
-            })),
-            Err(error) => errors.push(error),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Error::InvalidFile(errors));
-    }
-    record_decisions(ctx, actor, &decisions, dry_run).await
-}
-
-/// Records parsed decisions (`(row, decision)`), all or nothing, with
-/// their mails, as `actor`; a row the domain refuses (an unknown
-/// reference, a declaration decided otherwise) is an `invalid_file`.
-pub(super) async fn record_decisions(
-    ctx: &ApiContext,
-    actor: &str,
-    decisions: &[(usize, Decision)],
-    dry_run: bool,
-) -> Result<ImportReport, Error> {
-    let rows = decisions.len();
-    let mail_for = |decision: &Decision, student: &Student| {
-        let lang = Lang::from_tag(&student.lang).unwrap_or(Lang::FALLBACK);
-        let year = AcademicYear::parse(&student.academic_year).unwrap_or_else(|_| {
-            AcademicYear::containing(decision.date, ctx.config.rules.year_start)
-        });
-        let event = match &decision.outcome {
-            Outcome::Covered => Event::Covered { on: decision.date },
-            Outcome::Refused { reason } => Event::Refused {
-                reason: reason.clone(),
-            },
-        };
-        render(
-            &event,
-            &decision.reference,
-            year,
-            lang,
-            &student.email,
-            &ctx.config.server.public_url,
-        )
-    };
-    let cap = Cap {
-        secret: &ctx.config.secret,
-        limit: ctx.config.limits.mails_per_recipient,
-        now_ms: ctx.clock().now_ms(),
-    };
-    let result = operator::apply(
-        &ctx.db.pool,
-        decisions,
-        dry_run,
-        &operator::Actor {
-            actor,
-            at: &now(ctx)?,
-        },
-        &cap,
-        mail_for,
-    )
-    .await?;
-    match result {
-        Ok(applied) => {
-            if applied.applied > 0 && !dry_run {
-                ctx.outbox_wake.notify_one();
-            }
-            tracing::info!(rows, applied = applied.applied, dry_run = dry_run, "import");
-            Ok(ImportReport {
-                rows,
-                applied: applied.applied,
-                unchanged: applied.unchanged,
-                dry_run,
-            })
-        }
-        Err(errors) => Err(Error::InvalidFile(errors)),
-    }
+        .unwrap_or_default()
 }
 
 /// `GET /api/operator/audit`: the audit log, newest first (1,000 at most).
@@ -296,18 +129,12 @@ pub(super) async fn record_decisions(
         (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn audit(
-    _: Operator,
+    Operator(actor): Operator,
     State(ctx): State<ApiContext>,
 ) -> Result<axum::Json<AuditResponse>, Error> {
-    let entries = operator::audit_log(&ctx.db.pool, 1_000).await?;
-    Ok(axum::Json(AuditResponse { entries }))
-}
-
-/// A reference as typed (spaces and case forgiven), or the field's error.
-pub(super) fn reference(typed: &str) -> Result<String, FieldError> {
-    amoe_domain::declaration::Reference::parse(typed)
-        .map(|r| r.to_string())
-        .map_err(|e| field_error("reference", e.code()))
+    fund::audit::latest(ctx.fund(), &actor)
+        .await
+        .map(axum::Json)
 }
 
 /// `POST /api/operator/show`: everything stored about one declaration
@@ -321,40 +148,11 @@ pub(super) fn reference(typed: &str) -> Result<String, FieldError> {
         (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn show(
-    caller: Operator,
+    Operator(actor): Operator,
     State(ctx): State<ApiContext>,
     Json(request): Json<ShowRequest>,
 ) -> Result<axum::Json<ShowResponse>, Error> {
-    let whose = match (&request.reference, &request.cin) {
-        (Some(typed), None) => {
-            rights::Whose::Reference(reference(typed).map_err(|e| Error::InvalidFields(vec![e]))?)
-        }
-        (None, Some(typed)) => rights::Whose::Cin(
-            Cin::parse(typed)
-                .map_err(|e| Error::InvalidFields(vec![field_error("cin", e.code())]))?
-                .as_str()
-                .to_owned(),
-        ),
-        _ => {
-            return Err(Error::InvalidFields(vec![field_error(
-                "reference",
-                "reference_or_cin",
-            )]));
-        }
-    };
-    let declarations = rights::show(
-        &ctx.db.pool,
-        &whose,
-        &operator::Actor {
-            actor: &caller.actor,
-            at: &now(&ctx)?,
-        },
-    )
-    .await?;
-    if declarations.is_empty() && matches!(whose, rights::Whose::Reference(_)) {
-        return Err(Error::UnknownReference);
-    }
-    tracing::info!(count = declarations.len(), "show");
+    let declarations = fund::read::show(ctx.fund(), &actor, &request).await?;
     Ok(axum::Json(ShowResponse { declarations }))
 }
 
@@ -369,58 +167,16 @@ pub async fn show(
         (status = 422, description = "`invalid_fields`; nothing changed", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn correct(
-    caller: Operator,
+    Operator(actor): Operator,
     State(ctx): State<ApiContext>,
     Json(request): Json<CorrectRequest>,
 ) -> Result<axum::Json<ShowResponse>, Error> {
-    correct_as(&ctx, &caller.actor, &request)
-        .await
-        .map(|declaration| {
-            axum::Json(ShowResponse {
-                declarations: vec![declaration],
-            })
-        })
+    let declaration =
+        fund::correct::correct(ctx.fund(), &actor, &request.reference, &request.changes).await?;
+    Ok(axum::Json(ShowResponse {
+        declarations: vec![declaration],
+    }))
 }
-
-/// Checks and records a correction as `actor`: the corrected declaration.
-pub(super) async fn correct_as(
-    ctx: &ApiContext,
-    actor: &str,
-    request: &CorrectRequest,
-) -> Result<StoredDeclaration, Error> {
-    let today = Day::in_morocco(ctx.clock().now()).date();
-    let reference = reference(&request.reference);
-    let changes = request.changes.check(today);
-    let (reference, changes) = match (reference, changes) {
-        (Ok(reference), Ok(changes)) => (reference, changes),
-        (reference, changes) => {
-            let mut errors: Vec<FieldError> = reference.err().into_iter().collect();
-            errors.extend(changes.err().unwrap_or_default());
-            return Err(Error::InvalidFields(errors));
-        }
-    };
-    let corrected = rights::correct(
-        &ctx.db.pool,
-        &reference,
-        &changes,
-        &operator::Actor {
-            actor,
-            at: &now(ctx)?,
-        },
-    )
-    .await?;
-    match corrected {
-        rights::Corrected::Done(declaration) => {
-            tracing::info!(fields = changes.len(), "correct");
-            Ok(*declaration)
-        }
-        rights::Corrected::UnknownReference => Err(Error::UnknownReference),
-        rights::Corrected::Duplicate => Err(Error::AlreadyDeclared),
-    }
-}
-
-/// The shortest and longest reason an erasure accepts, in characters.
-const ERASE_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=500;
 
 /// `POST /api/operator/erase`: erases a declaration and its mails.
 #[utoipa::path(post, path = "/operator/erase", tag = "operator", security(("operator_token" = [])),
@@ -432,49 +188,11 @@ const ERASE_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=500;
         (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn erase(
-    caller: Operator,
+    Operator(actor): Operator,
     State(ctx): State<ApiContext>,
     Json(request): Json<EraseRequest>,
 ) -> Result<axum::Json<EraseResponse>, Error> {
-    let reason = request
-        .reason
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut errors = Vec::new();
-    let reference = reference(&request.reference)
-        .map_err(|e| errors.push(e))
-        .ok();
-    if !ERASE_REASON_CHARS.contains(&reason.chars().count()) {
-        errors.push(field_error("reason", "reason_length"));
-    }
-    let Some(reference) = reference.filter(|_| errors.is_empty()) else {
-        return Err(Error::InvalidFields(errors));
-    };
-    let erased = crate::db::erasure::erase(
-        &ctx.db.pool,
-        &reference,
-        &reason,
-        &operator::Actor {
-            actor: &caller.actor,
-            at: &now(&ctx)?,
-        },
-    )
-    .await?;
-    let (erased, mail_ids) = match erased {
-        crate::db::erasure::Erased::Done(erased, mail_ids) => (erased, mail_ids),
-        crate::db::erasure::Erased::UnknownReference => return Err(Error::UnknownReference),
-        crate::db::erasure::Erased::ReasonIsPersonal => {
-            return Err(Error::InvalidFields(vec![field_error(
-                "reason",
-                "reason_is_personal",
-            )]));
-        }
-    };
-    for id in mail_ids {
-        // Absent when sent over SMTP, or never written yet.
-        let _ = std::fs::remove_file(ctx.config.mail.outbox_dir.join(format!("{id}.eml")));
-    }
-    tracing::info!(mails = erased.mails, "erase");
-    Ok(axum::Json(erased))
+    fund::erase::erase(ctx.fund(), &actor, &request)
+        .await
+        .map(axum::Json)
 }

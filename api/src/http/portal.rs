@@ -22,7 +22,7 @@ pub async fn identity(
     Json(request): Json<PortalTokenRequest>,
 ) -> Result<axum::Json<PortalIdentity>, Error> {
     let vouched = verify(&ctx, &request.token)?;
-    if crate::db::declarations::token_used(&ctx.db.pool, &vouched.token_id).await? {
+    if crate::db::portal_tokens::token_used(&ctx.db.pool, &vouched.token_id).await? {
         tracing::info!("portal token refused: already used");
         return Err(Error::InvalidPortalToken);
     }

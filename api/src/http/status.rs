@@ -13,7 +13,7 @@
 
 use super::ApiContext;
 use super::extract::{ClientIp, Json};
-use crate::db::declarations::{self, Found};
+use crate::db::declarations::status::{self as declarations, Found};
 use crate::db::rate_limits::{self, Take, Taken};
 use crate::error::Error;
 use crate::limits::Buckets;

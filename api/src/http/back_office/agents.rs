@@ -2,11 +2,11 @@
 //! agents (`/api/operator/agents`).
 
 use crate::db::agents;
-use crate::db::operator::Actor;
+use crate::db::audit::Stamp;
 use crate::error::Error;
 use crate::http::ApiContext;
 use crate::http::extract::Json;
-use crate::http::operator::{self as operator_routes, Operator};
+use crate::http::operator::Operator;
 use amoe_domain::messages::back_office::{
     Agent, AgentList, INVITATION_HOURS, Invitation, InviteRequest, RevokeRequest, Revoked, Role,
     agent_name,
@@ -60,9 +60,9 @@ pub async fn invite(
         &hash(&token),
         now,
         expires_at,
-        &Actor {
-            actor: &caller.actor,
-            at: &operator_routes::now(&ctx)?,
+        &Stamp {
+            actor: caller.0.label(),
+            at: &ctx.fund().now()?,
         },
     )
     .await?;
@@ -111,9 +111,9 @@ pub async fn revoke(
         &ctx.db.pool,
         request.agent.trim(),
         ctx.clock().now_secs(),
-        &Actor {
-            actor: &caller.actor,
-            at: &operator_routes::now(&ctx)?,
+        &Stamp {
+            actor: caller.0.label(),
+            at: &ctx.fund().now()?,
         },
     )
     .await?

@@ -4,6 +4,7 @@
 
 use crate::db::agents::{self, Lifetime, NewSession};
 use crate::error::Error;
+use crate::fund::Actor;
 use crate::http::ApiContext;
 use crate::http::extract::{ClientIp, Json};
 use amoe_domain::messages::back_office::{Agent, Challenge, EnrolStart, Finish, Role, Session};
@@ -125,25 +126,12 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
-    /// Who the audit log names.
-    pub(super) fn actor(&self) -> String {
-        agents::label(&self.agent)
-    }
-
-    /// Fund agents only.
-    pub(super) fn deciding(&self) -> Result<(), Error> {
-        if self.role.may_decide() {
-            Ok(())
-        } else {
-            Err(Error::Forbidden)
+    /// The actor the fund's operations know.
+    pub(super) fn actor(&self) -> Actor {
+        Actor::Agent {
+            label: agents::label(&self.agent),
+            role: self.role.clone(),
         }
-    }
-
-    /// Whether the agent may see a declaration of `university`.
-    pub(super) fn sees(&self, university: &str) -> bool {
-        self.role
-            .university()
-            .is_none_or(|own| own.as_str() == university)
     }
 }
 

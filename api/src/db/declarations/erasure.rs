@@ -2,8 +2,8 @@
 //! declaration, its history, corrections and mails go, an anonymous count
 //! stays, and the reason is audited.
 
-use super::operator::{Actor, audit, lock_for_writing};
-use super::rights::{forget_cin, judge_again, lock_for_rights};
+use super::{forget_cin, judge_again, lock_for_rights, lock_for_writing};
+use crate::db::audit::{self, Stamp};
 use amoe_domain::messages::operator::EraseResponse;
 use sqlx::{AnyPool, Row};
 
@@ -15,7 +15,7 @@ pub async fn erase(
     pool: &AnyPool,
     reference: &str,
     reason: &str,
-    who: &Actor<'_>,
+    who: &Stamp<'_>,
 ) -> Result<Erased, sqlx::Error> {
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
@@ -91,7 +91,7 @@ pub async fn erase(
     // the others of the CIN are judged again without this one.
     forget_cin(&mut tx, &cin, &year).await?;
     judge_again(&mut tx, &cin).await?;
-    audit(
+    audit::record(
         &mut tx,
         who,
         "erase",

@@ -7,11 +7,18 @@
 //! export when it ends, with how many were handed over and marked and
 //! whether it went to its end.
 
-use crate::db::export::{self, After, Selection};
-use crate::db::operator::Actor;
-use amoe_domain::declaration::Status;
-use amoe_domain::messages::operator::{EXPORT_COLUMNS, ExportedDeclaration, spreadsheet_cell};
-use axum::body::{Body, Bytes};
+use super::{Actor, Fund, field_error};
+use crate::db::audit::Stamp;
+use crate::db::declarations::criteria::Criteria;
+use crate::db::declarations::export::{self, After};
+use crate::error::Error;
+use amoe_domain::Day;
+use amoe_domain::declaration::{Status, UniversityId};
+use amoe_domain::messages::operator::{
+    EXPORT_COLUMNS, ExportRequest, ExportedDeclaration, spreadsheet_cell,
+};
+use bytes::Bytes;
+use futures_util::Stream;
 use sqlx::AnyPool;
 use tokio::sync::mpsc;
 
@@ -25,27 +32,95 @@ pub enum Format {
     Json,
 }
 
-/// One export to stream.
-pub struct Export {
-    pub pool: AnyPool,
-    pub selection: Selection,
-    pub format: Format,
-    /// Mark the `received` declarations handed over `under_verification`.
-    pub mark: bool,
-    pub actor: String,
-    pub at: String,
-    /// The audit entry's detail (its filters); counts are added at the end.
-    pub audit: serde_json::Value,
+impl Format {
+    /// The `Content-Type` of what it writes.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
 }
 
-/// The body of `export`, written by a task of its own as the client reads.
-pub fn body(export: Export) -> Body {
+/// An operator's export request, checked: its criteria (the pending
+/// declarations without a status), its format and whether it marks.
+pub fn operators(request: &ExportRequest) -> Result<(Criteria, Format), Error> {
+    let mut errors = Vec::new();
+    if let Some(id) = &request.university
+        && let Err(e) = UniversityId::parse(id)
+    {
+        errors.push(field_error("university", e.code()));
+    }
+    for (name, value) in [("since", &request.since), ("until", &request.until)] {
+        if value.as_deref().is_some_and(|v| Day::parse(v).is_err()) {
+            errors.push(field_error(name, "date_invalid"));
+        }
+    }
+    let format = match request.format.as_deref() {
+        None | Some("json") => Format::Json,
+        Some("csv") => Format::Csv,
+        Some(_) => {
+            errors.push(field_error("format", "format_unknown"));
+            Format::Json
+        }
+    };
+    if !errors.is_empty() {
+        return Err(Error::InvalidFields(errors));
+    }
+    let criteria = Criteria {
+        status: request.status,
+        university: request.university.clone(),
+        since: request.since.clone(),
+        until: request.until.clone(),
+        pending: true,
+        ..Criteria::default()
+    };
+    Ok((criteria, format))
+}
+
+/// One export under way.
+struct Export {
+    pool: AnyPool,
+    selection: export::Selection,
+    format: Format,
+    /// Mark the `received` declarations handed over `under_verification`.
+    mark: bool,
+    actor: String,
+    at: String,
+    /// The audit entry's detail (what it selected); counts are added at
+    /// the end.
+    audit: serde_json::Value,
+}
+
+/// The declarations `criteria` select, written in `format` by a task of
+/// its own as the client reads; with `mark`, the `received` ones handed
+/// over are marked `under_verification` (by an actor who may decide).
+pub fn export(
+    fund: Fund<'_>,
+    actor: &Actor,
+    criteria: &Criteria,
+    format: Format,
+    mark: bool,
+) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>> + use<>, Error> {
+    if mark {
+        actor.may_decide()?;
+    }
+    let (selection, audit) = criteria.selection();
+    let export = Export {
+        pool: fund.db.pool.clone(),
+        selection,
+        format,
+        mark,
+        actor: actor.label().to_owned(),
+        at: fund.now()?,
+        audit,
+    };
     // One page waiting at most: a slow client slows the reading.
     let (sender, mut receiver) = mpsc::channel::<Result<Bytes, std::io::Error>>(1);
     tokio::spawn(run(export, sender));
     // A closed channel keeps answering `None`: the stream may be polled
     // after its end (a compressing layer does).
-    Body::from_stream(futures_util::stream::poll_fn(move |cx| {
+    Ok(futures_util::stream::poll_fn(move |cx| {
         receiver.poll_recv(cx)
     }))
 }
@@ -141,7 +216,7 @@ async fn run(export: Export, sender: mpsc::Sender<Result<Bytes, std::io::Error>>
         complete = false;
     }
     drop(sender);
-    let who = Actor {
+    let who = Stamp {
         actor: &export.actor,
         at: &export.at,
     };

@@ -6,11 +6,11 @@ use amoe_domain::declaration::DecisionRecord;
 use amoe_domain::messages::operator::{RowError, read_spreadsheet_cell};
 
 /// A file's rows, numbered from 1 after the header, each read or not.
-pub(super) type Rows = Vec<(usize, Result<DecisionRecord, RowError>)>;
+pub type Rows = Vec<(usize, Result<DecisionRecord, RowError>)>;
 
 /// Reads a CSV file as spreadsheets write it: UTF-8 with or without a BOM,
 /// `,` or `;` (whichever the header uses), quoted fields, CRLF.
-pub(super) fn read_csv(body: &[u8]) -> Result<Rows, Error> {
+pub fn read_csv(body: &[u8]) -> Result<Rows, Error> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let header_line = body.split(|&b| b == b'\n').next().unwrap_or_default();
     let semicolons = header_line.iter().filter(|&&b| b == b';').count();

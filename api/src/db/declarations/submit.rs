@@ -1,8 +1,10 @@
-//! Declarations and their status history.
+//! A student's declaration, stored once per idempotency key, judged
+//! against the CIN's other declarations, with the mail that acknowledges
+//! it, in one transaction.
 
-use super::outbox::Cap;
-use super::rate_limits::{self, Limit, Verdict};
-use crate::mail::Mail;
+use super::lock_cin;
+use crate::db::outbox::Outgoing;
+use crate::db::rate_limits::{self, Bucket, Verdict};
 use crate::portal::Vouched;
 use amoe_domain::declaration::identity::{self, Claim, Earlier, Judgement};
 use amoe_domain::declaration::{AcademicYear, Declaration, Reference, Status};
@@ -28,13 +30,8 @@ pub enum Outcome {
     /// The address's or the e-mail mailbox's bucket is empty (`email`
     /// says which).
     Limited { retry_after: i64, email: bool },
-}
-
-/// A bucket a declaration takes a token from, in its transaction: if
-/// nothing is stored, the rollback gives the token back.
-pub struct Bucket<'a> {
-    pub name: &'a str,
-    pub limit: Limit,
+    /// The reference drawn was taken meanwhile: draw another.
+    ReferenceTaken,
 }
 
 /// A declaration to store, and how.
@@ -52,55 +49,41 @@ pub struct Submission<'a> {
     /// right details (`409`) from wrong ones.
     pub address: Bucket<'a>,
     pub email: Bucket<'a>,
-    pub mail_cap: Cap<'a>,
+    /// Mails per recipient mailbox (the acknowledgement's).
+    pub mails: crate::db::rate_limits::Limit,
+    /// When (Unix milliseconds), for the buckets.
+    pub now_ms: i64,
 }
 
-/// How many fresh references to try when one is taken (a billion values:
-/// more than one try is rare, five in a row would mean a broken generator).
-const REFERENCE_TRIES: usize = 5;
-
-/// Stores a submission once per key. Safe under concurrency: declarations
-/// of one CIN and year are decided one after the other (each locks the
-/// CIN's row of `cin_years` first), and the unique constraints catch the
-/// rest (the same key raced: its answer is replayed; a reference taken:
-/// another is tried).
+/// Stores a submission once per key under `reference`, with `mail`
+/// (which acknowledges it under that reference). Safe under concurrency:
+/// declarations of one CIN and year are decided one after the other (each
+/// locks the CIN's row of `cin_years` first), and the unique constraints
+/// catch the rest (the same key raced: its answer is replayed; the
+/// reference taken: `ReferenceTaken`, and the caller draws another).
 pub async fn submit(
     pool: &AnyPool,
     submission: &Submission<'_>,
-    mut new_reference: impl FnMut() -> Reference,
-    mail_for: impl Fn(&Reference) -> Mail,
+    reference: &Reference,
+    mail: &Outgoing,
 ) -> Result<Outcome, sqlx::Error> {
     if let Some(outcome) = replay(pool, submission.key, submission.request_hash).await? {
         return Ok(outcome);
     }
-    for _ in 0..REFERENCE_TRIES {
-        let reference = new_reference();
-        let mail = mail_for(&reference);
-        match attempt(pool, submission, &reference, &mail).await {
-            Ok(Outcome::Created(receipt)) => return Ok(Outcome::Created(receipt)),
-            // Refused: unless the same key raced in meanwhile, and this is
-            // the answer it got.
-            Ok(refused) => {
-                let replayed = replay(pool, submission.key, submission.request_hash).await?;
-                return Ok(replayed.unwrap_or(refused));
-            }
-            Err(e) if is_unique_violation(&e) => {
-                if let Some(outcome) = replay(pool, submission.key, submission.request_hash).await?
-                {
-                    return Ok(outcome);
-                }
-                tracing::warn!("a unique value was taken meanwhile, trying again");
-            }
-            Err(e) => return Err(e),
+    match attempt(pool, submission, reference, mail).await {
+        Ok(Outcome::Created(receipt)) => Ok(Outcome::Created(receipt)),
+        // Refused: unless the same key raced in meanwhile, and this is the
+        // answer it got.
+        Ok(refused) => {
+            let replayed = replay(pool, submission.key, submission.request_hash).await?;
+            Ok(replayed.unwrap_or(refused))
         }
+        Err(e) if super::is_unique_violation(&e) => {
+            let replayed = replay(pool, submission.key, submission.request_hash).await?;
+            Ok(replayed.unwrap_or(Outcome::ReferenceTaken))
+        }
+        Err(e) => Err(e),
     }
-    Err(sqlx::Error::Protocol(format!(
-        "no free reference after {REFERENCE_TRIES} tries"
-    )))
-}
-
-pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation)
 }
 
 /// The earlier answer for `key`, if there is one.
@@ -126,7 +109,7 @@ pub async fn replay(
     Ok(Some(Outcome::Replayed(receipt(&row)?)))
 }
 
-fn receipt(row: &AnyRow) -> Result<Receipt, sqlx::Error> {
+pub(crate) fn receipt(row: &AnyRow) -> Result<Receipt, sqlx::Error> {
     let decode = |column: &str, e: &dyn std::fmt::Display| sqlx::Error::ColumnDecode {
         index: column.to_owned(),
         source: e.to_string().into(),
@@ -150,7 +133,7 @@ async fn attempt(
     pool: &AnyPool,
     s: &Submission<'_>,
     reference: &Reference,
-    mail: &Mail,
+    mail: &Outgoing,
 ) -> Result<Outcome, sqlx::Error> {
     let d = s.declaration;
     let year = d.academic_year.to_string();
@@ -158,7 +141,7 @@ async fn attempt(
     let mut tx = pool.begin().await?;
     for (bucket, email) in [(&s.address, false), (&s.email, true)] {
         if let Verdict::Refused { retry_after } =
-            rate_limits::take(&mut *tx, bucket.name, bucket.limit, s.mail_cap.now_ms).await?
+            rate_limits::take(&mut *tx, bucket.name, bucket.limit, s.now_ms).await?
         {
             return Ok(Outcome::Limited { retry_after, email });
         }
@@ -269,7 +252,7 @@ async fn attempt(
     .bind(s.received_at)
     .execute(&mut *tx)
     .await?;
-    super::outbox::enqueue(&mut tx, mail, &s.mail_cap).await?;
+    crate::db::outbox::enqueue(&mut tx, mail, s.mails, s.now_ms).await?;
     tx.commit().await?;
     Ok(Outcome::Created(Receipt {
         reference: Reference::parse(&reference)
@@ -278,132 +261,4 @@ async fn attempt(
         status: Status::Received,
         received_at: s.received_at.to_owned(),
     }))
-}
-
-/// Whether a portal token vouched for a declaration already.
-pub async fn token_used(pool: &AnyPool, token_id: &str) -> Result<bool, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM portal_tokens WHERE id = $1")
-        .bind(token_id)
-        .fetch_optional(pool)
-        .await?;
-    Ok(row.is_some())
-}
-
-/// Forgets the used portal tokens that expired before `now` (Unix
-/// seconds): an expired token is refused anyway.
-/// A few thousand at a time, as the buckets.
-pub async fn forget_used_tokens(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
-    let mut forgotten = 0;
-    loop {
-        let done = sqlx::query(
-            "DELETE FROM portal_tokens WHERE id IN \
-             (SELECT id FROM portal_tokens WHERE expires_at < $1 LIMIT 2000)",
-        )
-        .bind(now - 3600)
-        .execute(pool)
-        .await?
-        .rows_affected();
-        if done == 0 {
-            return Ok(forgotten);
-        }
-        forgotten += done;
-    }
-}
-
-/// What the status lookup compares and shows, for one declaration.
-pub struct Found {
-    pub massar: String,
-    pub birth_date: String,
-    pub status: amoe_domain::messages::DeclarationStatus,
-}
-
-/// Every declaration of `cin`, the newest academic year first, each with
-/// its timeline (oldest first): one query, whatever the lookup then shows,
-/// so that a match and a miss read the same rows.
-pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT d.reference, d.academic_year, d.received_at, d.massar, d.birth_date, \
-           d.university_id, d.status, d.last_name, d.first_name, d.decided_on, d.refusal_reason, \
-           e.status AS event_status, e.at AS event_at \
-         FROM declarations d LEFT JOIN declaration_events e ON e.reference = d.reference \
-         WHERE d.cin = $1 \
-         ORDER BY d.academic_year DESC, d.received_at DESC, d.reference, e.position",
-    )
-    .bind(cin)
-    .fetch_all(pool)
-    .await?;
-    let mut found: Vec<Found> = Vec::new();
-    let mut current = None;
-    for row in rows {
-        let reference: String = row.try_get("reference")?;
-        if current.as_ref() != Some(&reference) {
-            found.push(found_of(&row)?);
-            current = Some(reference);
-        }
-        if let Some(text) = row.try_get::<Option<String>, _>("event_status")? {
-            let event = amoe_domain::messages::StatusEvent {
-                status: status_of(&text, "event_status")?,
-                at: row.try_get("event_at")?,
-            };
-            if let Some(last) = found.last_mut() {
-                last.status.events.push(event);
-            }
-        }
-    }
-    Ok(found)
-}
-
-/// A stored status, or the column that holds an unknown one.
-fn status_of(text: &str, column: &str) -> Result<Status, sqlx::Error> {
-    Status::parse(text).ok_or_else(|| sqlx::Error::ColumnDecode {
-        index: column.into(),
-        source: format!("unknown status {text:?}").into(),
-    })
-}
-
-/// A declaration of a [`by_cin`] row, its timeline still empty.
-fn found_of(row: &AnyRow) -> Result<Found, sqlx::Error> {
-    let receipt = receipt(row)?;
-    let status_text: String = row.try_get("status")?;
-    Ok(Found {
-        massar: row.try_get("massar")?,
-        birth_date: row.try_get("birth_date")?,
-        status: amoe_domain::messages::DeclarationStatus {
-            events: Vec::new(),
-            university: row.try_get("university_id")?,
-            status: status_of(&status_text, "status")?,
-            last_name: row.try_get("last_name")?,
-            first_name: row.try_get("first_name")?,
-            decided_on: row.try_get("decided_on")?,
-            refusal_reason: row
-                .try_get::<Option<String>, _>("refusal_reason")?
-                .map(|json| serde_json::from_str(&json))
-                .transpose()
-                .map_err(|e| sqlx::Error::ColumnDecode {
-                    index: "refusal_reason".into(),
-                    source: Box::new(e),
-                })?,
-            reference: receipt.reference,
-            academic_year: receipt.academic_year,
-        },
-    })
-}
-
-/// Locks the row of a CIN and academic year (an upsert), the first lock
-/// every writer of that CIN's declarations takes: they are judged one
-/// after the other, on PostgreSQL as on SQLite.
-pub(super) async fn lock_cin(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    cin: &str,
-    year: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
-         ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
-    )
-    .bind(cin)
-    .bind(year)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
 }

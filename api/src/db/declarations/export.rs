@@ -6,7 +6,8 @@
 //! handed over as `under_verification` is one short write transaction a
 //! page.
 
-use super::operator::{Actor, audit, exported, lock_for_writing, record_event};
+use super::{exported, lock_for_writing, record_event};
+use crate::db::audit::{self, Stamp};
 use amoe_domain::declaration::Status;
 use amoe_domain::messages::operator::ExportedDeclaration;
 use sqlx::AnyPool;
@@ -26,55 +27,6 @@ pub struct Selection {
     /// Read one index range per status, merged: an export of two statuses
     /// out of millions of declarations never scans the others.
     pub statuses: Vec<Status>,
-}
-
-/// Filters of an export, already checked.
-pub struct Filters {
-    pub status: Option<Status>,
-    pub university: Option<String>,
-    pub since: Option<String>,
-    pub until: Option<String>,
-}
-
-impl Filters {
-    /// What an export with these filters reads (the pending ones, received
-    /// or under verification, without a status), and its audit entry's
-    /// detail.
-    pub fn selection(self) -> (Selection, serde_json::Value) {
-        let mut clause = String::from("1 = 1");
-        let mut binds: Vec<String> = Vec::new();
-        let mut add = |condition: &str, value: String| {
-            binds.push(value);
-            clause.push_str(&format!(" AND {condition} ${}", binds.len()));
-        };
-        if let Some(university) = &self.university {
-            add("university_id =", university.clone());
-        }
-        if let Some(since) = &self.since {
-            add("substr(received_at, 1, 10) >=", since.clone());
-        }
-        if let Some(until) = &self.until {
-            add("substr(received_at, 1, 10) <=", until.clone());
-        }
-        let statuses = match self.status {
-            Some(status) => vec![status],
-            None => vec![Status::Received, Status::UnderVerification],
-        };
-        let audit = serde_json::json!({
-            "status": self.status.map(Status::as_str),
-            "university": self.university,
-            "since": self.since,
-            "until": self.until,
-        });
-        (
-            Selection {
-                clause,
-                binds,
-                statuses,
-            },
-            audit,
-        )
-    }
 }
 
 /// Where the next page starts: after this received time and reference.
@@ -165,7 +117,7 @@ pub async fn mark(pool: &AnyPool, references: &[String], at: &str) -> Result<usi
 /// how many were handed over and marked, and whether it went to its end.
 pub async fn audited(
     pool: &AnyPool,
-    who: &Actor<'_>,
+    who: &Stamp<'_>,
     mut detail: serde_json::Value,
     exported: usize,
     marked: Option<usize>,
@@ -177,6 +129,6 @@ pub async fn audited(
     }
     detail["complete"] = complete.into();
     let mut tx = pool.begin().await?;
-    audit(&mut tx, who, "export", detail).await?;
+    audit::record(&mut tx, who, "export", detail).await?;
     tx.commit().await
 }

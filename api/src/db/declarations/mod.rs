@@ -1,0 +1,240 @@
+//! The declarations and what belongs to each: its status history
+//! (`declaration_events`), its corrections, the words of its name, its
+//! CIN's row per academic year (`cin_years`, the lock every writer of a
+//! CIN takes first) and the counts kept of them. A module per thing done
+//! to them; here, what several of them share.
+
+pub mod correct;
+pub mod counts;
+pub mod criteria;
+pub mod decide;
+pub mod erasure;
+pub mod export;
+pub mod names;
+pub mod read;
+pub mod search;
+pub mod status;
+pub mod submit;
+
+use amoe_domain::declaration::Status;
+use amoe_domain::declaration::identity::{Claim, Stored, flags};
+use amoe_domain::messages::operator::ExportedDeclaration;
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyPool, Row, Transaction};
+
+/// Takes the write lock at once (SQLite otherwise fails a transaction that
+/// reads, then writes, while another writes). Harmless on PostgreSQL.
+pub(crate) async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE declarations SET status = status WHERE 1 = 0")
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+pub(crate) async fn next_position(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM declaration_events WHERE reference = $1")
+        .bind(reference)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("next")
+}
+
+pub(crate) async fn record_event(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+    status: Status,
+    at: &str,
+) -> Result<(), sqlx::Error> {
+    let position = next_position(tx, reference).await?;
+    sqlx::query(
+        "INSERT INTO declaration_events (reference, position, status, at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(reference)
+    .bind(position)
+    .bind(status.as_str())
+    .bind(at)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+pub(crate) fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error> {
+    let status: String = row.try_get("status")?;
+    Ok(ExportedDeclaration {
+        reference: row.try_get("reference")?,
+        academic_year: row.try_get("academic_year")?,
+        cin: row.try_get("cin")?,
+        massar: row.try_get("massar")?,
+        last_name: row.try_get("last_name")?,
+        first_name: row.try_get("first_name")?,
+        birth_date: row.try_get("birth_date")?,
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        university: row.try_get("university_id")?,
+        establishment: row.try_get("establishment")?,
+        status: Status::parse(&status).ok_or_else(|| sqlx::Error::ColumnDecode {
+            index: "status".into(),
+            source: format!("unknown status {status:?}").into(),
+        })?,
+        received_at: row.try_get("received_at")?,
+        identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
+        vouched_by: Some(row.try_get::<String, _>("vouched_by")?).filter(|v| !v.is_empty()),
+    })
+}
+
+pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation)
+}
+
+/// Locks the row of a CIN and academic year (an upsert), the first lock
+/// every writer of that CIN's declarations takes: they are judged one
+/// after the other, on PostgreSQL as on SQLite.
+pub(crate) async fn lock_cin(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    cin: &str,
+    year: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO cin_years (cin, academic_year) VALUES ($1, $2) \
+         ON CONFLICT (cin, academic_year) DO UPDATE SET academic_year = cin_years.academic_year",
+    )
+    .bind(cin)
+    .bind(year)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// Locks a declaration's row (after its CIN's, the order every writer
+/// takes them in) and reads its CIN and year; `None` if it is gone.
+async fn lock_declaration(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query("UPDATE declarations SET status = status WHERE reference = $1")
+        .bind(reference)
+        .execute(&mut **tx)
+        .await?;
+    let row = sqlx::query("SELECT cin, academic_year FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|row| Ok((row.try_get("cin")?, row.try_get("academic_year")?)))
+        .transpose()
+}
+
+/// Reads a declaration's CIN and year without a lock, then locks its
+/// CIN's row and its own, and reads them again; a CIN changed meanwhile
+/// (another correction) starts over.
+pub(crate) async fn lock_for_rights(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    for _ in 0..3 {
+        let Some(row) =
+            sqlx::query("SELECT cin, academic_year FROM declarations WHERE reference = $1")
+                .bind(reference)
+                .fetch_optional(&mut **tx)
+                .await?
+        else {
+            return Ok(None);
+        };
+        let (cin, year): (String, String) = (row.try_get("cin")?, row.try_get("academic_year")?);
+        lock_cin(tx, &cin, &year).await?;
+        match lock_declaration(tx, reference).await? {
+            Some(locked) if locked == (cin.clone(), year.clone()) => return Ok(Some(locked)),
+            Some(_) => continue,
+            None => return Ok(None),
+        }
+    }
+    Err(sqlx::Error::Protocol(
+        "the declaration's CIN kept changing".into(),
+    ))
+}
+
+/// Sets the `identity_conflict` flag of each declaration of `cin`, as
+/// judging them in the order they arrived would have left it.
+pub(crate) async fn judge_again(
+    tx: &mut Transaction<'_, Any>,
+    cin: &str,
+) -> Result<(), sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict \
+         FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
+    )
+    .bind(cin)
+    .fetch_all(&mut **tx)
+    .await?;
+    let rows: Vec<(String, String, String, String, String, i64)> = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                row.try_get("reference")?,
+                row.try_get("academic_year")?,
+                row.try_get("massar")?,
+                row.try_get("birth_date")?,
+                row.try_get("vouched_by")?,
+                row.try_get("identity_conflict")?,
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    let stored: Vec<Stored<'_>> = rows
+        .iter()
+        .map(|(_, year, massar, birth_date, vouched_by, _)| Stored {
+            claim: Claim {
+                massar,
+                birth_date,
+                vouched_by,
+            },
+            academic_year: year,
+        })
+        .collect();
+    for ((reference, .., was), flagged) in rows.iter().zip(flags(&stored)) {
+        if (*was != 0) != flagged {
+            sqlx::query("UPDATE declarations SET identity_conflict = $1 WHERE reference = $2")
+                .bind(i64::from(flagged))
+                .bind(reference)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes a CIN's row for `year` once no declaration uses it.
+pub(crate) async fn forget_cin(
+    tx: &mut Transaction<'_, Any>,
+    cin: &str,
+    year: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM cin_years WHERE cin = $1 AND academic_year = $2 \
+         AND NOT EXISTS (SELECT 1 FROM declarations WHERE cin = $1 AND academic_year = $2)",
+    )
+    .bind(cin)
+    .bind(year)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+/// The university of a declaration, if it exists.
+pub async fn university_of(pool: &AnyPool, reference: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query("SELECT university_id FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(pool)
+        .await?
+        .map(|row| row.try_get("university_id"))
+        .transpose()
+}
+
+/// A stored status, or the column that holds an unknown one.
+pub(crate) fn status_of(text: &str, column: &str) -> Result<Status, sqlx::Error> {
+    Status::parse(text).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: column.into(),
+        source: format!("unknown status {text:?}").into(),
+    })
+}

@@ -1,0 +1,114 @@
+//! What the fund does with declarations, whoever asks: an operator with a
+//! token (`/api/operator/…`, `amoe-operator`) or an agent signed in to the
+//! back office (`/api/back-office/…`). Each operation takes the `Actor`
+//! that asks, checks what it may do and see, and records it in the audit
+//! log under its name; the HTTP routes only read requests and write
+//! answers.
+//!
+//! `decide` records decisions (one from a case, or a file, with their
+//! mails); `correct` rectifies a declaration's details; `read` shows what
+//! is stored (the student's right of access) and a back-office case;
+//! `search` and `export` select declarations; `erase` erases one at the
+//! student's request; `dashboard` counts the year; `audit` reads the log.
+
+pub mod audit;
+pub mod correct;
+pub mod dashboard;
+pub mod decide;
+pub mod decision_file;
+pub mod erase;
+pub mod export;
+pub mod read;
+pub mod search;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::db::audit::Stamp;
+use crate::error::Error;
+use amoe_domain::declaration::UniversityId;
+use amoe_domain::messages::FieldError;
+use amoe_domain::messages::back_office::Role;
+
+/// What the fund's work reaches: the database, the configuration, and the
+/// bell that wakes the outbox's worker when mails are queued.
+#[derive(Clone, Copy)]
+pub struct Fund<'a> {
+    pub db: &'a Db,
+    pub config: &'a Config,
+    pub outbox_wake: &'a tokio::sync::Notify,
+}
+
+/// Who asks.
+#[derive(Clone, Debug)]
+pub enum Actor {
+    /// An operator, named by the first 12 hex digits of its token's
+    /// SHA-256 (the configured hash's own beginning, never the token).
+    Operator { token: String },
+    /// An agent signed in to the back office: its name and id's start as
+    /// the audit log writes them, and its role.
+    Agent { label: String, role: Role },
+}
+
+impl Actor {
+    /// Who the audit log names.
+    pub fn label(&self) -> &str {
+        match self {
+            Actor::Operator { token } => token,
+            Actor::Agent { label, .. } => label,
+        }
+    }
+
+    /// The university whose declarations alone the actor may see (a
+    /// university's staff), if any.
+    pub fn university(&self) -> Option<&UniversityId> {
+        match self {
+            Actor::Operator { .. } => None,
+            Actor::Agent { role, .. } => role.university(),
+        }
+    }
+
+    /// Whether the actor may see a declaration of `university`.
+    pub fn sees(&self, university: &str) -> bool {
+        self.university()
+            .is_none_or(|own| own.as_str() == university)
+    }
+
+    /// Refuses an actor who may not decide or change: a university's
+    /// staff read only.
+    pub fn may_decide(&self) -> Result<(), Error> {
+        match self {
+            Actor::Agent { role, .. } if !role.may_decide() => Err(Error::Forbidden),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Fund<'_> {
+    /// Now, as the audit log writes time.
+    pub fn now(&self) -> Result<String, Error> {
+        crate::clock::rfc3339(self.config.clock.now()).map_err(|_| Error::Internal)
+    }
+
+    /// The audit log's first columns for `actor` at `at`.
+    fn stamped<'s>(&self, actor: &'s Actor, at: &'s str) -> Stamp<'s> {
+        Stamp {
+            actor: actor.label(),
+            at,
+        }
+    }
+}
+
+/// An error about one field of a request.
+pub fn field_error(field: &str, code: &str) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code: code.to_owned(),
+    }
+}
+
+/// A reference as typed (spaces and case forgiven), or the field's error.
+pub fn reference(typed: &str) -> Result<String, FieldError> {
+    amoe_domain::declaration::Reference::parse(typed)
+        .map(|r| r.to_string())
+        .map_err(|e| field_error("reference", e.code()))
+}
