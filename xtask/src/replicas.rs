@@ -10,7 +10,6 @@ use crate::process::{Cmd, cargo, root, step};
 use crate::server::Server;
 use crate::{Result, bench, postgres, tools};
 use std::path::Path;
-use std::process::Child;
 
 /// The paced rate of the latency measurement, requests per second: well
 /// under what one replica sustains here.
@@ -21,86 +20,6 @@ const PACED_CONNECTIONS: u64 = 8;
 
 fn interval_ms() -> u64 {
     PACED_CONNECTIONS * 1000 / PACED_RATE
-}
-
-struct Nginx {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = Cmd::new("kill", &["-QUIT", &self.child.id().to_string()]).run();
-        let _ = self.child.wait();
-    }
-}
-
-fn nginx_binary() -> Option<&'static str> {
-    ["/usr/sbin/nginx", "/usr/bin/nginx"]
-        .into_iter()
-        .find(|path| Path::new(path).exists())
-}
-
-fn free_port() -> Result<u16> {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .map_err(|e| e.to_string())
-}
-
-/// nginx in `dir` with the documented configuration in front of `ports`
-/// (one or two replicas).
-fn nginx(dir: &Path, ports: &[u16]) -> Result<Nginx> {
-    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    let documented = std::fs::read_to_string(root().join("deploy/nginx/amoe.conf"))
-        .map_err(|e| format!("deploy/nginx/amoe.conf: {e}"))?;
-    let port = free_port()?;
-    let mut config = String::new();
-    for line in documented.lines() {
-        let line = match (
-            line.contains("127.0.0.1:8081"),
-            line.contains("127.0.0.1:8082"),
-        ) {
-            (true, _) => line.replace("127.0.0.1:8081", &format!("127.0.0.1:{}", ports[0])),
-            (_, true) => match ports.get(1) {
-                Some(second) => line.replace("127.0.0.1:8082", &format!("127.0.0.1:{second}")),
-                None => continue,
-            },
-            _ => line.replace("listen 8080;", &format!("listen 127.0.0.1:{port};")),
-        };
-        config.push_str(&line);
-        config.push('\n');
-    }
-    std::fs::write(dir.join("amoe.conf"), config).map_err(|e| e.to_string())?;
-    let d = dir.display();
-    std::fs::write(
-        dir.join("nginx.conf"),
-        format!(
-            "worker_processes 1;\nevents {{ worker_connections 4096; }}\nhttp {{\n  access_log off;\n  \
-             client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n  \
-             fastcgi_temp_path {d}/fastcgi;\n  uwsgi_temp_path {d}/uwsgi;\n  \
-             scgi_temp_path {d}/scgi;\n  include {d}/amoe.conf;\n}}\n"
-        ),
-    )
-    .map_err(|e| e.to_string())?;
-    let child = std::process::Command::new(nginx_binary().ok_or("nginx is not installed")?)
-        .args(["-p", &d.to_string(), "-c", &format!("{d}/nginx.conf"), "-g"])
-        .arg(format!(
-            "daemon off; pid {d}/nginx.pid; error_log {d}/error.log warn;"
-        ))
-        .spawn()
-        .map_err(|e| format!("cannot start nginx: {e}"))?;
-    let started = std::time::Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if started.elapsed() > std::time::Duration::from_secs(10) {
-            return Err("nginx did not start".into());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    Ok(Nginx {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    })
 }
 
 pub fn bench(replicas: usize) -> Result {
@@ -144,8 +63,8 @@ pub fn bench(replicas: usize) -> Result {
                 .unwrap_or(0)
         })
         .collect();
-    let one = nginx(&data.join("nginx-one"), &ports[..1])?;
-    let two = nginx(&data.join("nginx-two"), &ports)?;
+    let one = amoe_testkit::start(&data.join("nginx-one"), &ports[..1])?;
+    let two = amoe_testkit::start(&data.join("nginx-two"), &ports)?;
     bench::declare_once(&one.url)?;
     let scripts = bench::write_scripts(&data)?;
 

@@ -6,7 +6,7 @@
 //! here a session is opened as a sign-in opens one, by writing its row.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, with_operator};
 use amoe_api::clock::Clock;
 use amoe_domain::messages::back_office::{
     Case, Dashboard, Invitation, Revoked, SearchResponse, Session,
@@ -15,8 +15,6 @@ use amoe_domain::messages::operator::ImportReport;
 use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-
-const TOKEN: &str = "back-office-test-token";
 
 crate::on_both_engines!(
     an_enrolment_link_works_once_and_for_a_day,
@@ -34,7 +32,7 @@ crate::on_both_engines!(
 async fn app(engine: Engine) -> (TestApp, Clock) {
     let clock = Clock::manual(time::OffsetDateTime::now_utc());
     let app = TestApp::spawn_configured(engine, |config| {
-        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        with_operator(config);
         config.clock = clock.clone();
     })
     .await;
@@ -42,9 +40,7 @@ async fn app(engine: Engine) -> (TestApp, Clock) {
 }
 
 async fn invite(app: &TestApp, name: &str, role: &str) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/operator/agents", app.url))
-        .bearer_auth(TOKEN)
+    app.operator("agents")
         .json(&json!({"name": name, "role": role}))
         .send()
         .await
@@ -232,9 +228,7 @@ async fn an_enrolment_link_works_once_and_for_a_day(engine: Engine) {
         .await
         .unwrap();
     let revoked = app
-        .client
-        .post(format!("{}/api/operator/agents/revoke", app.url))
-        .bearer_auth(TOKEN)
+        .operator("agents/revoke")
         .json(&json!({"agent": invitation.agent.id}))
         .send()
         .await
@@ -713,9 +707,7 @@ async fn sessions_end_when_idle_at_sign_out_and_at_revocation(engine: Engine) {
         .await
         .unwrap();
     let revoked: Revoked = app
-        .client
-        .post(format!("{}/api/operator/agents/revoke", app.url))
-        .bearer_auth(TOKEN)
+        .operator("agents/revoke")
         .json(&json!({"agent": first.id}))
         .send()
         .await
@@ -731,15 +723,13 @@ async fn sessions_end_when_idle_at_sign_out_and_at_revocation(engine: Engine) {
         401
     );
     let unknown = app
-        .client
-        .post(format!("{}/api/operator/agents/revoke", app.url))
-        .bearer_auth(TOKEN)
+        .operator("agents/revoke")
         .json(&json!({"agent": "nobody"}))
         .send()
         .await
         .unwrap();
     assert_eq!(unknown.status(), 422);
-    let audit = operator_audit(&app).await;
+    let audit = app.audit::<Value>().await;
     let actions: Vec<_> = audit["entries"]
         .as_array()
         .unwrap()
@@ -838,18 +828,6 @@ async fn passkey_ceremonies_are_limited_per_address(engine: Engine) {
     assert_eq!(kept, 3);
 }
 
-async fn operator_audit(app: &TestApp) -> Value {
-    app.client
-        .get(format!("{}/api/operator/audit", app.url))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
-
 async fn a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_cin(engine: Engine) {
     let (app, clock) = app(engine).await;
     // One CIN, two universities (another Massar code: an identity
@@ -862,9 +840,7 @@ async fn a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_ci
     // An operator's lookup by CIN names both references in its audit
     // entry.
     let shown = app
-        .client
-        .post(format!("{}/api/operator/show", app.url))
-        .bearer_auth(TOKEN)
+        .operator("show")
         .json(&json!({"cin": "AB100007"}))
         .send()
         .await
@@ -902,7 +878,7 @@ async fn a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_ci
     .await
     .unwrap();
     assert_eq!(found.total, 2);
-    let audit = operator_audit(&app).await;
+    let audit = app.audit::<Value>().await;
     let search = audit["entries"]
         .as_array()
         .unwrap()
@@ -929,7 +905,7 @@ async fn a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_ci
             .filter(|e| e["action"] == "show")
             .count()
     };
-    let before = shows(&operator_audit(&app).await);
+    let before = shows(&app.audit::<Value>().await);
     let decided = call(
         &app,
         Some(&fund),
@@ -939,7 +915,7 @@ async fn a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_ci
     )
     .await;
     assert_eq!(decided.status(), 200);
-    let audit = operator_audit(&app).await;
+    let audit = app.audit::<Value>().await;
     assert_eq!(shows(&audit), before);
     assert!(
         audit["entries"]

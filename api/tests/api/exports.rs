@@ -3,7 +3,7 @@
 //! stream cut short has marked only what it sent, so exporting again
 //! marks the rest, each declaration once.
 
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, OPERATOR_TOKEN, TestApp, with_operator};
 use futures_util::StreamExt;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -14,8 +14,6 @@ crate::on_both_engines!(
     a_cut_export_marked_what_it_sent,
     a_compressed_export_ends_cleanly,
 );
-
-const TOKEN: &str = "export-test-token";
 
 /// Stores `n` received declarations of 2026-2027 straight into the
 /// database, with long names, in one statement.
@@ -58,7 +56,7 @@ async fn count(pool: &sqlx::AnyPool, sql: &str) -> i64 {
 async fn app(engine: Engine) -> TestApp {
     TestApp::spawn_configured(engine, |config| {
         config.mail.poll = None;
-        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        with_operator(config);
     })
     .await
 }
@@ -70,7 +68,7 @@ async fn app(engine: Engine) -> TestApp {
 async fn a_large_export_streams_in_little_memory(engine: Engine) {
     let dir = tempfile::tempdir().unwrap();
     let database_url = crate::helpers::fresh_database(engine, &dir).await;
-    let hash: String = Sha256::digest(TOKEN.as_bytes())
+    let hash: String = Sha256::digest(OPERATOR_TOKEN.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
@@ -84,7 +82,7 @@ async fn a_large_export_streams_in_little_memory(engine: Engine) {
     let before = resident_kb(server.id());
     let response = reqwest::Client::new()
         .post(format!("{url}/api/operator/export"))
-        .bearer_auth(TOKEN)
+        .bearer_auth(OPERATOR_TOKEN)
         .json(&json!({"format": "csv"}))
         .send()
         .await
@@ -114,9 +112,7 @@ async fn a_cut_export_marked_what_it_sent(engine: Engine) {
     let pool = app.database().await;
     store(&pool, 20_000).await;
     let response = app
-        .client
-        .post(format!("{}/api/operator/export", app.url))
-        .bearer_auth(TOKEN)
+        .operator("export")
         .json(&json!({"format": "json", "mark": true}))
         .send()
         .await
@@ -158,9 +154,7 @@ async fn a_cut_export_marked_what_it_sent(engine: Engine) {
     assert_eq!(events, marked);
 
     let again: amoe_domain::messages::operator::ExportResponse = app
-        .client
-        .post(format!("{}/api/operator/export", app.url))
-        .bearer_auth(TOKEN)
+        .operator("export")
         .json(&json!({"mark": true}))
         .send()
         .await
@@ -197,9 +191,7 @@ async fn a_compressed_export_ends_cleanly(engine: Engine) {
         (json!({"status": "refused"}), 10),
     ] {
         let response = app
-            .client
-            .post(format!("{}/api/operator/export", app.url))
-            .bearer_auth(TOKEN)
+            .operator("export")
             .header("accept-encoding", "gzip")
             .json(&filters)
             .send()

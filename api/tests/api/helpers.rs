@@ -9,6 +9,16 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::oneshot;
 
+/// The operators' token of a server configured [`with_operator`].
+pub const OPERATOR_TOKEN: &str = "operator-test-token";
+
+/// Lets [`OPERATOR_TOKEN`] in: the server knows its SHA-256.
+pub fn with_operator(config: &mut Config) {
+    use sha2::Digest;
+    config.back_office.operator_tokens =
+        vec![sha2::Sha256::digest(OPERATOR_TOKEN.as_bytes()).into()];
+}
+
 #[derive(Clone, Copy, Debug)]
 pub enum Engine {
     Sqlite,
@@ -101,6 +111,27 @@ impl TestApp {
             .send()
             .await
             .unwrap()
+    }
+
+    /// A request to `/api/operator/{path}` (a POST) with the operators'
+    /// token (see [`with_operator`]).
+    pub fn operator(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .post(format!("{}/api/operator/{path}", self.url))
+            .bearer_auth(OPERATOR_TOKEN)
+    }
+
+    /// The audit log as operators read it (`AuditResponse`, or JSON).
+    pub async fn audit<T: serde::de::DeserializeOwned>(&self) -> T {
+        let response = self
+            .client
+            .get(format!("{}/api/operator/audit", self.url))
+            .bearer_auth(OPERATOR_TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
     }
 
     /// A connection pool on the server's database, to look at what it stored.

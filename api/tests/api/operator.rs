@@ -3,13 +3,11 @@
 //! all or nothing.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, OPERATOR_TOKEN, TestApp, with_operator};
 use amoe_domain::messages::operator::{ExportResponse, ImportReport};
 use amoe_domain::messages::{ErrorCode, Receipt, StatusResponse};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-
-const TOKEN: &str = "operator-test-token";
 
 crate::on_both_engines!(
     without_the_right_token_nothing_is_said,
@@ -30,7 +28,7 @@ crate::on_both_engines!(
 
 async fn app(engine: Engine) -> TestApp {
     TestApp::spawn_configured(engine, |config| {
-        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        with_operator(config);
     })
     .await
 }
@@ -41,15 +39,9 @@ async fn declare(app: &TestApp, n: u32) -> Receipt {
     response.json().await.unwrap()
 }
 
-fn post(app: &TestApp, path: &str) -> reqwest::RequestBuilder {
-    app.client
-        .post(format!("{}/api/operator/{path}", app.url))
-        .bearer_auth(TOKEN)
-}
-
 /// Posts a decision file of `content_type`; answers the status code.
 async fn post_file(app: &TestApp, content_type: &str, body: impl Into<reqwest::Body>) -> u16 {
-    post(app, "decisions")
+    app.operator("decisions")
         .header("content-type", content_type)
         .body(body)
         .send()
@@ -60,7 +52,7 @@ async fn post_file(app: &TestApp, content_type: &str, body: impl Into<reqwest::B
 }
 
 async fn export(app: &TestApp, request: Value) -> ExportResponse {
-    let response = post(app, "export").json(&request).send().await.unwrap();
+    let response = app.operator("export").json(&request).send().await.unwrap();
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
 }
@@ -71,7 +63,7 @@ async fn import_json(app: &TestApp, rows: Value, dry_run: bool) -> reqwest::Resp
     } else {
         "decisions"
     };
-    post(app, path).json(&rows).send().await.unwrap()
+    app.operator(path).json(&rows).send().await.unwrap()
 }
 
 fn covered(reference: &str) -> Value {
@@ -105,9 +97,7 @@ async fn without_the_right_token_nothing_is_said(engine: Engine) {
     // With no token configured, even a token is refused.
     let closed = TestApp::spawn(engine).await;
     let response = closed
-        .client
-        .post(format!("{}/api/operator/export", closed.url))
-        .bearer_auth(TOKEN)
+        .operator("export")
         .json(&json!({}))
         .send()
         .await
@@ -127,7 +117,8 @@ async fn export_lists_pending_declarations_and_can_mark_them(engine: Engine) {
 
     let filtered = export(&app, json!({"university": "uca"})).await;
     assert!(filtered.declarations.is_empty());
-    let bad = post(&app, "export")
+    let bad = app
+        .operator("export")
         .json(&json!({"university": "mit", "since": "1/9/2026", "format": "xls"}))
         .send()
         .await
@@ -172,7 +163,8 @@ async fn export_as_csv_for_a_spreadsheet(engine: Engine) {
     arabic["last_name"] = json!("العمراني");
     arabic["establishment"] = json!("Faculté des sciences, \"Agdal\"");
     assert_eq!(app.declare(&key(), &arabic).await.status(), 201);
-    let response = post(&app, "export")
+    let response = app
+        .operator("export")
         .json(&json!({"format": "csv"}))
         .send()
         .await
@@ -251,7 +243,8 @@ async fn decisions_import_from_a_spreadsheet_csv(engine: Engine) {
          {a};covered;;;2026-12-01\r\n\
          \"{b}\";refused;other;\"ملف ناقص; يرجى التواصل مع الكلية\";2026-12-03\r\n"
     );
-    let response = post(&app, "decisions")
+    let response = app
+        .operator("decisions")
         .header("content-type", "text/csv")
         .body(csv)
         .send()
@@ -344,7 +337,8 @@ async fn one_bad_row_among_100_rejects_the_file_and_is_named(engine: Engine) {
         let date = if n == 57 { "2026-13-01" } else { "2026-12-01" };
         csv.push_str(&format!("{reference};covered;;;{date}\r\n"));
     }
-    let response = post(&app, "decisions")
+    let response = app
+        .operator("decisions")
         .header("content-type", "text/csv")
         .body(csv)
         .send()
@@ -388,7 +382,8 @@ async fn a_spreadsheet_never_runs_what_students_typed(engine: Engine) {
     typed["email"] = json!("+sum@example.ma");
     assert_eq!(app.declare(&key(), &typed).await.status(), 201);
     let json = export(&app, json!({})).await;
-    let response = post(&app, "export")
+    let response = app
+        .operator("export")
         .json(&json!({"format": "csv"}))
         .send()
         .await
@@ -554,7 +549,7 @@ async fn two_conflicting_imports_at_once_decide_each_declaration_once(engine: En
 async fn imports_of_crossed_mailboxes_at_once_both_apply(engine: Engine) {
     let app = std::sync::Arc::new(
         TestApp::spawn_configured(engine, |config| {
-            config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+            with_operator(config);
             config.mail.poll = None;
             let many = amoe_api::db::rate_limits::Limit::per(1_000, 86_400);
             config.limits.declarations_per_email = many;
@@ -606,23 +601,14 @@ async fn exports_imports_and_decisions_are_in_the_audit_log(engine: Engine) {
         "reason_code": "not_enrolled", "decision_date": "2026-12-02"}]);
     assert_eq!(import_json(&app, rows.clone(), true).await.status(), 200);
     assert_eq!(import_json(&app, rows, false).await.status(), 200);
-    let response = post(&app, "audit").send().await.unwrap();
+    let response = app.operator("audit").send().await.unwrap();
     assert_eq!(response.status(), 405, "the log is read with GET");
-    let log: AuditResponse = app
-        .client
-        .get(format!("{}/api/operator/audit", app.url))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log: AuditResponse = app.audit().await;
     let mut actions: Vec<&str> = log.entries.iter().map(|e| e.action.as_str()).collect();
     actions.sort();
     // The dry run changed nothing, and is not there.
     assert_eq!(actions, ["decision", "decision", "export", "import"]);
-    let actor = format!("{:x}", Sha256::digest(TOKEN.as_bytes()))[..12].to_owned();
+    let actor = format!("{:x}", Sha256::digest(OPERATOR_TOKEN.as_bytes()))[..12].to_owned();
     assert!(
         log.entries.iter().all(|e| e.actor == actor),
         "{:?}",
@@ -639,7 +625,9 @@ async fn exports_imports_and_decisions_are_in_the_audit_log(engine: Engine) {
     assert_eq!(refused.detail["reason"], "not_enrolled");
     // Nothing personal in it.
     let text = serde_json::to_string(&log).unwrap();
-    assert!(!text.contains("AB107000") && !text.contains("Salma") && !text.contains(TOKEN));
+    assert!(
+        !text.contains("AB107000") && !text.contains("Salma") && !text.contains(OPERATOR_TOKEN)
+    );
     // Without a token, nothing.
     let anonymous = app
         .client

@@ -14,7 +14,7 @@ use crate::status::lookup;
 use amoe_domain::messages::{Receipt, StatusResponse};
 use sqlx::Row;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -43,72 +43,6 @@ fn replica(database_url: &str, port: u16, outbox: &Path) -> Replica {
     );
     let port = url.rsplit(':').next().unwrap().parse().unwrap();
     Replica { child, port }
-}
-
-fn nginx_binary() -> PathBuf {
-    ["/usr/sbin/nginx", "/usr/bin/nginx"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|path| path.exists())
-        .expect("nginx is not installed: `cargo xtask test` installs it (apt-get install nginx)")
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// nginx with `deploy/nginx/amoe.conf` in front of `a` and `b`.
-fn nginx(dir: &Path, a: u16, b: u16) -> (Child, String) {
-    let documented = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/nginx/amoe.conf"),
-    )
-    .unwrap();
-    let port = free_port();
-    let mut config = documented.clone();
-    for (from, to) in [
-        ("127.0.0.1:8081", format!("127.0.0.1:{a}")),
-        ("127.0.0.1:8082", format!("127.0.0.1:{b}")),
-        ("listen 8080;", format!("listen 127.0.0.1:{port};")),
-    ] {
-        assert!(
-            config.contains(from),
-            "deploy/nginx/amoe.conf has no {from}"
-        );
-        config = config.replace(from, &to);
-    }
-    std::fs::write(dir.join("amoe.conf"), config).unwrap();
-    let d = dir.display();
-    std::fs::write(
-        dir.join("nginx.conf"),
-        format!(
-            "worker_processes 1;\nevents {{ worker_connections 1024; }}\nhttp {{\n  access_log off;\n  \
-             client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n  \
-             fastcgi_temp_path {d}/fastcgi;\n  uwsgi_temp_path {d}/uwsgi;\n  \
-             scgi_temp_path {d}/scgi;\n  include {d}/amoe.conf;\n}}\n"
-        ),
-    )
-    .unwrap();
-    let child = Command::new(nginx_binary())
-        .args(["-p", &d.to_string(), "-c", &format!("{d}/nginx.conf"), "-g"])
-        .arg(format!(
-            "daemon off; pid {d}/nginx.pid; error_log {d}/error.log warn;"
-        ))
-        .spawn()
-        .unwrap();
-    let url = format!("http://127.0.0.1:{port}");
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "nginx did not start"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    (child, url)
 }
 
 fn kill(child: &mut Child, signal: &str) {
@@ -178,9 +112,8 @@ async fn a_replica_killed_under_load_loses_and_repeats_nothing() {
     let (outbox_a, outbox_b) = (dir.path().join("outbox-a"), dir.path().join("outbox-b"));
     let mut a = replica(&database_url, 0, &outbox_a);
     let mut b = replica(&database_url, 0, &outbox_b);
-    let nginx_dir = dir.path().join("nginx");
-    std::fs::create_dir_all(&nginx_dir).unwrap();
-    let (mut balancer, url) = nginx(&nginx_dir, a.port, b.port);
+    let balancer = amoe_testkit::start(&dir.path().join("nginx"), &[a.port, b.port]).unwrap();
+    let url = balancer.url.clone();
     let client = reqwest::Client::new();
 
     // The load: students declare (each under one key, retried as the app
@@ -362,7 +295,7 @@ async fn a_replica_killed_under_load_loses_and_repeats_nothing() {
     assert!(sent_twice <= 1, "{sent_twice} mails sent twice");
 
     db.close().await;
-    kill(&mut balancer, "-TERM");
+    drop(balancer);
     kill(&mut a.child, "-TERM");
     kill(&mut b.child, "-TERM");
 }

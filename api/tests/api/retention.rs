@@ -2,13 +2,12 @@
 //! declarations become anonymous counts, sent mails and their files go.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, with_operator};
 use amoe_api::clock::Clock;
 use amoe_api::db::Db;
 use amoe_api::retention::{Erased, Purged, Retention, purge};
 use amoe_domain::messages::Receipt;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 use time::macros::datetime;
 
@@ -18,22 +17,18 @@ crate::on_both_engines!(
     failing_mails_half_written_files_and_old_audit_entries_go,
 );
 
-const TOKEN: &str = "retention-test-token";
-
 async fn old_years_become_counts_and_sent_mails_go(engine: Engine) {
     let clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
         config.mail.poll = None;
-        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        with_operator(config);
     })
     .await;
     let a: Receipt = app.declare(&key(), &form(1)).await.json().await.unwrap();
     let _b: Receipt = app.declare(&key(), &form(2)).await.json().await.unwrap();
     let decided = app
-        .client
-        .post(format!("{}/api/operator/decisions", app.url))
-        .bearer_auth(TOKEN)
+        .operator("decisions")
         .json(
             &json!([{"reference": a.reference.to_string(), "decision": "refused",
             "reason_code": "not_enrolled", "decision_date": "2026-11-01"}]),
@@ -311,7 +306,7 @@ async fn failing_mails_half_written_files_and_old_audit_entries_go(engine: Engin
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
         config.mail.poll = None;
-        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        with_operator(config);
     })
     .await;
     let a: Receipt = app.declare(&key(), &form(1)).await.json().await.unwrap();
@@ -322,9 +317,7 @@ async fn failing_mails_half_written_files_and_old_audit_entries_go(engine: Engin
         .await
         .unwrap();
     let shown = app
-        .client
-        .post(format!("{}/api/operator/show", app.url))
-        .bearer_auth(TOKEN)
+        .operator("show")
         .json(&json!({"reference": a.reference.to_string()}))
         .send()
         .await

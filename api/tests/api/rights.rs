@@ -4,14 +4,11 @@
 //! anything.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, with_operator};
 use crate::status::lookup;
 use amoe_domain::messages::operator::{AuditResponse, EraseResponse, ShowResponse};
 use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt, StatusResponse};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
-
-const TOKEN: &str = "rights-test-token";
 
 crate::on_both_engines!(
     access_shows_everything_stored_and_never_logs_the_cin,
@@ -22,7 +19,7 @@ crate::on_both_engines!(
 
 async fn app(engine: Engine) -> TestApp {
     TestApp::spawn_configured(engine, |config| {
-        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        with_operator(config);
     })
     .await
 }
@@ -35,13 +32,7 @@ async fn declare(app: &TestApp, form: &Value) -> String {
 }
 
 async fn post(app: &TestApp, path: &str, body: Value) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/operator/{path}", app.url))
-        .bearer_auth(TOKEN)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
+    app.operator(path).json(&body).send().await.unwrap()
 }
 
 async fn show(app: &TestApp, body: Value) -> ShowResponse {
@@ -55,15 +46,7 @@ async fn error(response: reqwest::Response) -> (u16, ErrorBody) {
 }
 
 async fn audit(app: &TestApp) -> AuditResponse {
-    app.client
-        .get(format!("{}/api/operator/audit", app.url))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    app.audit().await
 }
 
 /// The same CIN as `form(n)`, with another Massar code: someone else's
@@ -285,9 +268,7 @@ async fn erasure_leaves_only_a_count(engine: Engine) {
     let decision =
         json!([{"reference": reference, "decision": "covered", "decision_date": "2026-12-01"}]);
     let imported = app
-        .client
-        .post(format!("{}/api/operator/decisions", app.url))
-        .bearer_auth(TOKEN)
+        .operator("decisions")
         .json(&decision)
         .send()
         .await

@@ -5,20 +5,17 @@
 //! (from a fixed seed), checked after every step.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, with_operator};
 use amoe_api::clock::Clock;
 use amoe_api::db::Db;
 use amoe_api::retention::{Retention, purge};
 use amoe_domain::declaration::RefusalReason;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 use std::collections::BTreeMap;
 use time::macros::datetime;
 
 crate::on_both_engines!(the_tallies_equal_a_recount_after_any_sequence);
-
-const TOKEN: &str = "tallies-test-token";
 
 /// A tally's key: year, university, day, status, reason's code, identity
 /// conflict, vouched.
@@ -98,9 +95,7 @@ impl Draw {
 }
 
 async fn operator(app: &TestApp, path: &str, body: serde_json::Value) -> u16 {
-    app.client
-        .post(format!("{}/api/operator/{path}", app.url))
-        .bearer_auth(TOKEN)
+    app.operator(path)
         .json(&body)
         .send()
         .await
@@ -114,7 +109,7 @@ async fn the_tallies_equal_a_recount_after_any_sequence(engine: Engine) {
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
         config.mail.poll = None;
-        config.back_office.operator_tokens = vec![Sha256::digest(TOKEN.as_bytes()).into()];
+        with_operator(config);
     })
     .await;
     let pool = app.database().await;
@@ -158,9 +153,7 @@ async fn the_tallies_equal_a_recount_after_any_sequence(engine: Engine) {
             }
             6 => {
                 let answer = app
-                    .client
-                    .post(format!("{}/api/operator/export", app.url))
-                    .bearer_auth(TOKEN)
+                    .operator("export")
                     .json(&json!({"mark": true}))
                     .send()
                     .await

@@ -5,13 +5,12 @@
 //! mail-bombed.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, with_operator};
 use amoe_api::clock::Clock;
 use amoe_api::db::rate_limits::Limit;
 use amoe_domain::messages::operator::ExportResponse;
 use amoe_domain::messages::{ErrorBody, ErrorCode, StatusResponse};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 use std::sync::Arc;
 use std::time::Duration;
@@ -31,8 +30,6 @@ crate::on_both_engines!(
     one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling,
     a_spent_mailbox_answers_the_same_for_right_and_wrong_details,
 );
-
-const OPERATOR_TOKEN: &str = "trust-test-operator-token";
 
 /// The lookup matching `form`.
 fn lookup_of(form: &Value) -> Value {
@@ -59,7 +56,7 @@ async fn spawn(
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
         config.mail.poll = None;
-        config.back_office.operator_tokens = vec![Sha256::digest(OPERATOR_TOKEN.as_bytes()).into()];
+        with_operator(config);
         adjust(config);
     })
     .await;
@@ -67,9 +64,7 @@ async fn spawn(
 }
 
 async fn export(app: &TestApp, format: &str) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/operator/export", app.url))
-        .bearer_auth(OPERATOR_TOKEN)
+    app.operator("export")
         .json(&json!({"format": format}))
         .send()
         .await
@@ -386,9 +381,7 @@ async fn a_squatted_cin_shows_each_side_only_its_own(engine: Engine) {
     // page then shows to whoever made it.
     let squatters = &exported.declarations[1].reference;
     let decision = app
-        .client
-        .post(format!("{}/api/operator/decisions", app.url))
-        .bearer_auth(OPERATOR_TOKEN)
+        .operator("decisions")
         .json(&json!([{
             "reference": squatters, "decision": "refused",
             "reason_code": "identity_conflict", "decision_date": "2027-09-20",
