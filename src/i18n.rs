@@ -162,6 +162,28 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// The keys the shared screen parts say (`amoe_ui`).
+pub static KEYS: amoe_ui::Keys = amoe_ui::Keys {
+    service_name: "service-name",
+    error_prefix: "error-prefix",
+    switcher_label: "language-switcher-label",
+    language_names: ["language-ar", "language-fr", "language-en"],
+};
+
+impl amoe_ui::Words for I18n {
+    fn lang(&self) -> Lang {
+        I18n::lang(self)
+    }
+
+    fn t(&self, key: &str) -> String {
+        I18n::t(self, key)
+    }
+
+    fn set_lang(&self, lang: Lang) {
+        I18n::set_lang(self, lang)
+    }
+}
+
 /// The text of message `key`, following the language. Every use shares one
 /// concrete type, so the wasm holds its rendering code once, not per key.
 pub fn tr(key: &'static str) -> impl IntoView + Clone {

@@ -9,7 +9,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::rc::Rc;
 
-const SOURCES: [(Lang, &str); 3] = [
+pub(crate) const SOURCES: [(Lang, &str); 3] = [
     (Lang::Ar, include_str!("../../locales/ar/back-office.ftl")),
     (Lang::Fr, include_str!("../../locales/fr/back-office.ftl")),
     (Lang::En, include_str!("../../locales/en/back-office.ftl")),
@@ -137,6 +137,28 @@ pub fn provide_i18n() -> I18n {
 
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
+}
+
+/// The keys the shared screen parts say (`amoe_ui`).
+pub static KEYS: amoe_ui::Keys = amoe_ui::Keys {
+    service_name: "bo-service-name",
+    error_prefix: "bo-error-prefix",
+    switcher_label: "bo-language-switcher-label",
+    language_names: ["bo-language-ar", "bo-language-fr", "bo-language-en"],
+};
+
+impl amoe_ui::Words for I18n {
+    fn lang(&self) -> Lang {
+        I18n::lang(self)
+    }
+
+    fn t(&self, key: &str) -> String {
+        I18n::t(self, key)
+    }
+
+    fn set_lang(&self, lang: Lang) {
+        I18n::set_lang(self, lang)
+    }
 }
 
 /// A message as a view that follows the language.

@@ -3,12 +3,11 @@
 //! takes the focus, the guard of the screens that need a session, and the
 //! error summary.
 
-use crate::i18n::{I18n, tr, use_i18n};
+use crate::i18n::{I18n, KEYS, tr, use_i18n};
 use crate::{api, use_auth};
 use amoe_domain::Lang;
-use leptos::html::{Div, H1};
+use leptos::html::Div;
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -76,7 +75,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/back-office" class="service-name">
                     {tr("bo-service-name")}
                 </a>
-                <LanguageSwitcher />
+                <amoe_ui::LanguageSwitcher words=i18n keys=&KEYS />
             </div>
             <div class="width back-header-agent">{navigation}</div>
         </header>
@@ -86,77 +85,22 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// The key of a language's own name.
 pub fn language_name_key(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => "bo-language-ar",
-        Lang::Fr => "bo-language-fr",
-        Lang::En => "bo-language-en",
-    }
+    KEYS.language_name(lang)
 }
 
-#[component]
-fn LanguageSwitcher() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <nav class="language-switcher" aria-label=move || i18n.t("bo-language-switcher-label")>
-            <ul>
-                {Lang::ALL
-                    .into_iter()
-                    .map(|lang| {
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    lang=lang.code()
-                                    aria-pressed=move || (i18n.lang() == lang).to_string()
-                                    on:click=move |_| i18n.set_lang(lang)
-                                >
-                                    {tr(language_name_key(lang))}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </nav>
-    }
-}
-
-/// False until the first screen has shown: the page the browser loaded
-/// keeps the browser's own focus; later screens move it to their heading.
-static SHOWN_ONE: AtomicBool = AtomicBool::new(false);
-
-/// The `<h1>` of a screen: it names the document and, after a navigation,
-/// takes the focus. `text` follows the language (and the data shown).
+/// The `<h1>` of a screen (the shared heading): it names the document and,
+/// after a navigation, takes the focus. `text` follows the language (and
+/// the data shown).
 #[component]
 pub fn PageHeading(
     #[prop(into)] text: Signal<String>,
     /// While true, the title starts with "Error:".
     #[prop(optional, into)]
-    error: Option<Signal<bool>>,
+    error: Signal<bool>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let heading = NodeRef::<H1>::new();
-    Effect::new(move |_| {
-        let title = format!("{} – {}", text.get(), i18n.t("bo-service-name"));
-        if error.is_some_and(|e| e.get()) {
-            document().set_title(&format!("{} {title}", i18n.t("bo-error-prefix")));
-        } else {
-            document().set_title(&title);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(h1) = heading.get()
-            && SHOWN_ONE.swap(true, Ordering::Relaxed)
-        {
-            let _ = h1.focus();
-        }
-    });
-    view! {
-        <h1 class="heading-xl" id="page-heading" tabindex="-1" node_ref=heading>
-            {move || text.get()}
-        </h1>
-    }
+    view! { <amoe_ui::PageHeading words=use_i18n() keys=&KEYS text error /> }
 }
 
 /// What went wrong on a screen, kept untranslated so that it is said in

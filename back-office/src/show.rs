@@ -17,17 +17,15 @@ pub fn status_key(status: Status) -> &'static str {
     }
 }
 
-/// The message of a refusal reason's code (`other` for one this version
-/// does not know).
-pub fn reason_key(code: &str) -> &'static str {
-    match code {
-        "covered_elsewhere" => "bo-reason-covered-elsewhere",
-        "over_age" => "bo-reason-over-age",
-        "not_enrolled" => "bo-reason-not-enrolled",
-        "identity_mismatch" => "bo-reason-identity-mismatch",
-        "identity_conflict" => "bo-reason-identity-conflict",
-        _ => "bo-reason-other",
-    }
+/// The message of a refusal reason's code (`bo-reason-not-enrolled`
+/// for `not_enrolled`; `other`'s for a code this version does not know).
+pub fn reason_key(code: &str) -> String {
+    let code = if RefusalReason::CODES.contains(&code) {
+        code
+    } else {
+        "other"
+    };
+    format!("bo-reason-{}", code.replace('_', "-"))
 }
 
 /// The reasons an agent may choose, in the order the form lists them.
@@ -117,8 +115,16 @@ mod tests {
 
     #[test]
     fn every_reason_has_its_message() {
-        for reason in REASONS {
-            assert!(reason_key(reason).starts_with("bo-reason-"));
+        for (lang, source) in crate::i18n::SOURCES {
+            for reason in REASONS {
+                let key = reason_key(reason);
+                assert!(
+                    source
+                        .lines()
+                        .any(|line| line.starts_with(&format!("{key} ="))),
+                    "{key} is not in locales/{lang}/back-office.ftl"
+                );
+            }
         }
         assert_eq!(reason_key("brand_new"), "bo-reason-other");
     }

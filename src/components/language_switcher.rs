@@ -1,49 +1,24 @@
-//! Three buttons, each naming its language in that language.
+//! Three buttons, each naming its language in that language (the shared
+//! switcher), and a word when a language's messages did not arrive.
 
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::{KEYS, tr, use_i18n};
 use amoe_domain::Lang;
 use leptos::prelude::*;
 
 /// The Fluent key of a language's own name.
 pub fn language_name_key(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => "language-ar",
-        Lang::Fr => "language-fr",
-        Lang::En => "language-en",
-    }
+    KEYS.language_name(lang)
 }
 
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <nav
-            class="language-switcher"
-            aria-label=move || i18n.t("language-switcher-label")
-        >
-            <ul>
-                {Lang::ALL
-                    .into_iter()
-                    .map(|lang| {
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    lang=lang.code()
-                                    aria-pressed=move || (i18n.lang() == lang).to_string()
-                                    on:click=move |_| i18n.set_lang(lang)
-                                >
-                                    {tr(language_name_key(lang))}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+        <amoe_ui::LanguageSwitcher words=i18n keys=&KEYS>
             {move || {
                 i18n.switch_failed()
                     .then(|| view! { <p role="alert">{tr("language-switch-failed")}</p> })
             }}
-        </nav>
+        </amoe_ui::LanguageSwitcher>
     }
 }

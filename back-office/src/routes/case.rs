@@ -87,7 +87,7 @@ fn CaseView(
             let reason = reason.clone();
             let day = day.clone();
             Some(
-                view! { <bdi dir="ltr">{day}</bdi> " · " {move || i18n.t(reason_key(&reason))} }
+                view! { <bdi dir="ltr">{day}</bdi> " · " {move || i18n.t(&reason_key(&reason))} }
                     .into_any(),
             )
         }
@@ -315,7 +315,7 @@ fn DecideForm(
                         <select class="select" id="reason" on:change=move |e| reason.set(event_target_value(&e)) prop:value=move || reason.get()>
                             <option value="">{tr("bo-choose")}</option>
                             {REASONS.iter().map(|code| view! {
-                                <option value=*code>{move || i18n.t(reason_key(code))}</option>
+                                <option value=*code>{move || i18n.t(&reason_key(code))}</option>
                             }).collect_view()}
                         </select>
                     </div>

@@ -116,7 +116,7 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             labelled_by="refusals"
             none="bo-refusals-none"
             head=Signal::derive(move || i18n.t("bo-column-reason"))
-            rows=Signal::derive(move || refusals.iter().map(|c| (i18n.t(reason_key(&c.key)), c.count)).collect())
+            rows=Signal::derive(move || refusals.iter().map(|c| (i18n.t(&reason_key(&c.key)), c.count)).collect())
         />
         {outbox}
     }
