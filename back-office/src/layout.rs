@@ -75,7 +75,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a href="/back-office" class="service-name">
                     {tr("bo-service-name")}
                 </a>
-                <amoe_ui::LanguageSwitcher words=i18n keys=&KEYS />
+                {amoe_ui::language_switcher(i18n, &KEYS, ())}
             </div>
             <div class="width back-header-agent">{navigation}</div>
         </header>
@@ -98,9 +98,9 @@ pub fn PageHeading(
     #[prop(into)] text: Signal<String>,
     /// While true, the title starts with "Error:".
     #[prop(optional, into)]
-    error: Signal<bool>,
+    error: Option<Signal<bool>>,
 ) -> impl IntoView {
-    view! { <amoe_ui::PageHeading words=use_i18n() keys=&KEYS text error /> }
+    amoe_ui::page_heading(use_i18n(), &KEYS, move || text.get(), error)
 }
 
 /// What went wrong on a screen, kept untranslated so that it is said in

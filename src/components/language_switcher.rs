@@ -13,12 +13,9 @@ pub fn language_name_key(lang: Lang) -> &'static str {
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        <amoe_ui::LanguageSwitcher words=i18n keys=&KEYS>
-            {move || {
-                i18n.switch_failed()
-                    .then(|| view! { <p role="alert">{tr("language-switch-failed")}</p> })
-            }}
-        </amoe_ui::LanguageSwitcher>
-    }
+    let failed = move || {
+        i18n.switch_failed()
+            .then(|| view! { <p role="alert">{tr("language-switch-failed")}</p> })
+    };
+    amoe_ui::language_switcher(i18n, &KEYS, failed)
 }

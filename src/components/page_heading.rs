@@ -19,7 +19,5 @@ pub fn PageHeading(
         *rendering.title.lock().expect("one renderer") =
             amoe_ui::document_title(&i18n.t(key), &i18n.t(KEYS.service_name));
     }
-    let text = Signal::derive(move || i18n.t(key));
-    let error = error.unwrap_or_default();
-    view! { <amoe_ui::PageHeading words=i18n keys=&KEYS text error /> }
+    amoe_ui::page_heading(i18n, &KEYS, move || i18n.t(key), error)
 }

@@ -2,7 +2,8 @@
 //! the same way: the language switcher and the page heading (which names
 //! the document and takes the focus after a navigation). Each app says
 //! them in its own words: it implements [`Words`] over its messages and
-//! names its keys in [`Keys`].
+//! names its keys in [`Keys`]. They are plain functions rather than
+//! components: the students' first load pays for no props builder.
 
 use amoe_domain::Lang;
 use leptos::html::H1;
@@ -34,11 +35,12 @@ pub struct Keys {
 impl Keys {
     /// The key of `lang`'s own name.
     pub fn language_name(&self, lang: Lang) -> &'static str {
-        let index = Lang::ALL
-            .iter()
-            .position(|l| *l == lang)
-            .expect("every language is in Lang::ALL");
-        self.language_names[index]
+        let [ar, fr, en] = self.language_names;
+        match lang {
+            Lang::Ar => ar,
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
     }
 }
 
@@ -47,13 +49,12 @@ pub fn document_title(page: &str, service: &str) -> String {
     format!("{page} – {service}")
 }
 
-/// Three buttons, each naming its language in that language; `children`
-/// follow them (a message when a switch failed, say).
-#[component]
-pub fn LanguageSwitcher<W: Words>(
+/// Three buttons, each naming its language in that language, then
+/// `after` (a message when a switch failed, say).
+pub fn language_switcher<W: Words>(
     words: W,
     keys: &'static Keys,
-    #[prop(optional)] children: Option<Children>,
+    after: impl IntoView + 'static,
 ) -> impl IntoView {
     view! {
         <nav class="language-switcher" aria-label=move || words.t(keys.switcher_label)>
@@ -76,7 +77,7 @@ pub fn LanguageSwitcher<W: Words>(
                     })
                     .collect_view()}
             </ul>
-            {children.map(|children| children())}
+            {after}
         </nav>
     }
 }
@@ -89,19 +90,16 @@ static SHOWN_ONE: AtomicBool = AtomicBool::new(false);
 /// "Error:" while `error` is true) and, after a navigation inside the app,
 /// takes the focus, so that screen-reader and keyboard users start at the
 /// top of the new page. `text` follows the language (and the data shown).
-#[component]
-pub fn PageHeading<W: Words>(
+pub fn page_heading<W: Words>(
     words: W,
     keys: &'static Keys,
-    #[prop(into)] text: Signal<String>,
-    /// While true, the title starts with "Error:" (the GOV.UK pattern).
-    #[prop(optional, into)]
-    error: Signal<bool>,
+    text: impl Fn() -> String + Copy + Send + Sync + 'static,
+    error: Option<Signal<bool>>,
 ) -> impl IntoView {
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
-        let title = document_title(&text.get(), &words.t(keys.service_name));
-        if error.get() {
+        let title = document_title(&text(), &words.t(keys.service_name));
+        if error.is_some_and(|e| e.get()) {
             document().set_title(&format!("{} {title}", words.t(keys.error_prefix)));
         } else {
             document().set_title(&title);
@@ -116,7 +114,7 @@ pub fn PageHeading<W: Words>(
     });
     view! {
         <h1 class="heading-xl" id="page-heading" tabindex="-1" node_ref=heading>
-            {move || text.get()}
+            {text}
         </h1>
     }
 }
