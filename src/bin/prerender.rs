@@ -12,26 +12,13 @@
 //! `amoeHandOver`), keeping what was typed meanwhile.
 
 use amoe::prerendered::{Given, Rendering};
+use amoe::routes::DRAWN;
 use amoe_domain::Lang;
 use amoe_domain::leaflet::Seed;
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-
-/// The pages, by address; the last is any unknown address.
-const PAGES: [(&str, &str); 10] = [
-    ("/", "index"),
-    ("/learn/who-declares", "learn/who-declares"),
-    ("/learn/steps", "learn/steps"),
-    ("/learn/good-to-know", "learn/good-to-know"),
-    ("/learn/claim-forms", "learn/claim-forms"),
-    ("/universities", "universities"),
-    ("/offices", "offices"),
-    ("/declare", "declare"),
-    ("/status", "status"),
-    ("/not-a-page", "404"),
-];
 
 fn main() -> std::process::ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -66,7 +53,7 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     }
     let mut count = 0;
     for lang in Lang::ALL {
-        for (address, name) in PAGES {
+        for (address, name) in DRAWN {
             let (body, title) = render(lang, address, &seed);
             if title.is_empty() {
                 return Err(format!("{address} in {}: no page heading", lang.code()));
@@ -202,7 +189,7 @@ mod tests {
     fn every_page_is_drawn_in_every_language() {
         let seed = Seed::leaflet();
         for lang in Lang::ALL {
-            for (address, _) in PAGES {
+            for (address, _) in DRAWN {
                 let (body, title) = render(lang, address, &seed);
                 assert!(!title.is_empty(), "{address} in {lang}: no title");
                 assert!(body.contains("<h1"), "{address} in {lang}: no heading");

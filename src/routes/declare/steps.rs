@@ -22,6 +22,19 @@ pub enum Step {
 }
 
 impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 9] = [
+        Step::Start,
+        Step::Coverage,
+        Step::Scheme,
+        Step::NotEligible,
+        Step::Identity,
+        Step::Contact,
+        Step::University,
+        Step::Check,
+        Step::Confirmation,
+    ];
+
     pub fn path(self) -> &'static str {
         match self {
             Step::Start => "/declare",
