@@ -10,9 +10,7 @@ const LATEST: i64 = 1_000;
 /// The audit log, newest first ([`LATEST`] entries at most): the fund's
 /// whole log, for operators only.
 pub async fn latest(fund: Fund<'_>, actor: &Actor) -> Result<AuditResponse, Error> {
-    if actor.university().is_some() {
-        return Err(Error::Forbidden);
-    }
+    actor.operator_only()?;
     let entries = crate::db::audit::latest(&fund.db.pool, LATEST).await?;
     Ok(AuditResponse { entries })
 }

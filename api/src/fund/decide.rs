@@ -15,14 +15,14 @@ use amoe_domain::messages::back_office::DecideRequest;
 use amoe_domain::messages::operator::{ImportReport, RowError};
 
 /// A decision file's format, as its `Content-Type` names it.
-pub enum FileFormat {
+enum FileFormat {
     Json,
     Csv,
 }
 
 impl FileFormat {
     /// The format a `Content-Type` names; another is refused.
-    pub fn of(content_type: &str) -> Result<FileFormat, Error> {
+    fn of(content_type: &str) -> Result<FileFormat, Error> {
         if content_type.starts_with("application/json") {
             Ok(FileFormat::Json)
         } else if content_type.starts_with("text/csv") {
@@ -33,16 +33,17 @@ impl FileFormat {
     }
 }
 
-/// Reads a decision file and records it, all or nothing; with `dry_run`,
+/// Reads a decision file (JSON or CSV, by its `Content-Type`) and records it, all or nothing; with `dry_run`,
 /// reports what it would do and keeps nothing.
 pub async fn import(
     fund: Fund<'_>,
     actor: &Actor,
-    format: FileFormat,
+    content_type: &str,
     body: &[u8],
     dry_run: bool,
 ) -> Result<ImportReport, Error> {
     actor.may_decide()?;
+    let format = FileFormat::of(content_type)?;
     let records: decision_file::Rows = match format {
         FileFormat::Json => serde_json::from_slice::<Vec<DecisionRecord>>(body)
             .map_err(|e| Error::InvalidJson {

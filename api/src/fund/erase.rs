@@ -16,7 +16,7 @@ pub async fn erase(
     actor: &Actor,
     request: &EraseRequest,
 ) -> Result<EraseResponse, Error> {
-    actor.may_decide()?;
+    actor.operator_only()?;
     let reason = request
         .reason
         .split_whitespace()

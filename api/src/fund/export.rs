@@ -105,7 +105,8 @@ pub fn export(
     if mark {
         actor.may_decide()?;
     }
-    let (selection, audit) = criteria.selection();
+    let (selection, criteria) = criteria.selection();
+    let audit = serde_json::json!({"by": actor.kind(), "criteria": criteria});
     let export = Export {
         pool: fund.db.pool.clone(),
         selection,

@@ -73,6 +73,24 @@ impl Actor {
             .is_none_or(|own| own.as_str() == university)
     }
 
+    /// Refuses anyone but an operator: what only the fund's operators do
+    /// (a student's whole record by CIN, the whole audit log, an erasure).
+    pub fn operator_only(&self) -> Result<(), Error> {
+        match self {
+            Actor::Operator { .. } => Ok(()),
+            Actor::Agent { .. } => Err(Error::Forbidden),
+        }
+    }
+
+    /// What the audit log keeps of who asked: `operator` or
+    /// `back_office`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Actor::Operator { .. } => "operator",
+            Actor::Agent { .. } => "back_office",
+        }
+    }
+
     /// Refuses an actor who may not decide or change: a university's
     /// staff read only.
     pub fn may_decide(&self) -> Result<(), Error> {

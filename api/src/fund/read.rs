@@ -18,9 +18,7 @@ pub async fn show(
     actor: &Actor,
     request: &ShowRequest,
 ) -> Result<Vec<StoredDeclaration>, Error> {
-    if actor.university().is_some() {
-        return Err(Error::Forbidden);
-    }
+    actor.operator_only()?;
     let whose = match (&request.reference, &request.cin) {
         (Some(typed), None) => {
             Whose::Reference(super::reference(typed).map_err(|e| Error::InvalidFields(vec![e]))?)

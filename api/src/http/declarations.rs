@@ -98,7 +98,7 @@ pub async fn submit(
         now_ms,
     };
     let mut outcome = Outcome::ReferenceTaken;
-    for _ in 0..REFERENCE_TRIES {
+    for draw in 1..=REFERENCE_TRIES {
         let reference = new_reference();
         let mail = render(
             &Event::Received,
@@ -116,7 +116,11 @@ pub async fn submit(
         if outcome != Outcome::ReferenceTaken {
             break;
         }
-        tracing::warn!("a reference was taken meanwhile, drawing another");
+        if draw < REFERENCE_TRIES {
+            tracing::warn!("a reference was taken meanwhile, drawing another");
+        } else {
+            tracing::error!("no free reference after {REFERENCE_TRIES} draws");
+        }
     }
     match outcome {
         Outcome::Created(_) => ctx.outbox_wake.notify_one(),

@@ -6,7 +6,6 @@
 use super::ApiContext;
 use super::extract::{Json, Query};
 use crate::error::Error;
-use crate::fund::decide::FileFormat;
 use crate::fund::{self, Actor};
 use amoe_domain::declaration::DecisionRecord;
 use amoe_domain::messages::operator::{
@@ -108,10 +107,15 @@ pub async fn import(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<axum::Json<ImportReport>, Error> {
-    let format = FileFormat::of(content_type(&headers))?;
-    fund::decide::import(ctx.fund(), &actor, format, &body, options.dry_run)
-        .await
-        .map(axum::Json)
+    fund::decide::import(
+        ctx.fund(),
+        &actor,
+        content_type(&headers),
+        &body,
+        options.dry_run,
+    )
+    .await
+    .map(axum::Json)
 }
 
 /// A request's `Content-Type`, empty when there is none.

@@ -616,6 +616,10 @@ async fn exports_imports_and_decisions_are_in_the_audit_log(engine: Engine) {
     );
     let export_entry = log.entries.iter().find(|e| e.action == "export").unwrap();
     assert_eq!(export_entry.detail["marked"], 2);
+    // Who exported, and what: the pending declarations, no filter.
+    assert_eq!(export_entry.detail["by"], "operator");
+    assert_eq!(export_entry.detail["criteria"]["pending"], true);
+    assert_eq!(export_entry.detail["criteria"]["university"], Value::Null);
     let refused = log
         .entries
         .iter()

@@ -124,21 +124,8 @@ impl Saved {
 
 #[cfg(test)]
 mod tests {
+    use super::super::steps::tests::identity;
     use super::*;
-
-    fn identity() -> DeclarationForm {
-        DeclarationForm {
-            covered: "no".into(),
-            cin: "AB123456".into(),
-            massar: "R130123456".into(),
-            last_name: "El Amrani".into(),
-            first_name: "Salma".into(),
-            birth_day: "7".into(),
-            birth_month: "3".into(),
-            birth_year: "2004".into(),
-            ..DeclarationForm::default()
-        }
-    }
 
     #[test]
     fn answers_left_alone_are_forgotten_unless_they_wait_to_be_sent() {

@@ -240,7 +240,7 @@ pub fn input_id(field_name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use time::macros::date;
 
@@ -255,7 +255,8 @@ mod tests {
         Context::offline(date!(2026 - 11 - 25))
     }
 
-    fn identity() -> DeclarationForm {
+    /// A student's answers up to the identity step.
+    pub(in crate::routes::declare) fn identity() -> DeclarationForm {
         DeclarationForm {
             covered: "no".into(),
             cin: "AB123456".into(),

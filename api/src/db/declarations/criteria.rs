@@ -53,8 +53,7 @@ impl Criteria {
         })
     }
 
-    /// What an export reads, and its audit entry's detail (what it
-    /// selected; counts are added at its end). A status, or the pending
+    /// What an export reads, and what its audit entry keeps of it. A status, or the pending
     /// ones, are read one index range per status, merged: an export of two
     /// statuses out of millions of declarations never scans the others.
     pub fn selection(&self) -> (Selection, serde_json::Value) {
@@ -75,7 +74,7 @@ impl Criteria {
                 binds,
                 statuses,
             },
-            serde_json::json!({"criteria": self.audited()}),
+            self.audited(),
         )
     }
 

@@ -161,47 +161,72 @@ pub(crate) async fn judge_again(
     tx: &mut Transaction<'_, Any>,
     cin: &str,
 ) -> Result<(), sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict \
-         FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
-    )
-    .bind(cin)
-    .fetch_all(&mut **tx)
-    .await?;
-    let rows: Vec<(String, String, String, String, String, i64)> = rows
-        .iter()
-        .map(|row| {
-            Ok((
-                row.try_get("reference")?,
-                row.try_get("academic_year")?,
-                row.try_get("massar")?,
-                row.try_get("birth_date")?,
-                row.try_get("vouched_by")?,
-                row.try_get("identity_conflict")?,
-            ))
-        })
-        .collect::<Result<_, sqlx::Error>>()?;
+    let rows = claims(tx, cin).await?;
     let stored: Vec<Stored<'_>> = rows
         .iter()
-        .map(|(_, year, massar, birth_date, vouched_by, _)| Stored {
-            claim: Claim {
-                massar,
-                birth_date,
-                vouched_by,
-            },
-            academic_year: year,
+        .map(|row| Stored {
+            claim: row.claim(),
+            academic_year: &row.academic_year,
         })
         .collect();
-    for ((reference, .., was), flagged) in rows.iter().zip(flags(&stored)) {
-        if (*was != 0) != flagged {
+    for (row, flagged) in rows.iter().zip(flags(&stored)) {
+        if row.identity_conflict != flagged {
             sqlx::query("UPDATE declarations SET identity_conflict = $1 WHERE reference = $2")
                 .bind(i64::from(flagged))
-                .bind(reference)
+                .bind(&row.reference)
                 .execute(&mut **tx)
                 .await?;
         }
     }
     Ok(())
+}
+
+/// One of a CIN's declarations as identity judges it.
+pub(crate) struct ClaimRow {
+    pub reference: String,
+    pub academic_year: String,
+    pub massar: String,
+    pub birth_date: String,
+    /// The portal that vouched for it, or empty.
+    pub vouched_by: String,
+    pub identity_conflict: bool,
+}
+
+impl ClaimRow {
+    pub fn claim(&self) -> Claim<'_> {
+        Claim {
+            massar: &self.massar,
+            birth_date: &self.birth_date,
+            vouched_by: &self.vouched_by,
+        }
+    }
+}
+
+/// A CIN's declarations, in the order they arrived, as identity judges
+/// them (in the transaction that holds the CIN's lock).
+pub(crate) async fn claims(
+    tx: &mut Transaction<'_, Any>,
+    cin: &str,
+) -> Result<Vec<ClaimRow>, sqlx::Error> {
+    sqlx::query(
+        "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict \
+         FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
+    )
+    .bind(cin)
+    .fetch_all(&mut **tx)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(ClaimRow {
+            reference: row.try_get("reference")?,
+            academic_year: row.try_get("academic_year")?,
+            massar: row.try_get("massar")?,
+            birth_date: row.try_get("birth_date")?,
+            vouched_by: row.try_get("vouched_by")?,
+            identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
+        })
+    })
+    .collect()
 }
 
 /// Removes a CIN's row for `year` once no declaration uses it.

@@ -2,7 +2,7 @@
 //! against the CIN's other declarations, with the mail that acknowledges
 //! it, in one transaction.
 
-use super::lock_cin;
+use super::{claims, lock_cin};
 use crate::db::outbox::Outgoing;
 use crate::db::rate_limits::{self, Bucket, Verdict};
 use crate::portal::Vouched;
@@ -147,34 +147,12 @@ async fn attempt(
         }
     }
     lock_cin(&mut tx, d.cin.as_str(), &year).await?;
-    let rows = sqlx::query(
-        "SELECT reference, academic_year, massar, birth_date, vouched_by \
-         FROM declarations WHERE cin = $1 ORDER BY reference",
-    )
-    .bind(d.cin.as_str())
-    .fetch_all(&mut *tx)
-    .await?;
-    let stored: Vec<(String, String, String, String, String)> = rows
-        .iter()
-        .map(|row| {
-            Ok((
-                row.try_get("reference")?,
-                row.try_get("academic_year")?,
-                row.try_get("massar")?,
-                row.try_get("birth_date")?,
-                row.try_get("vouched_by")?,
-            ))
-        })
-        .collect::<Result<_, sqlx::Error>>()?;
+    let stored = claims(&mut tx, d.cin.as_str()).await?;
     let earlier: Vec<Earlier<'_>> = stored
         .iter()
-        .map(|(_, y, massar, birth_date, vouched_by)| Earlier {
-            claim: Claim {
-                massar,
-                birth_date,
-                vouched_by,
-            },
-            this_year: *y == year,
+        .map(|row| Earlier {
+            claim: row.claim(),
+            this_year: row.academic_year == year,
         })
         .collect();
     let birth_date = d.birth_date.to_string();
@@ -237,9 +215,16 @@ async fn attempt(
     .execute(&mut *tx)
     .await?;
     super::names::index_name(&mut tx, &reference, s.received_at, &folded).await?;
-    for i in flag_earlier {
+    // In the order of their references, as decisions and exports change
+    // rows: two transactions never wait on each other.
+    let mut flagged: Vec<&str> = flag_earlier
+        .into_iter()
+        .map(|i| stored[i].reference.as_str())
+        .collect();
+    flagged.sort_unstable();
+    for reference in flagged {
         sqlx::query("UPDATE declarations SET identity_conflict = 1 WHERE reference = $1")
-            .bind(&stored[i].0)
+            .bind(reference)
             .execute(&mut *tx)
             .await?;
     }

@@ -3,7 +3,6 @@
 //! route reads its request and calls the fund's operation as the agent.
 
 use crate::error::Error;
-use crate::fund::decide::FileFormat;
 use crate::fund::read::View;
 use crate::fund::{self, export::Format};
 use crate::http::ApiContext;
@@ -145,7 +144,11 @@ pub async fn correct(
     Json(changes): Json<Changes>,
 ) -> Result<Response, Error> {
     let actor = signed_in.actor();
-    let corrected = fund::correct::correct(ctx.fund(), &actor, &typed, &changes).await?;
+    // The case's address: one the agent may not see is a 404 before any
+    // field is judged.
+    actor.may_decide()?;
+    let reference = fund::read::visible(ctx.fund(), &actor, &typed).await?;
+    let corrected = fund::correct::correct(ctx.fund(), &actor, &reference, &changes).await?;
     let reference = corrected.declaration.reference;
     let case = fund::read::case(ctx.fund(), &actor, &reference, View::After).await?;
     Ok(no_store(axum::Json(case).into_response()))
@@ -176,11 +179,11 @@ pub async fn import(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<axum::Json<ImportReport>, Error> {
-    let format = FileFormat::of(crate::http::operator::content_type(&headers))?;
+    let content_type = crate::http::operator::content_type(&headers);
     fund::decide::import(
         ctx.fund(),
         &signed_in.actor(),
-        format,
+        content_type,
         &body,
         options.dry_run,
     )
