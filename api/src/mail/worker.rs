@@ -42,6 +42,33 @@ pub struct Worker {
     pub lease: Duration,
 }
 
+/// `text` with every e-mail address in it (a run of characters with an
+/// `@`, between spaces, brackets, quotes or punctuation) replaced by
+/// `[address]`.
+pub fn without_addresses(text: &str) -> String {
+    let separator = |c: char| c.is_whitespace() || "<>()[]{},;\"'`".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String| {
+        if word.contains('@') {
+            out.push_str("[address]");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if separator(c) {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// Seconds to wait before the next attempt after `attempts` failures:
 /// 30 s, 1 min, 2 min… up to 6 hours.
 pub fn backoff(attempts: i64) -> i64 {
@@ -92,6 +119,9 @@ impl Worker {
                     sent += 1;
                 }
                 Err(error) => {
+                    // A server's refusal usually names the mailbox: it goes
+                    // neither in the logs nor in the outbox.
+                    let error = without_addresses(&error);
                     let attempts = item.attempts + 1;
                     tracing::warn!(id = item.mail.id, attempts, error, "mail not sent");
                     outbox::mark_failed(
@@ -156,5 +186,25 @@ mod tests {
         let waits: Vec<_> = (1..=5).map(super::backoff).collect();
         assert_eq!(waits, [60, 120, 240, 480, 960]);
         assert_eq!(super::backoff(40), 6 * 3600);
+    }
+
+    #[test]
+    fn a_refusal_keeps_its_reason_not_the_address() {
+        let refused = "permanent error (550): 5.1.1 <salma.elamrani+amoe@gmail.com>: \
+                       Recipient address rejected: User unknown in virtual mailbox table";
+        let kept = super::without_addresses(refused);
+        assert_eq!(
+            kept,
+            "permanent error (550): 5.1.1 <[address]>: Recipient address rejected: \
+             User unknown in virtual mailbox table"
+        );
+        assert_eq!(
+            super::without_addresses("to=\"a@b.ma\", x"),
+            "to=\"[address]\", x"
+        );
+        assert_eq!(
+            super::without_addresses("connection refused"),
+            "connection refused"
+        );
     }
 }

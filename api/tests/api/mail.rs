@@ -1,5 +1,6 @@
 //! E-mails through the outbox, on both engines: queued with what they
-//! announce, written once, sent once across restarts, retried on failure.
+//! announce, written once, sent once across restarts, retried on failure,
+//! and a server's refusal kept without the student's address.
 
 use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp, fresh_database};
@@ -15,6 +16,7 @@ crate::on_both_engines!(
     the_worker_writes_each_mail_once_in_the_students_language,
     a_mail_queued_before_a_stop_is_sent_once_after_restarts,
     a_failing_server_is_tried_again_later,
+    a_refusal_is_kept_without_the_students_address,
 );
 
 fn fast(config: &mut amoe_api::config::Config) {
@@ -210,6 +212,71 @@ async fn a_failing_server_is_tried_again_later(engine: Engine) {
             assert!(row.get::<Option<String>, _>("last_error").is_some());
             let wait = row.get::<i64, _>("next_attempt_at") - row.get::<i64, _>("created_at");
             assert!(wait >= 59, "tried again after {wait} s");
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the worker never tried");
+}
+
+/// An SMTP server that refuses every recipient, naming the mailbox in its
+/// reply, as Postfix does: its port.
+async fn refusing_smtp_server() -> u16 {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 mx.example.ma ESMTP\r\n").await?;
+                while let Some(line) = lines.next_line().await? {
+                    let command = line.to_ascii_uppercase();
+                    let reply = if command.starts_with("EHLO") || command.starts_with("HELO") {
+                        "250 mx.example.ma\r\n".to_owned()
+                    } else if command.starts_with("MAIL FROM") || command.starts_with("RSET") {
+                        "250 2.1.0 Ok\r\n".to_owned()
+                    } else if let Some(mailbox) =
+                        line.get(8..).filter(|_| command.starts_with("RCPT TO:"))
+                    {
+                        format!("550 5.1.1 {mailbox}: Recipient address rejected: User unknown\r\n")
+                    } else if command.starts_with("QUIT") {
+                        write.write_all(b"221 2.0.0 Bye\r\n").await?;
+                        break;
+                    } else {
+                        "502 5.5.2 Error: command not recognized\r\n".to_owned()
+                    };
+                    write.write_all(reply.as_bytes()).await?;
+                }
+                Ok::<(), std::io::Error>(())
+            });
+        }
+    });
+    port
+}
+
+async fn a_refusal_is_kept_without_the_students_address(engine: Engine) {
+    let port = refusing_smtp_server().await;
+    let app = TestApp::spawn_configured(engine, |c| {
+        fast(c);
+        c.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    })
+    .await;
+    assert_eq!(app.declare(&key(), &form(6)).await.status(), 201);
+    let db = app.database().await;
+    for _ in 0..200 {
+        let row = sqlx::query("SELECT attempts, last_error, sent_at FROM outbox")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        if row.get::<i64, _>("attempts") >= 1 {
+            assert_eq!(row.get::<Option<i64>, _>("sent_at"), None);
+            let error: String = row.get::<Option<String>, _>("last_error").unwrap();
+            // Why it failed stays; whose mailbox it was does not.
+            assert!(error.contains("Recipient address rejected"), "{error}");
+            assert!(!error.contains("student6"), "{error}");
+            assert!(!error.contains("example.ma>"), "{error}");
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
