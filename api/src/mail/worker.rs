@@ -49,7 +49,7 @@ pub fn without_addresses(text: &str) -> String {
     let separator = |c: char| c.is_whitespace() || "<>()[]{},;\"'`".contains(c);
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String| {
+    let flush = |word: &mut String, out: &mut String| {
         if word.contains('@') {
             out.push_str("[address]");
         } else {
