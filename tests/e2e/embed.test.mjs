@@ -218,7 +218,7 @@ describe('embed', () => {
     await page.done();
   });
 
-  test('a portal vouches for its student: the identity is filled in, locked, and stored as vouched', async () => {
+  test('a portal vouches for its student: the identity is filled in, locked, stored as vouched, and never written to the device', async () => {
     const student = {
       cin: 'VO123456', massar: 'V123456789', last_name: 'Alaoui', first_name: 'Imane', birth_date: `${YEAR}-05-09`,
     };
@@ -237,6 +237,21 @@ describe('embed', () => {
     const shown = plain(await frame.locator('.summary-list').innerText());
     assert.ok(shown.includes('VO123456') && shown.includes('Alaoui') && shown.includes(YEAR), shown);
     await expectAccessible(frame, 'the vouched identity');
+    // The device keeps nothing the portal vouched for: not while the
+    // student answers, not once declared (a shared computer, often).
+    const nothingVouchedStored = async (when) => {
+      const stored = await frame.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+      for (const vouched of ['VO123456', 'V123456789', 'Alaoui', 'Imane']) {
+        assert.ok(!stored.includes(vouched), `${when}: ${vouched} is stored: ${stored}`);
+      }
+      const saved = JSON.parse(JSON.parse(stored)['amoe.declaration'] ?? '{}');
+      for (const field of ['cin', 'massar', 'last_name', 'first_name', 'birth_day', 'birth_month', 'birth_year']) {
+        assert.ok(!saved.form?.[field], `${when}: ${field} is stored: ${stored}`);
+      }
+      return stored;
+    };
+    const answering = await nothingVouchedStored('while answering');
+    assert.ok(answering.includes('amoe.declaration'), `the answers are kept: ${answering}`);
     await frame.click('form button[type="submit"]');
     await expectHeading(frame, 'fr', 'contact-title');
     await frame.fill('#email', 'imane@example.ma');
@@ -252,6 +267,7 @@ describe('embed', () => {
     await frame.check('#sworn');
     await frame.click(`button:has-text("${T.fr.send}")`);
     await expectHeading(frame, 'fr', 'confirmation-title');
+    await nothingVouchedStored('once declared');
     // Stored under the vouched identity, vouched by the portal's university.
     const exported = await (await fetch(`${suite.api.url}/api/operator/export`, {
       method: 'POST',

@@ -218,6 +218,23 @@ impl DeclarationForm {
         self.university.clone_from(&vouched.university);
     }
 
+    /// The form without what [`Self::take_identity`] takes but the
+    /// university: what a device may keep of answers whose identity a
+    /// portal vouched for (the portal hands it again when the frame
+    /// reloads).
+    pub fn without_identity(&self) -> DeclarationForm {
+        DeclarationForm {
+            cin: String::new(),
+            massar: String::new(),
+            last_name: String::new(),
+            first_name: String::new(),
+            birth_day: String::new(),
+            birth_month: String::new(),
+            birth_year: String::new(),
+            ..self.clone()
+        }
+    }
+
     fn birth_date(
         &self,
         today: Date,

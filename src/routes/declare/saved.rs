@@ -114,6 +114,20 @@ impl Saved {
         }
     }
 
+    /// What the device may keep: everything, or, when a portal vouched for
+    /// the identity, nothing of it (neither in the answers nor as the
+    /// receipt's name).
+    pub fn to_keep(&self, vouched: bool) -> Saved {
+        if !vouched {
+            return self.clone();
+        }
+        Saved {
+            form: self.form.without_identity(),
+            name: None,
+            ..self.clone()
+        }
+    }
+
     /// A receipt from an earlier academic year: time to renew.
     pub fn needs_renewal(&self, current: AcademicYear) -> bool {
         self.receipt
@@ -184,5 +198,28 @@ mod tests {
         }
         assert!(kept.needs_renewal(AcademicYear::starting(2026)));
         assert!(!kept.needs_renewal(AcademicYear::starting(2025)));
+    }
+
+    #[test]
+    fn nothing_a_portal_vouched_for_is_kept() {
+        let saved = Saved {
+            form: DeclarationForm {
+                email: "salma@example.ma".into(),
+                university: "um5".into(),
+                ..identity()
+            },
+            name: Some("Salma El Amrani".into()),
+            ..Saved::default()
+        };
+        assert_eq!(saved.to_keep(false), saved);
+        let kept = saved.to_keep(true);
+        let text = serde_json::to_string(&kept).unwrap();
+        for vouched in ["AB123456", "R130123456", "2004", "Amrani", "Salma\""] {
+            assert!(!text.contains(vouched), "{vouched} kept in {text}");
+        }
+        // What the student answered stays, to finish on their return.
+        assert_eq!(kept.form.email, "salma@example.ma");
+        assert_eq!(kept.form.covered, "no");
+        assert_eq!(kept.form.university, "um5");
     }
 }

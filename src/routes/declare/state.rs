@@ -47,7 +47,9 @@ fn load() -> Saved {
         .at(crate::device::now_ms())
 }
 
-fn store(saved: &Saved) {
+/// Keeps `saved` on the device (what a portal vouched for stays in
+/// memory: [`Saved::to_keep`]).
+fn store(saved: &Saved, vouched: bool) {
     // Nothing worth keeping: nothing kept, not even an empty record.
     if !saved.has_answers() && saved.receipt.is_none() && !saved.pending {
         if let Some(storage) = crate::device::local_storage() {
@@ -57,7 +59,7 @@ fn store(saved: &Saved) {
     }
     let saved = Saved {
         touched_at: crate::device::now_ms(),
-        ..saved.clone()
+        ..saved.to_keep(vouched)
     };
     let text = serde_wasm_bindgen::to_value(&saved)
         .ok()
@@ -104,7 +106,10 @@ fn provide_declare(embedded: bool) -> Declare {
     if cfg!(feature = "ssr") {
         return declare;
     }
-    Effect::new(move |_| declare.saved.with(store));
+    Effect::new(move |_| {
+        let vouched = declare.portal.with(Option::is_some);
+        declare.saved.with(|saved| store(saved, vouched));
+    });
     spawn_local(async move {
         let context = match api::config().await {
             Ok(config) => Context::from_config(&config),
@@ -121,12 +126,12 @@ fn provide_declare(embedded: bool) -> Declare {
             }
         });
         declare.context.set(Some(context));
-        if declare.saved.with_untracked(|s| s.pending) {
+        if declare.ready_to_resend() {
             declare.send();
         }
     });
     let handle = window_event_listener(leptos::ev::online, move |_| {
-        if declare.saved.with_untracked(|s| s.pending) {
+        if declare.ready_to_resend() {
             declare.send();
         }
     });
@@ -139,6 +144,14 @@ fn provide_declare(embedded: bool) -> Declare {
 }
 
 impl Declare {
+    /// Whether answers sent while offline can be sent again now: not those
+    /// a portal vouched for until it has handed its token again (the device
+    /// kept no identity of theirs).
+    fn ready_to_resend(self) -> bool {
+        self.saved
+            .with_untracked(|s| s.pending && !s.form.cin.is_empty())
+    }
+
     /// A field of the answers, reactive.
     pub fn field(self, get: fn(&DeclarationForm) -> &String) -> Signal<String> {
         Signal::derive(move || self.saved.with(|s| get(&s.form).clone()))
@@ -198,6 +211,9 @@ impl Declare {
                 Ok(identity) => {
                     self.saved.update(|s| s.form.take_identity(&identity));
                     self.portal.set(Some(PortalGrant { token, identity }));
+                    if self.ready_to_resend() {
+                        self.send();
+                    }
                 }
                 Err(_) => {
                     self.portal.set(None);
