@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod fund;
 pub mod http;
+pub mod journal;
 pub mod limits;
 pub mod listener;
 pub mod mail;

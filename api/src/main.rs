@@ -2,7 +2,9 @@
 //! opens and migrates the database, seeds the reference data, and serves the
 //! app and `/api/*` until Ctrl-C or SIGTERM. `amoe-api backup PATH` copies
 //! the SQLite database while it serves; `amoe-api restore PATH` puts a copy
-//! back, the service stopped.
+//! back, the service stopped, and applies the journal of erasures and
+//! revocations again; `amoe-api reapply` does that alone (after
+//! PostgreSQL's `pg_restore`).
 
 use amoe_api::Server;
 use amoe_api::config::Config;
@@ -20,6 +22,22 @@ async fn main() -> ExitCode {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command] = &args[..] {
+        if command != "reapply" {
+            eprintln!("usage: amoe-api [backup PATH | restore PATH | reapply]");
+            return ExitCode::from(2);
+        }
+        return match reapply().await {
+            Ok(message) => {
+                say(&format!("reapply: {message}"));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("amoe-api: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if let [command, path] = &args[..] {
         let database_url = std::env::var("DATABASE_URL")
             .ok()
@@ -28,9 +46,21 @@ async fn main() -> ExitCode {
         let path = std::path::Path::new(path);
         let done = match command.as_str() {
             "backup" => amoe_api::backup::backup(&database_url, path).await,
-            "restore" => amoe_api::backup::restore(&database_url, path).await,
+            "restore" => match amoe_api::backup::restore(&database_url, path).await {
+                Ok(()) => match reapply().await {
+                    Ok(message) => {
+                        say(&format!("restore: {message}"));
+                        Ok(())
+                    }
+                    Err(e) => {
+                        eprintln!("amoe-api: the backup is in place, but {e}");
+                        return ExitCode::FAILURE;
+                    }
+                },
+                Err(e) => Err(e),
+            },
             _ => {
-                eprintln!("usage: amoe-api [backup PATH | restore PATH]");
+                eprintln!("usage: amoe-api [backup PATH | restore PATH | reapply]");
                 return ExitCode::from(2);
             }
         };
@@ -108,4 +138,26 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+/// Applies the journal of erasures and revocations (`AMOE_JOURNAL`) to the
+/// database (`DATABASE_URL`) again: what a restored backup brought back
+/// goes again.
+async fn reapply() -> Result<String, String> {
+    let config = Config::read(&amoe_api::config::Env::process()).map_err(|e| e.to_string())?;
+    let db = amoe_api::db::Db::open(&config.database.url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let journal = amoe_api::journal::Journal::at(&config.privacy.journal);
+    let done = amoe_api::journal::reapply(&db, &journal)
+        .await
+        .map_err(|e| e.to_string());
+    db.pool.close().await;
+    let done = done?;
+    Ok(format!(
+        "{} erased and {} revoked again from {}",
+        done.erased,
+        done.revoked,
+        config.privacy.journal.display()
+    ))
 }

@@ -53,6 +53,7 @@ export async function startServer({ port = 0, dataDir, env = {} } = {}) {
       DATABASE_URL: `sqlite://${dir}/amoe.db`,
       AMOE_DIST: DIST,
       AMOE_OUTBOX_DIR: path.join(dir, 'outbox'),
+      AMOE_JOURNAL: path.join(dir, 'amoe.journal'),
       ...env,
       RUST_LOG: 'warn',
     },

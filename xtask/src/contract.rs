@@ -73,6 +73,10 @@ pub fn run(engine: &str, database_url: &str) -> Result {
             "AMOE_OUTBOX_DIR",
             data.join("outbox").to_string_lossy().into_owned(),
         ),
+        (
+            "AMOE_JOURNAL",
+            data.join("amoe.journal").to_string_lossy().into_owned(),
+        ),
         ("AMOE_OPERATOR_TOKEN_SHA256", hash.trim().to_owned()),
         ("RUST_LOG", "error".to_owned()),
     ]

@@ -100,6 +100,9 @@ pub struct Privacy {
     /// Named in the personal-data notice (law 09-08).
     pub controller: String,
     pub cndp_authorisation: String,
+    /// The journal of erasures and revocations, which a restore applies
+    /// again (`journal`): to keep beside the backups.
+    pub journal: PathBuf,
 }
 
 /// Who may act for the fund.
@@ -134,12 +137,13 @@ impl Config {
     }
 
     /// A service on a free port of this machine over `database_url`,
-    /// writing its mails as files into `outbox_dir`: what the tests and
-    /// the project's tools start.
+    /// writing its mails as files into `outbox_dir` and its journal beside
+    /// it: what the tests and the project's tools start.
     pub fn local(database_url: impl Into<String>, outbox_dir: PathBuf) -> Config {
         let mut config = Config::default();
         config.server.addr = SocketAddr::from(([127, 0, 0, 1], 0));
         config.database.url = database_url.into();
+        config.privacy.journal = outbox_dir.with_file_name("amoe.journal");
         config.mail.outbox_dir = outbox_dir;
         config
     }
@@ -186,6 +190,7 @@ impl Default for Privacy {
             retention: crate::retention::Retention::default(),
             controller: amoe_domain::messages::DEFAULT_CONTROLLER.into(),
             cndp_authorisation: String::new(),
+            journal: PathBuf::from("data/amoe.journal"),
         }
     }
 }

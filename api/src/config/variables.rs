@@ -181,6 +181,9 @@ fn privacy(env: &Env, defaults: Privacy) -> Result<Privacy, ConfigError> {
         cndp_authorisation: env
             .text("AMOE_CNDP_AUTHORISATION")
             .unwrap_or(defaults.cndp_authorisation),
+        journal: env
+            .text("AMOE_JOURNAL")
+            .map_or(defaults.journal, PathBuf::from),
     })
 }
 

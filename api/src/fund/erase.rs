@@ -33,6 +33,9 @@ pub async fn erase(
         return Err(Error::InvalidFields(errors));
     };
     let reference = super::read::visible(fund, actor, &reference).await?;
+    // Journalled before it is done: a backup restored later erases it
+    // again.
+    super::journal(fund, &crate::journal::Entry::erased(&reference))?;
     let at = fund.now()?;
     let erased = erasure::erase(
         &fund.db.pool,

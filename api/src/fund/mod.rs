@@ -116,6 +116,17 @@ impl Fund<'_> {
     }
 }
 
+/// Appends `entry` to the journal of erasures and revocations; a journal
+/// that cannot be written stops the operation (a 500), which is retried.
+pub fn journal(fund: Fund<'_>, entry: &crate::journal::Entry) -> Result<(), Error> {
+    crate::journal::Journal::at(&fund.config.privacy.journal)
+        .record(entry)
+        .map_err(|e| {
+            tracing::error!(error = %e, "the journal cannot be written");
+            Error::Internal
+        })
+}
+
 /// An error about one field of a request.
 pub fn field_error(field: &str, code: &str) -> FieldError {
     FieldError {

@@ -311,3 +311,139 @@ async fn a_backup_taken_while_serving_restores() {
         .unwrap();
     child.wait().unwrap();
 }
+
+/// Backup, then an erasure and a revocation, then a restore of that
+/// backup: the erased declaration and the revoked agent stay gone, the
+/// journal applied again before the service serves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restore_brings_back_no_erasure_and_no_revocation() {
+    use sha2::Digest;
+    const TOKEN: &str = "process-test-operator-token";
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = format!("sqlite://{}/amoe.db", dir.path().display());
+    let backup = dir.path().join("backup.db");
+    let journal = dir.path().join("backups/amoe.journal");
+    let hash = format!("{:x}", sha2::Sha256::digest(TOKEN.as_bytes()));
+    let env = [
+        ("AMOE_OPERATOR_TOKEN_SHA256", hash.as_str()),
+        ("AMOE_JOURNAL", journal.to_str().unwrap()),
+    ];
+    let tool = |args: &[&str]| {
+        Command::new(BINARY)
+            .args(args)
+            .env("DATABASE_URL", &database_url)
+            .envs(env)
+            .output()
+            .unwrap()
+    };
+    let client = reqwest::Client::new();
+    let (mut child, url) = start_with(&database_url, &env);
+    let operator = |path: &str, body: serde_json::Value| {
+        client
+            .post(format!("{url}/api/operator/{path}"))
+            .bearer_auth(TOKEN)
+            .json(&body)
+            .send()
+    };
+    let mut references = Vec::new();
+    for n in [1, 2] {
+        let response = client
+            .post(format!("{url}/api/declarations"))
+            .header("idempotency-key", key())
+            .json(&form(n))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        let receipt: Receipt = response.json().await.unwrap();
+        references.push(receipt.reference.to_string());
+    }
+    let invited: serde_json::Value = operator(
+        "agents",
+        serde_json::json!({"name": "Samira Alaoui", "role": "fund"}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let agent = invited["agent"]["id"].as_str().unwrap().to_owned();
+    let taken = tool(&["backup", &backup.to_string_lossy()]);
+    assert!(
+        taken.status.success(),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
+
+    let erased = operator(
+        "erase",
+        serde_json::json!({"reference": references[0], "reason": "asked by the student"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(erased.status(), 200);
+    let revoked = operator("agents/revoke", serde_json::json!({"agent": agent}))
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), 200);
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+    // The journal names neither the declaration nor the agent.
+    let written = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(written.lines().count(), 2, "{written}");
+    assert!(
+        !written.contains(&references[0]) && !written.contains(&agent),
+        "{written}"
+    );
+
+    let restored = tool(&["restore", &backup.to_string_lossy()]);
+    let said = String::from_utf8_lossy(&restored.stdout);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert!(said.contains("1 erased and 1 revoked again"), "{said}");
+    // Applying it twice changes nothing more.
+    let again = tool(&["reapply"]);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("0 erased and 0 revoked again"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+
+    let (mut child, url) = start_with(&database_url, &env);
+    let shown = |reference: &str| {
+        client
+            .post(format!("{url}/api/operator/show"))
+            .bearer_auth(TOKEN)
+            .json(&serde_json::json!({"reference": reference}))
+            .send()
+    };
+    assert_eq!(shown(&references[0]).await.unwrap().status(), 404);
+    assert_eq!(shown(&references[1]).await.unwrap().status(), 200);
+    let agents: serde_json::Value = client
+        .get(format!("{url}/api/operator/agents"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let listed = agents["agents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == agent.as_str())
+        .unwrap();
+    assert!(listed["revoked_at"].is_i64(), "{listed}");
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap();
+}

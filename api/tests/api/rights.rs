@@ -15,6 +15,7 @@ crate::on_both_engines!(
     a_corrected_cin_clears_the_identity_conflict,
     a_wrong_correction_changes_nothing,
     erasure_leaves_only_a_count,
+    the_journal_erases_and_revokes_again_what_a_restore_brought_back,
 );
 
 async fn app(engine: Engine) -> TestApp {
@@ -397,4 +398,60 @@ async fn erasure_leaves_only_a_count(engine: Engine) {
         "the student's request of 2026-11-20"
     );
     assert_eq!(entries[0].detail["reference"], reference.as_str());
+}
+
+/// What a restored backup brings back (a declaration erased, an agent
+/// revoked after it was taken) goes again when the journal is applied, on
+/// either engine; applied twice, it changes nothing more.
+async fn the_journal_erases_and_revokes_again_what_a_restore_brought_back(engine: Engine) {
+    use amoe_api::journal::{Entry, Journal, Reapplied, reapply};
+    let app = app(engine).await;
+    let erased = declare(&app, &form(31)).await;
+    let kept = declare(&app, &form(32)).await;
+    let invited: Value = app
+        .operator("agents")
+        .json(&json!({"name": "Samira Alaoui", "role": "fund"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let agent = invited["agent"]["id"].as_str().unwrap();
+    // As after a restore: the journal names them, the database holds them.
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::at(&dir.path().join("amoe.journal"));
+    journal.record(&Entry::erased(&erased)).unwrap();
+    journal.record(&Entry::revoked(agent)).unwrap();
+    let db = amoe_api::db::Db::open(&app.database_url).await.unwrap();
+    assert_eq!(
+        reapply(&db, &journal).await.unwrap(),
+        Reapplied {
+            erased: 1,
+            revoked: 1
+        }
+    );
+    assert_eq!(reapply(&db, &journal).await.unwrap(), Reapplied::default());
+    let status = |reference: &str| post(&app, "show", json!({"reference": reference}));
+    assert_eq!(status(&erased).await.status(), 404);
+    assert_eq!(status(&kept).await.status(), 200);
+    let agents: Value = app
+        .client
+        .get(format!("{}/api/operator/agents", app.url))
+        .bearer_auth(crate::helpers::OPERATOR_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(agents["agents"][0]["revoked_at"].is_i64(), "{agents}");
+    // The restore is in the audit log as the actor of both.
+    let log: AuditResponse = app.audit().await;
+    assert!(
+        log.entries
+            .iter()
+            .any(|e| e.actor == "restore" && e.action == "erase")
+    );
+    db.pool.close().await;
 }

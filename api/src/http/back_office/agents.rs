@@ -107,6 +107,10 @@ pub async fn revoke(
     State(ctx): State<ApiContext>,
     Json(request): Json<RevokeRequest>,
 ) -> Result<axum::Json<Revoked>, Error> {
+    crate::fund::journal(
+        ctx.fund(),
+        &crate::journal::Entry::revoked(request.agent.trim()),
+    )?;
     let revoked = agents::revoke(
         &ctx.db.pool,
         request.agent.trim(),
