@@ -12,8 +12,10 @@ use std::net::IpAddr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// Status lookups per address (IPv4, or IPv6 /64): 5,000 students
-    /// checking about four times in an hour, in bursts of 2,000.
+    /// Failed status lookups per address (IPv4, or IPv6 /64), in bursts
+    /// of 2,000: a lookup that finds the student never counts, nor is
+    /// refused here, so a campus behind one NAT always sees its own
+    /// status, whoever there guesses.
     pub status_per_address: Limit,
     /// Failed status lookups per CIN from one address: the guessing limit.
     /// A lookup takes a token before it looks, and one that finds the

@@ -8,13 +8,14 @@
 //! student and a wrong combination take the same path (the same query,
 //! then a constant-time comparison with each declaration) and get the same
 //! answer. Guessing is limited per CIN and address, under a ceiling per
-//! CIN, and lookups per address are sized for a campus behind one address.
-//! Form errors count against none.
+//! CIN; failed lookups are also limited per address, and a lookup that
+//! finds the student is never refused because of its address (a campus
+//! behind one NAT). Form errors count against none.
 
 use super::ApiContext;
 use super::extract::{ClientIp, Json};
 use crate::db::declarations::status::{self as declarations, Found};
-use crate::db::rate_limits::{self, Take, Taken};
+use crate::db::rate_limits::{self, Take, Taken, Verdict};
 use crate::error::Error;
 use crate::limits::Buckets;
 use amoe_domain::declaration::LookupForm;
@@ -64,19 +65,16 @@ pub async fn lookup(
         }
     }
 
-    // The CIN's buckets first: guesses at one CIN stop there, and never
-    // empty the bucket of the address that a whole campus shares. One
+    // The CIN's buckets first: guesses at one CIN stop there. One
     // address gets the CIN's allowance; all addresses together a ceiling.
     // A failure takes a token from each, a match takes none but waits
     // while either is empty, like a guess: both run the very same
     // statement, otherwise the answer or its time would tell the guesser
-    // when they are right. The three buckets are taken in one atomic
-    // statement: parallel guesses cannot overrun them, and a lookup costs
-    // the database one write.
+    // when they are right. Both buckets are taken in one atomic statement:
+    // parallel guesses cannot overrun them.
     let failed = mine.is_empty();
     let cin_here = buckets.status_cin(lookup.cin.as_str(), client);
     let cin_anywhere = buckets.status_cin_total(lookup.cin.as_str());
-    let address = buckets.status_address(client);
     let takes = [
         Take {
             bucket: &cin_here,
@@ -88,25 +86,35 @@ pub async fn lookup(
             limit: limits.status_failures_per_cin_total,
             spend: failed,
         },
-        Take {
-            bucket: &address,
-            limit: limits.status_per_address,
-            spend: true,
-        },
     ];
     if let Taken::Refused { at, retry_after } =
         rate_limits::take_all(&ctx.db, &takes, now_ms).await?
     {
         return Err(Error::TooManyRequests {
             retry_after,
-            limit: ["status-cin", "status-cin-total", "status-address"][at],
+            limit: ["status-cin", "status-cin-total"][at],
             field: None,
         });
     }
-    if mine.is_empty() {
-        return Err(Error::NoMatch);
+    if !failed {
+        return Ok(axum::Json(StatusResponse { declarations: mine }));
     }
-    Ok(axum::Json(StatusResponse { declarations: mine }))
+    // Then the address, for failures only: thousands of students behind
+    // one campus or mobile NAT are never refused their own status because
+    // someone there guessed. A failure has paid the CIN's allowances
+    // already, whatever the address's state: what a refusal here tells of
+    // a wrong answer is paid for from them.
+    let address = buckets.status_address(client);
+    if let Verdict::Refused { retry_after } =
+        rate_limits::take(pool, &address, limits.status_per_address, now_ms).await?
+    {
+        return Err(Error::TooManyRequests {
+            retry_after,
+            limit: "status-address",
+            field: None,
+        });
+    }
+    Err(Error::NoMatch)
 }
 
 /// What a lookup must present: a digest of the Massar code and birth date.

@@ -20,7 +20,8 @@ use tokio::task::JoinSet;
 crate::on_both_engines!(
     a_campus_behind_one_address_is_never_refused,
     fifty_parallel_wrong_lookups_get_at_most_the_allowance,
-    a_lookup_refused_by_one_bucket_spends_from_none,
+    a_failed_lookup_pays_the_cins_allowance_whatever_the_address,
+    random_guesses_from_one_address_never_refuse_its_students,
     a_bucket_emptied_meanwhile_refuses_a_match_and_a_miss_alike,
     fifty_parallel_conflicts_count_fifty,
     a_squatted_cin_shows_each_side_only_its_own,
@@ -156,9 +157,9 @@ async fn fifty_parallel_wrong_lookups_get_at_most_the_allowance(engine: Engine) 
     assert_eq!(counts.get(&429), Some(&45), "{counts:?}");
 }
 
-async fn a_lookup_refused_by_one_bucket_spends_from_none(engine: Engine) {
-    // The address's allowance (3 a minute) runs out before the CIN's (5
-    // an hour): thirty guesses at once, from one address.
+async fn a_failed_lookup_pays_the_cins_allowance_whatever_the_address(engine: Engine) {
+    // The address's allowance of failures (3 a minute) runs out before the
+    // CIN's (5 an hour): thirty guesses at once, from one address.
     let (app, clock) = spawn(engine, |config| {
         config.limits.status_per_address = Limit::per(3, 60);
     })
@@ -181,15 +182,57 @@ async fn a_lookup_refused_by_one_bucket_spends_from_none(engine: Engine) {
     let counts = statuses(set).await;
     assert_eq!(counts.get(&404), Some(&3), "{counts:?}");
     assert_eq!(counts.get(&429), Some(&27), "{counts:?}");
-    // A minute later the address has its three again; the CIN has the two
-    // that the three answered guesses left, not fewer: the twenty-seven
-    // refused ones took nothing from it.
+    // Five of them paid the CIN's allowance, two of those refused by the
+    // address only after: a minute later, the address has its three
+    // again, but the CIN has nothing left for guesses. Refusals by the
+    // address tell a guesser nothing the CIN's limit does not charge for.
     clock.advance(Duration::from_secs(60));
     let mut answers = Vec::new();
     for n in 30..33 {
         answers.push(app.status(&guess(n)).await.status().as_u16());
     }
-    assert_eq!(answers, [404, 404, 429]);
+    assert_eq!(answers, [429, 429, 429]);
+    // So, from that address, does the student's own lookup: the CIN's
+    // limit refuses a match and a miss alike.
+    assert_eq!(app.status(&lookup_of(&student)).await.status(), 429);
+}
+
+/// One user behind a campus or mobile NAT tries 10,000 made-up CINs at full
+/// speed: the address's allowance of failures runs out, and the 100 real
+/// students behind the same address then all see their status.
+async fn random_guesses_from_one_address_never_refuse_its_students(engine: Engine) {
+    let (app, _clock) = spawn(engine, |_| {}).await;
+    let app = Arc::new(app);
+    let students: Vec<Value> = (0..100).map(|n| form(60_000 + n)).collect();
+    for student in &students {
+        assert_eq!(app.declare(&key(), student).await.status(), 201);
+    }
+    let mut counts = std::collections::BTreeMap::<u16, usize>::new();
+    let mut set = JoinSet::new();
+    for n in 0..10_000 {
+        let app = app.clone();
+        // A CIN nobody declared, each once.
+        let made_up = lookup_of(&form(70_000 + n));
+        set.spawn(async move { app.status(&made_up).await.status().as_u16() });
+        if set.len() >= 32 {
+            let status = set.join_next().await.unwrap().unwrap();
+            *counts.entry(status).or_default() += 1;
+        }
+    }
+    for (status, count) in statuses(set).await {
+        *counts.entry(status).or_default() += count;
+    }
+    // The address's burst of failures (2,000; the clock stands still) was
+    // answered, the rest refused.
+    assert_eq!(counts.get(&404), Some(&2_000), "{counts:?}");
+    assert_eq!(counts.get(&429), Some(&8_000), "{counts:?}");
+    let mut served = 0;
+    for student in &students {
+        if app.status(&lookup_of(student)).await.status() == 200 {
+            served += 1;
+        }
+    }
+    assert_eq!(served, 100, "{counts:?}");
 }
 
 async fn a_bucket_emptied_meanwhile_refuses_a_match_and_a_miss_alike(engine: Engine) {
