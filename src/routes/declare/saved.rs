@@ -61,6 +61,21 @@ pub struct Saved {
     pub university: Option<String>,
     /// The student's names, for the receipt.
     pub name: Option<String>,
+    /// When a university portal vouched for the identity: a fingerprint of
+    /// its token ([`fingerprint`]). The device then keeps nothing of the
+    /// identity, and answers kept under another token are not the
+    /// student's now in the frame.
+    pub vouch: Option<String>,
+}
+
+/// A fingerprint of a portal's token (64-bit FNV-1a, in hex): it tells two
+/// tokens apart and says nothing of the identity in them, whose signature
+/// no one but the portal can make.
+pub fn fingerprint(token: &str) -> String {
+    let hash = token.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 impl Saved {
@@ -82,6 +97,7 @@ impl Saved {
                 self.form.last_name.trim()
             )),
             receipt: Some(receipt),
+            vouch: self.vouch.clone(),
             ..Saved::default()
         }
     }
@@ -94,6 +110,7 @@ impl Saved {
             receipt: self.receipt,
             university: self.university,
             name: self.name,
+            vouch: self.vouch,
             ..Saved::default()
         }
     }
@@ -117,8 +134,8 @@ impl Saved {
     /// What the device may keep: everything, or, when a portal vouched for
     /// the identity, nothing of it (neither in the answers nor as the
     /// receipt's name).
-    pub fn to_keep(&self, vouched: bool) -> Saved {
-        if !vouched {
+    pub fn to_keep(&self) -> Saved {
+        if self.vouch.is_none() {
             return self.clone();
         }
         Saved {
@@ -211,8 +228,12 @@ mod tests {
             name: Some("Salma El Amrani".into()),
             ..Saved::default()
         };
-        assert_eq!(saved.to_keep(false), saved);
-        let kept = saved.to_keep(true);
+        assert_eq!(saved.to_keep(), saved);
+        let kept = Saved {
+            vouch: Some(fingerprint("a portal's token")),
+            ..saved.clone()
+        }
+        .to_keep();
         let text = serde_json::to_string(&kept).unwrap();
         for vouched in ["AB123456", "R130123456", "2004", "Amrani", "Salma\""] {
             assert!(!text.contains(vouched), "{vouched} kept in {text}");
@@ -221,5 +242,20 @@ mod tests {
         assert_eq!(kept.form.email, "salma@example.ma");
         assert_eq!(kept.form.covered, "no");
         assert_eq!(kept.form.university, "um5");
+        // Once sent, nothing vouched stays with the receipt either.
+        let receipt = Receipt {
+            reference: amoe_domain::declaration::Reference::from_random(0),
+            academic_year: AcademicYear::starting(2025),
+            status: amoe_domain::declaration::Status::Received,
+            received_at: "2025-10-01T10:00:00Z".into(),
+        };
+        let sent = Saved {
+            vouch: Some(fingerprint("t")),
+            ..saved
+        }
+        .sent(receipt)
+        .to_keep();
+        assert_eq!(sent.name, None);
+        assert_ne!(fingerprint("t"), fingerprint("u"));
     }
 }

@@ -2,7 +2,7 @@
 //! answers (kept in `localStorage` as they are typed), the server's date
 //! and rules, and sending, exactly once, even through a lost connection.
 
-use super::saved::Saved;
+use super::saved::{Saved, fingerprint};
 use super::steps::Context;
 use crate::api::{self, ApiError};
 use amoe_domain::declaration::DeclarationForm;
@@ -49,7 +49,7 @@ fn load() -> Saved {
 
 /// Keeps `saved` on the device (what a portal vouched for stays in
 /// memory: [`Saved::to_keep`]).
-fn store(saved: &Saved, vouched: bool) {
+fn store(saved: &Saved) {
     // Nothing worth keeping: nothing kept, not even an empty record.
     if !saved.has_answers() && saved.receipt.is_none() && !saved.pending {
         if let Some(storage) = crate::device::local_storage() {
@@ -59,7 +59,7 @@ fn store(saved: &Saved, vouched: bool) {
     }
     let saved = Saved {
         touched_at: crate::device::now_ms(),
-        ..saved.to_keep(vouched)
+        ..saved.to_keep()
     };
     let text = serde_wasm_bindgen::to_value(&saved)
         .ok()
@@ -106,10 +106,7 @@ fn provide_declare(embedded: bool) -> Declare {
     if cfg!(feature = "ssr") {
         return declare;
     }
-    Effect::new(move |_| {
-        let vouched = declare.portal.with(Option::is_some);
-        declare.saved.with(|saved| store(saved, vouched));
-    });
+    Effect::new(move |_| declare.saved.with(store));
     spawn_local(async move {
         let context = match api::config().await {
             Ok(config) => Context::from_config(&config),
@@ -209,13 +206,32 @@ impl Declare {
         spawn_local(async move {
             match api::portal_identity(&token).await {
                 Ok(identity) => {
-                    self.saved.update(|s| s.form.take_identity(&identity));
+                    let vouch = fingerprint(&token);
+                    self.saved.update(|s| {
+                        // Answers kept under another portal token are
+                        // another student's (a shared computer): none of
+                        // them is shown or sent for this one.
+                        if s.vouch.as_ref().is_some_and(|kept| *kept != vouch) {
+                            *s = Saved {
+                                year: s.year,
+                                ..Saved::default()
+                            };
+                        }
+                        s.vouch = Some(vouch);
+                        s.form.take_identity(&identity);
+                    });
                     self.portal.set(Some(PortalGrant { token, identity }));
                     if self.ready_to_resend() {
                         self.send();
                     }
                 }
                 Err(_) => {
+                    // What an earlier token vouched for goes with it.
+                    self.saved.update(|s| {
+                        if s.vouch.is_some() {
+                            s.form = s.form.without_identity();
+                        }
+                    });
                     self.portal.set(None);
                     self.problem.set(Some("portal-token-refused"));
                 }
