@@ -4,8 +4,10 @@
 //! before an erasure or a revocation would otherwise bring the student's
 //! declaration or the agent's access back when restored: `amoe-api
 //! restore` (SQLite) and `amoe-api reapply` (after `pg_restore`) apply the
-//! journal again before the service serves. It names declarations and
-//! agents by the SHA-256 of their reference or id only.
+//! journal again before the service serves. It names a declaration by the
+//! SHA-256 of its reference and receipt time (a reference erased may be
+//! drawn again for another student, never at the same moment), and an
+//! agent by the SHA-256 of its id.
 
 use crate::db::Db;
 use crate::db::audit::Stamp;
@@ -19,15 +21,16 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Entry {
-    /// A declaration erased, by the SHA-256 of its reference.
+    /// A declaration erased, by the SHA-256 of its reference and receipt
+    /// time.
     Erased(String),
     /// An agent revoked, by the SHA-256 of its id.
     Revoked(String),
 }
 
 impl Entry {
-    pub fn erased(reference: &str) -> Entry {
-        Entry::Erased(sha256(reference))
+    pub fn erased(reference: &str, received_at: &str) -> Entry {
+        Entry::Erased(sha256(&format!("{reference}\u{0}{received_at}")))
     }
 
     pub fn revoked(agent_id: &str) -> Entry {
@@ -80,19 +83,34 @@ impl Journal {
         let mut file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
+            .read(true)
             .open(&self.path)
             .map_err(fail)?;
+        // A line cut short by a crash (its action never happened: the line
+        // comes first) ends here, so that this one starts on its own.
+        let length = file.metadata().map_err(fail)?.len();
+        if length > 0 {
+            use std::io::{Read, Seek, SeekFrom};
+            let mut last = [0u8];
+            file.seek(SeekFrom::Start(length - 1)).map_err(fail)?;
+            file.read_exact(&mut last).map_err(fail)?;
+            if last[0] != b'\n' {
+                line.insert(0, '\n');
+            }
+        }
         // One write of a short line to a file opened to append: whole,
         // whoever else appends at the same time.
         file.write_all(line.as_bytes()).map_err(fail)?;
         file.sync_data().map_err(fail)
     }
 
-    /// Every entry, oldest first (none when there is no journal yet).
-    pub fn entries(&self) -> Result<Vec<Entry>, JournalError> {
+    /// Every entry, oldest first, and how many lines were cut short (by a
+    /// crash as they were written: their actions never happened); `None`
+    /// when there is no journal.
+    pub fn entries(&self) -> Result<Option<(Vec<Entry>, usize)>, JournalError> {
         let text = match std::fs::read_to_string(&self.path) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
                 return Err(JournalError::Read {
                     path: self.path.clone(),
@@ -100,16 +118,19 @@ impl Journal {
                 });
             }
         };
-        text.lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| {
-                serde_json::from_str(line).map_err(|e| JournalError::Read {
-                    path: self.path.clone(),
-                    reason: format!("line {}: {e}", i + 1),
-                })
-            })
-            .collect()
+        let mut entries = Vec::new();
+        let mut cut = 0;
+        for line in text.lines().filter(|line| !line.trim().is_empty()) {
+            match serde_json::from_str(line) {
+                Ok(entry) => entries.push(entry),
+                Err(_) => cut += 1,
+            }
+        }
+        Ok(Some((entries, cut)))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 
@@ -118,13 +139,19 @@ impl Journal {
 pub struct Reapplied {
     pub erased: usize,
     pub revoked: usize,
+    /// Lines cut short, skipped.
+    pub cut: usize,
+    /// Whether there was a journal at all.
+    pub found: bool,
 }
 
 /// Erases again every declaration and revokes again every agent the
 /// journal names that the database still holds (a restored backup older
 /// than them), each in the audit log as the restore's.
 pub async fn reapply(db: &Db, journal: &Journal) -> Result<Reapplied, JournalError> {
-    let entries = journal.entries()?;
+    let Some((entries, cut)) = journal.entries()? else {
+        return Ok(Reapplied::default());
+    };
     let erased: std::collections::HashSet<&str> = entries
         .iter()
         .filter_map(|e| match e {
@@ -145,23 +172,27 @@ pub async fn reapply(db: &Db, journal: &Journal) -> Result<Reapplied, JournalErr
         actor: "restore",
         at: &at,
     };
-    let mut done = Reapplied::default();
+    let mut done = Reapplied {
+        cut,
+        found: true,
+        ..Reapplied::default()
+    };
     if !erased.is_empty() {
-        let references: Vec<String> = sqlx::query("SELECT reference FROM declarations")
-            .fetch_all(&db.pool)
-            .await?
-            .iter()
-            .map(|row| row.try_get("reference"))
-            .collect::<Result<_, _>>()?;
-        for reference in references {
-            if erased.contains(sha256(&reference).as_str()) {
-                let outcome = crate::db::declarations::erasure::erase(
-                    &db.pool,
-                    &reference,
-                    "erased before the restored backup was taken; applied again from the journal",
-                    &who,
-                )
-                .await?;
+        let declarations: Vec<(String, String)> =
+            sqlx::query("SELECT reference, received_at FROM declarations")
+                .fetch_all(&db.pool)
+                .await?
+                .iter()
+                .map(|row| Ok((row.try_get("reference")?, row.try_get("received_at")?)))
+                .collect::<Result<_, sqlx::Error>>()?;
+        for (reference, received_at) in declarations {
+            let Entry::Erased(hash) = Entry::erased(&reference, &received_at) else {
+                continue;
+            };
+            if erased.contains(hash.as_str()) {
+                let outcome =
+                    crate::db::declarations::erasure::erase_again(&db.pool, &reference, &who)
+                        .await?;
                 if matches!(outcome, crate::db::declarations::erasure::Erased::Done(..)) {
                     done.erased += 1;
                 }
@@ -196,17 +227,28 @@ mod tests {
     #[test]
     fn entries_are_appended_and_read_back_naming_no_one() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = Journal::at(&dir.path().join("sub/amoe.journal"));
-        assert_eq!(journal.entries().unwrap(), []);
-        journal.record(&Entry::erased("AMOE-2345-6789")).unwrap();
+        let path = dir.path().join("sub/amoe.journal");
+        let journal = Journal::at(&path);
+        assert_eq!(journal.entries().unwrap(), None);
+        let erased = Entry::erased("AMOE-2345-6789", "2026-10-01T10:00:00Z");
+        journal.record(&erased).unwrap();
         journal.record(&Entry::revoked("5f1c…")).unwrap();
-        let text = std::fs::read_to_string(dir.path().join("sub/amoe.journal")).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
         assert!(!text.contains("AMOE-2345"), "{text}");
         assert_eq!(
             journal.entries().unwrap(),
-            [Entry::erased("AMOE-2345-6789"), Entry::revoked("5f1c…")]
+            Some((vec![erased.clone(), Entry::revoked("5f1c…")], 0))
         );
-        std::fs::write(dir.path().join("sub/amoe.journal"), "not json\n").unwrap();
-        assert!(journal.entries().is_err());
+        // The same reference drawn again later is another declaration.
+        assert_ne!(
+            erased,
+            Entry::erased("AMOE-2345-6789", "2027-01-01T10:00:00Z")
+        );
+        // A line cut short by a crash is skipped, and the next one still
+        // starts on a line of its own.
+        std::fs::write(&path, format!("{}{{\"erased\":\"ab", text)).unwrap();
+        journal.record(&Entry::revoked("9a")).unwrap();
+        let (entries, cut) = journal.entries().unwrap().unwrap();
+        assert_eq!((entries.len(), cut), (3, 1));
     }
 }

@@ -154,10 +154,18 @@ async fn reapply() -> Result<String, String> {
         .map_err(|e| e.to_string());
     db.pool.close().await;
     let done = done?;
+    let path = config.privacy.journal.display();
+    if !done.found {
+        return Ok(format!(
+            "no journal at {path}: nothing applied again (is AMOE_JOURNAL set as the service's?)"
+        ));
+    }
+    let cut = match done.cut {
+        0 => String::new(),
+        n => format!(" ({n} line(s) cut short by a crash skipped: their actions never happened)"),
+    };
     Ok(format!(
-        "{} erased and {} revoked again from {}",
-        done.erased,
-        done.revoked,
-        config.privacy.journal.display()
+        "{} erased and {} revoked again from {path}{cut}",
+        done.erased, done.revoked
     ))
 }

@@ -33,9 +33,21 @@ pub async fn erase(
         return Err(Error::InvalidFields(errors));
     };
     let reference = super::read::visible(fund, actor, &reference).await?;
+    let personal = field_error("reason", "reason_is_personal");
+    let Some((received_at, names_it)) =
+        erasure::precheck(&fund.db.pool, &reference, &reason).await?
+    else {
+        return Err(Error::UnknownReference);
+    };
+    if names_it {
+        return Err(Error::InvalidFields(vec![personal]));
+    }
     // Journalled before it is done: a backup restored later erases it
     // again.
-    super::journal(fund, &crate::journal::Entry::erased(&reference))?;
+    super::journal(
+        fund,
+        &crate::journal::Entry::erased(&reference, &received_at),
+    )?;
     let at = fund.now()?;
     let erased = erasure::erase(
         &fund.db.pool,
@@ -47,12 +59,7 @@ pub async fn erase(
     let (erased, mail_ids) = match erased {
         Erased::Done(erased, mail_ids) => (erased, mail_ids),
         Erased::UnknownReference => return Err(Error::UnknownReference),
-        Erased::ReasonIsPersonal => {
-            return Err(Error::InvalidFields(vec![field_error(
-                "reason",
-                "reason_is_personal",
-            )]));
-        }
+        Erased::ReasonIsPersonal => return Err(Error::InvalidFields(vec![personal])),
     };
     for id in mail_ids {
         // Absent when sent over SMTP, or never written yet.

@@ -43,9 +43,44 @@ pub struct Worker {
 }
 
 /// `text` with every e-mail address in it (a run of characters with an
-/// `@`, between spaces, brackets, quotes or punctuation) replaced by
+/// `@`, between spaces, brackets, quotes or punctuation), and the
+/// recipient's mailbox name wherever it stands alone, replaced by
 /// `[address]`.
-pub fn without_addresses(text: &str) -> String {
+pub fn without_addresses(text: &str, recipient: &str) -> String {
+    let words = without_words_with_at(text);
+    let mailbox = recipient
+        .rsplit_once('@')
+        .map_or(recipient, |(local, _)| local)
+        .trim_matches('"');
+    if mailbox.len() < 3 {
+        return words;
+    }
+    // ASCII case aside, as servers write it back.
+    let mut out = String::with_capacity(words.len());
+    let mut rest = words.as_str();
+    while !rest.is_empty() {
+        let found = rest.char_indices().map(|(i, _)| i).find(|&i| {
+            rest.as_bytes()
+                .get(i..i + mailbox.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(mailbox.as_bytes()))
+        });
+        match found {
+            Some(i) => {
+                out.push_str(&rest[..i]);
+                out.push_str("[address]");
+                rest = &rest[i + mailbox.len()..];
+            }
+            None => {
+                out.push_str(rest);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// `text` with each run of characters holding an `@` replaced.
+fn without_words_with_at(text: &str) -> String {
     let separator = |c: char| c.is_whitespace() || "<>()[]{},;\"'`".contains(c);
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
@@ -121,7 +156,7 @@ impl Worker {
                 Err(error) => {
                     // A server's refusal usually names the mailbox: it goes
                     // neither in the logs nor in the outbox.
-                    let error = without_addresses(&error);
+                    let error = without_addresses(&error, &item.mail.recipient);
                     let attempts = item.attempts + 1;
                     tracing::warn!(id = item.mail.id, attempts, error, "mail not sent");
                     outbox::mark_failed(
@@ -192,19 +227,24 @@ mod tests {
     fn a_refusal_keeps_its_reason_not_the_address() {
         let refused = "permanent error (550): 5.1.1 <salma.elamrani+amoe@gmail.com>: \
                        Recipient address rejected: User unknown in virtual mailbox table";
-        let kept = super::without_addresses(refused);
+        let kept = super::without_addresses(refused, "salma.elamrani+amoe@gmail.com");
         assert_eq!(
             kept,
             "permanent error (550): 5.1.1 <[address]>: Recipient address rejected: \
              User unknown in virtual mailbox table"
         );
         assert_eq!(
-            super::without_addresses("to=\"a@b.ma\", x"),
+            super::without_addresses("to=\"a@b.ma\", x", "a@b.ma"),
             "to=\"[address]\", x"
         );
         assert_eq!(
-            super::without_addresses("connection refused"),
+            super::without_addresses("connection refused", "salma@x.ma"),
             "connection refused"
+        );
+        // The mailbox's name alone, as some servers write it back.
+        assert_eq!(
+            super::without_addresses("550 <Salma.ElAmrani>: unknown user", "salma.elamrani@x.ma"),
+            "550 <[address]>: unknown user"
         );
     }
 }

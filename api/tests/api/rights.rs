@@ -405,6 +405,7 @@ async fn erasure_leaves_only_a_count(engine: Engine) {
 /// either engine; applied twice, it changes nothing more.
 async fn the_journal_erases_and_revokes_again_what_a_restore_brought_back(engine: Engine) {
     use amoe_api::journal::{Entry, Journal, Reapplied, reapply};
+    use sqlx::Row;
     let app = app(engine).await;
     let erased = declare(&app, &form(31)).await;
     let kept = declare(&app, &form(32)).await;
@@ -421,17 +422,34 @@ async fn the_journal_erases_and_revokes_again_what_a_restore_brought_back(engine
     // As after a restore: the journal names them, the database holds them.
     let dir = tempfile::tempdir().unwrap();
     let journal = Journal::at(&dir.path().join("amoe.journal"));
-    journal.record(&Entry::erased(&erased)).unwrap();
+    let received_at: String =
+        sqlx::query("SELECT received_at FROM declarations WHERE reference = $1")
+            .bind(&erased)
+            .fetch_one(&app.database().await)
+            .await
+            .unwrap()
+            .get::<String, _>("received_at");
+    journal
+        .record(&Entry::erased(&erased, &received_at))
+        .unwrap();
     journal.record(&Entry::revoked(agent)).unwrap();
     let db = amoe_api::db::Db::open(&app.database_url).await.unwrap();
     assert_eq!(
         reapply(&db, &journal).await.unwrap(),
         Reapplied {
             erased: 1,
-            revoked: 1
+            revoked: 1,
+            cut: 0,
+            found: true
         }
     );
-    assert_eq!(reapply(&db, &journal).await.unwrap(), Reapplied::default());
+    assert_eq!(
+        reapply(&db, &journal).await.unwrap(),
+        Reapplied {
+            found: true,
+            ..Reapplied::default()
+        }
+    );
     let status = |reference: &str| post(&app, "show", json!({"reference": reference}));
     assert_eq!(status(&erased).await.status(), 404);
     assert_eq!(status(&kept).await.status(), 200);

@@ -17,6 +17,27 @@ pub async fn erase(
     reason: &str,
     who: &Stamp<'_>,
 ) -> Result<Erased, sqlx::Error> {
+    erase_with(pool, reference, Some(reason), who).await
+}
+
+/// Erases again a declaration that a restored backup brought back (the
+/// journal's), with the service's own reason, which names no one.
+pub async fn erase_again(
+    pool: &AnyPool,
+    reference: &str,
+    who: &Stamp<'_>,
+) -> Result<Erased, sqlx::Error> {
+    erase_with(pool, reference, None, who).await
+}
+
+/// The reason given is checked; none is the journal's.
+async fn erase_with(
+    pool: &AnyPool,
+    reference: &str,
+    given: Option<&str>,
+    who: &Stamp<'_>,
+) -> Result<Erased, sqlx::Error> {
+    let reason = given.unwrap_or("erased before the restored backup was taken");
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
     let Some((cin, year)) = lock_for_rights(&mut tx, reference).await? else {
@@ -30,20 +51,8 @@ pub async fn erase(
     .fetch_one(&mut *tx)
     .await?;
     // The reason stays in the audit log: it must not hold what is erased.
-    let folded = reason.to_lowercase();
-    let compact: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut personal = vec![cin.clone()];
-    for column in ["massar", "last_name", "first_name", "email"] {
-        personal.push(row.try_get(column)?);
-    }
-    personal.extend(row.try_get::<Option<String>, _>("phone")?);
-    let names_it = personal.iter().any(|value| {
-        let value = value.to_lowercase();
-        let value_compact: String = value.chars().filter(|c| c.is_alphanumeric()).collect();
-        value_compact.chars().count() >= 3
-            && (folded.contains(&value) || compact.contains(&value_compact))
-    });
-    if names_it {
+    let names_it = names_the_student(&row, &cin, reason)?;
+    if names_it && given.is_some() {
         tx.rollback().await?;
         return Ok(Erased::ReasonIsPersonal);
     }
@@ -117,4 +126,52 @@ pub enum Erased {
     /// The reason names the student (their CIN, Massar code, a name, the
     /// e-mail address or phone): nothing was erased.
     ReasonIsPersonal,
+}
+
+/// Whether `reason` names the declaration's student: their CIN, Massar
+/// code, a name, their e-mail or phone (3 characters or more, case and
+/// punctuation aside).
+fn names_the_student(
+    row: &sqlx::any::AnyRow,
+    cin: &str,
+    reason: &str,
+) -> Result<bool, sqlx::Error> {
+    let folded = reason.to_lowercase();
+    let compact: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut personal = vec![cin.to_owned()];
+    for column in ["massar", "last_name", "first_name", "email"] {
+        personal.push(row.try_get(column)?);
+    }
+    personal.extend(row.try_get::<Option<String>, _>("phone")?);
+    Ok(personal.iter().any(|value| {
+        let value = value.to_lowercase();
+        let value_compact: String = value.chars().filter(|c| c.is_alphanumeric()).collect();
+        value_compact.chars().count() >= 3
+            && (folded.contains(&value) || compact.contains(&value_compact))
+    }))
+}
+
+/// What an erasure of `reference` needs to know before it is journalled:
+/// its receipt time (none when there is no such declaration) and whether
+/// `reason` names its student.
+pub async fn precheck(
+    pool: &AnyPool,
+    reference: &str,
+    reason: &str,
+) -> Result<Option<(String, bool)>, sqlx::Error> {
+    let Some(row) = sqlx::query(
+        "SELECT cin, massar, last_name, first_name, email, phone, received_at \
+         FROM declarations WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let cin: String = row.try_get("cin")?;
+    Ok(Some((
+        row.try_get("received_at")?,
+        names_the_student(&row, &cin, reason)?,
+    )))
 }
