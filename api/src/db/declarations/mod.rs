@@ -22,13 +22,25 @@ use amoe_domain::messages::operator::ExportedDeclaration;
 use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Row, Transaction};
 
-/// Takes the write lock at once (SQLite otherwise fails a transaction that
-/// reads, then writes, while another writes). Harmless on PostgreSQL.
+/// The key of the PostgreSQL advisory lock the fund's writes take.
+const FUND_WRITES: i64 = 0x414d_4f45_0001;
+
+/// Takes the write lock at once, for the transactions that change many
+/// declarations (decisions, marks, corrections, erasures, the purge): on
+/// SQLite the database's (a transaction that reads, then writes, would
+/// otherwise fail while another writes); on PostgreSQL an advisory lock
+/// held until the end of the transaction. Each of these changes rows in
+/// the order of their references, but the tallies' triggers lock the count
+/// rows in the order the changes come: two of them at once could each hold
+/// what the other waits for. Students' declarations take their CIN's lock
+/// instead, and never wait for these.
 pub(crate) async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE declarations SET status = status WHERE 1 = 0")
-        .execute(&mut **tx)
-        .await
-        .map(|_| ())
+    let statement = if tx.backend_name() == "PostgreSQL" {
+        format!("SELECT pg_advisory_xact_lock({FUND_WRITES})")
+    } else {
+        "UPDATE declarations SET status = status WHERE 1 = 0".to_owned()
+    };
+    sqlx::query(&statement).execute(&mut **tx).await.map(|_| ())
 }
 
 pub(crate) async fn next_position(
