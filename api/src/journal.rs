@@ -30,12 +30,17 @@ pub enum Entry {
 
 impl Entry {
     pub fn erased(reference: &str, received_at: &str) -> Entry {
-        Entry::Erased(sha256(&format!("{reference}\u{0}{received_at}")))
+        Entry::Erased(erased_key(reference, received_at))
     }
 
     pub fn revoked(agent_id: &str) -> Entry {
         Entry::Revoked(sha256(agent_id))
     }
+}
+
+/// What names an erased declaration in the journal.
+fn erased_key(reference: &str, received_at: &str) -> String {
+    sha256(&format!("{reference}\u{0}{received_at}"))
 }
 
 fn sha256(text: &str) -> String {
@@ -186,10 +191,7 @@ pub async fn reapply(db: &Db, journal: &Journal) -> Result<Reapplied, JournalErr
                 .map(|row| Ok((row.try_get("reference")?, row.try_get("received_at")?)))
                 .collect::<Result<_, sqlx::Error>>()?;
         for (reference, received_at) in declarations {
-            let Entry::Erased(hash) = Entry::erased(&reference, &received_at) else {
-                continue;
-            };
-            if erased.contains(hash.as_str()) {
+            if erased.contains(erased_key(&reference, &received_at).as_str()) {
                 let outcome =
                     crate::db::declarations::erasure::erase_again(&db.pool, &reference, &who)
                         .await?;
