@@ -35,8 +35,6 @@ pub enum Error {
          its status is on the status page (POST /api/status)"
     )]
     AlreadyDeclared,
-    #[error("this CIN has as many declarations this academic year as the service accepts")]
-    TooManyDeclarations,
     #[error("the portal's identity token is not valid here")]
     InvalidPortalToken,
     #[error("the Idempotency-Key header must be a UUID v4")]
@@ -45,6 +43,12 @@ pub enum Error {
     IdempotencyKeyReused,
     #[error("no declaration matches these details")]
     NoMatch,
+    /// A status lookup for a CIN whose allowance of failures is spent:
+    /// the puzzle to solve first.
+    #[error(
+        "wrong details were typed for this CIN too often: solve the puzzle of the AMOE-Challenge header and send the lookup again with its answer in AMOE-Proof"
+    )]
+    ProofRequired(crate::proof::Challenge),
     #[error("no declaration has this reference")]
     UnknownReference,
     #[error("unauthorized")]
@@ -97,7 +101,7 @@ impl Error {
             Error::InvalidFields(_) | Error::NotEligible(_) | Error::IdempotencyKeyReused => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            Error::AlreadyDeclared | Error::TooManyDeclarations => StatusCode::CONFLICT,
+            Error::AlreadyDeclared => StatusCode::CONFLICT,
             Error::InvalidPortalToken => StatusCode::UNAUTHORIZED,
             Error::NoMatch | Error::UnknownReference => StatusCode::NOT_FOUND,
             Error::Unauthorized | Error::SignedOut | Error::NotAllowed(_) => {
@@ -107,6 +111,7 @@ impl Error {
             Error::DecisionRefused(_) => StatusCode::CONFLICT,
             Error::InvalidFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::ProofRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Database(e) if is_unavailable(e) => StatusCode::SERVICE_UNAVAILABLE,
             Error::Database(_) | Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -126,7 +131,6 @@ impl Error {
             Error::InvalidFields(_) => ErrorCode::InvalidFields,
             Error::NotEligible(_) => ErrorCode::NotEligible,
             Error::AlreadyDeclared => ErrorCode::AlreadyDeclared,
-            Error::TooManyDeclarations => ErrorCode::TooManyDeclarations,
             Error::InvalidPortalToken => ErrorCode::InvalidPortalToken,
             Error::IdempotencyKeyMissing => ErrorCode::IdempotencyKeyMissing,
             Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
@@ -139,6 +143,7 @@ impl Error {
             Error::DecisionRefused(_) => ErrorCode::InvalidFields,
             Error::InvalidFile(_) => ErrorCode::InvalidFile,
             Error::TooManyRequests { .. } => ErrorCode::TooManyRequests,
+            Error::ProofRequired(_) => ErrorCode::ProofRequired,
             Error::Database(e) if is_unavailable(e) => ErrorCode::ServiceUnavailable,
             Error::Database(_) | Error::Internal => ErrorCode::Internal,
         }
@@ -222,6 +227,14 @@ impl IntoResponse for Error {
                 response
                     .headers_mut()
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Error::ProofRequired(challenge) => {
+                if let Ok(value) = HeaderValue::from_str(&challenge.to_string()) {
+                    response
+                        .headers_mut()
+                        .insert(crate::proof::CHALLENGE_HEADER, value);
+                }
+                response.extensions_mut().insert(RefusedBy("status-proof"));
             }
             Error::InvalidFile(rows) => {
                 // The row-by-row report rides beside the usual fields.

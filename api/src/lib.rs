@@ -13,6 +13,7 @@ pub mod limits;
 pub mod listener;
 pub mod mail;
 pub mod portal;
+pub mod proof;
 pub mod retention;
 pub mod secret;
 
@@ -30,8 +31,8 @@ struct Housekeeping {
 }
 
 /// Every ten minutes, forgets the rate-limit buckets that are full again,
-/// the used portal tokens that have expired, and what is past its
-/// retention period.
+/// the used portal tokens and proofs of work that have expired, and what
+/// is past its retention period.
 async fn housekeeping(work: Housekeeping) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
     let Housekeeping { db, config, .. } = &work;
@@ -45,6 +46,10 @@ async fn housekeeping(work: Housekeeping) {
         match db::portal_tokens::forget_used_tokens(&db.pool, clock.now_secs()).await {
             Ok(n) => work.metrics.erased("portal_tokens", n),
             Err(e) => tracing::warn!(error = %e, "cannot forget expired portal tokens"),
+        }
+        match db::spent_proofs::forget_expired(&db.pool, clock.now_secs()).await {
+            Ok(n) => work.metrics.erased("spent_proofs", n),
+            Err(e) => tracing::warn!(error = %e, "cannot forget expired proofs of work"),
         }
         let now = clock.now();
         let progress = |what: retention::Erased, n: u64| {

@@ -25,8 +25,11 @@ pub struct Limits {
     /// guesses spread over many addresses meet, and that one address alone
     /// cannot reach (it would lock the student's status page).
     pub status_failures_per_cin_total: Limit,
-    /// Declarations sent per address: 5,000 students declaring in an hour
-    /// with room for retries, in bursts of 1,000.
+    /// Declarations per address under a CIN that has one this academic
+    /// year already (where squatting and guessing happen), in bursts of
+    /// 100. A CIN's first declaration of the year, and one a portal vouches
+    /// for, are never counted nor refused here: a campus behind one NAT
+    /// always declares.
     pub declarations_per_address: Limit,
     /// Declarations stored per e-mail mailbox (`name+x@` and Gmail's dots
     /// count as one) per day: a family may share an address, a bot may
@@ -40,10 +43,9 @@ pub struct Limits {
     /// Passkey ceremonies started (enrolment, sign-in) per address: each
     /// keeps a challenge on the server for a few minutes.
     pub passkeys_per_address: Limit,
-    /// Declarations per CIN and academic year under different Massar
-    /// codes or birth dates (the first included); a portal-vouched one is
-    /// always accepted.
-    pub declarations_per_cin_year: i64,
+    /// The puzzles a status lookup solves once its CIN's allowance of
+    /// failures is spent, instead of being refused.
+    pub proofs: crate::proof::Puzzles,
 }
 
 impl Default for Limits {
@@ -61,9 +63,9 @@ impl Default for Limits {
                 burst: 15,
             },
             declarations_per_address: Limit {
-                max: 10_000,
+                max: 1_000,
                 window_secs: 3600,
-                burst: 1_000,
+                burst: 100,
             },
             declarations_per_email: Limit::per(3, 86_400),
             conflicts_per_cin: Limit::per(10, 3600),
@@ -73,7 +75,7 @@ impl Default for Limits {
                 window_secs: 3600,
                 burst: 60,
             },
-            declarations_per_cin_year: 3,
+            proofs: crate::proof::Puzzles::default(),
         }
     }
 }

@@ -47,6 +47,21 @@ impl Secret {
         self.0.is_empty()
     }
 
+    /// Hex HMAC-SHA256 of `parts`, each followed by a zero byte: a
+    /// signature only the server can make.
+    pub fn sign(&self, parts: &[&str]) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        for part in parts {
+            mac.update(part.as_bytes());
+            mac.update(&[0]);
+        }
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+
     /// `kind:<hex HMAC-SHA256 of kind ‖ 0 ‖ value>`: a rate-limit bucket
     /// or any other name that must not reveal `value`.
     pub fn bucket(&self, kind: &str, value: &str) -> String {

@@ -173,6 +173,17 @@ pub async fn correct(reference: &str, changes: &Changes, csrf: &str) -> Result<C
     .await
 }
 
+/// Sets a declaration aside, or puts it back: the case now, and whether it
+/// was so already.
+pub async fn set_aside(reference: &str, aside: bool, csrf: &str) -> Result<Case, ApiError> {
+    post(
+        &format!("/api/back-office/cases/{reference}/set-aside"),
+        &amoe_domain::messages::back_office::SetAsideRequest { set_aside: aside },
+        Some(csrf),
+    )
+    .await
+}
+
 /// What a decision file did, or the rows that stopped it (nothing was
 /// recorded then).
 pub enum Imported {

@@ -135,7 +135,6 @@ device-title = On this device
 portal-token-refused = Your university's confirmation of your identity has expired or was not accepted. Reload your university's workspace page, then send again.
 portal-vouched = These details come from your university's digital workspace, which vouches for them: they cannot be changed here.
 send-email-limit = This e-mail address has already been used for several declarations today. Give your own address (the “Change” link of the e-mail address) or try again tomorrow.
-send-too-many-declarations = This CIN number already has several declarations this academic year with other details: to protect its holder, no other can be made here. If it is your CIN, declare from your university’s digital workspace or ask the student affairs office of your institution.
 confirmation-title = Declaration received
 confirmation-reference = Your reference
 confirmation-year = { $year } academic year

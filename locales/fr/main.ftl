@@ -135,7 +135,6 @@ device-title = Sur cet appareil
 portal-token-refused = La confirmation de votre identité par votre université a expiré ou n’a pas été acceptée. Rechargez la page de l’espace numérique de votre université, puis envoyez à nouveau.
 portal-vouched = Ces informations viennent de l’espace numérique de votre université, qui les garantit : elles ne peuvent pas être modifiées ici.
 send-email-limit = Cette adresse e-mail a déjà servi à plusieurs déclarations aujourd’hui. Indiquez votre propre adresse (lien « Modifier » de l’adresse e-mail) ou réessayez demain.
-send-too-many-declarations = Ce numéro de CIN a déjà plusieurs déclarations cette année universitaire avec d’autres informations : pour protéger son titulaire, aucune autre ne peut être faite ici. Si c’est votre CIN, déclarez depuis l’espace numérique de votre université ou adressez-vous au service de la scolarité de votre établissement.
 confirmation-title = Déclaration reçue
 confirmation-reference = Votre référence
 confirmation-year = Année universitaire { $year }

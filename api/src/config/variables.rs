@@ -138,11 +138,10 @@ fn limits(
         };
         limit.burst = env.whole(&format!("{prefix}_BURST"), burst, 1..=limit.max)?;
     }
-    limits.declarations_per_cin_year = env.whole(
-        "AMOE_DECLARATIONS_PER_CIN_YEAR",
-        limits.declarations_per_cin_year,
-        POSITIVE,
-    )?;
+    let base = i64::try_from(limits.proofs.base).unwrap_or(i64::MAX);
+    limits.proofs.base = env.whole("AMOE_PROOF_BASE", base, 1..=1_000_000_000)? as u64;
+    let steps = i64::try_from(limits.proofs.steps).unwrap_or(i64::MAX);
+    limits.proofs.steps = env.whole("AMOE_PROOF_STEPS", steps, 1..=1_000)? as u64;
     Ok(limits)
 }
 

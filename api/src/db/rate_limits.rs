@@ -228,6 +228,43 @@ pub async fn take_all(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<Taken,
     })
 }
 
+/// Spends from every bucket of `takes` that spends, whatever is left in
+/// it (a lookup that brought a proof of work instead of a token): each
+/// moves on by one interval, further past its tolerance if need be, so the
+/// debt of a bucket counts the failures past its allowance still in the
+/// window. Those that only check are written too, unchanged: one
+/// statement, the same whatever the lookup found.
+pub async fn charge_all(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<(), sqlx::Error> {
+    let values = (0..takes.len())
+        .map(|i| format!("(${}, $1 + ${}, 1)", 2 + 2 * i, 3 + 2 * i))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "INSERT INTO rate_limits (bucket, tat, allowed) VALUES {values} \
+         ON CONFLICT (bucket) DO UPDATE SET \
+           tat = (CASE WHEN rate_limits.tat > $1 THEN rate_limits.tat ELSE $1 END) \
+                 + (excluded.tat - $1), \
+           allowed = 1"
+    );
+    let mut query = sqlx::query(&sql).bind(now_ms);
+    for take in takes {
+        query = query.bind(take.bucket).bind(if take.spend {
+            take.limit.interval_ms()
+        } else {
+            0
+        });
+    }
+    query.execute(&db.pool).await.map(|_| ())
+}
+
+/// How many tokens past its allowance a bucket owes, from the wait it
+/// answered a refusal with: the failures past the allowance still in its
+/// window (none when just spent, one more for each [`charge_all`]).
+pub fn debt(limit: Limit, retry_after_secs: i64) -> u64 {
+    let intervals = retry_after_secs.saturating_mul(1000) / limit.interval_ms();
+    u64::try_from(intervals.saturating_sub(1)).unwrap_or(0)
+}
+
 /// The statement of [`take_all`] for `n` buckets: `$1` is now, then each
 /// bucket brings four (its name, interval, tolerance and what it spends).
 fn take_all_sql(n: usize) -> String {

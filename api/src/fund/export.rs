@@ -73,6 +73,8 @@ pub fn operators(request: &ExportRequest) -> Result<(Criteria, Format), Error> {
         since: request.since.clone(),
         until: request.until.clone(),
         pending: true,
+        // What the fund set aside is not handed over to be verified.
+        set_aside: Some(false),
         ..Criteria::default()
     };
     Ok((criteria, format))
@@ -287,6 +289,7 @@ pub fn csv_rows(declarations: &[ExportedDeclaration], header: bool) -> Vec<u8> {
                     &d.received_at,
                     if d.identity_conflict { "yes" } else { "no" },
                     d.vouched_by.as_deref().unwrap_or_default(),
+                    if d.set_aside { "yes" } else { "no" },
                 ]
                 .map(|cell| spreadsheet_cell(cell).into_owned()),
             )?;

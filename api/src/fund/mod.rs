@@ -9,7 +9,8 @@
 //! mails); `correct` rectifies a declaration's details; `read` shows what
 //! is stored (the student's right of access) and a back-office case;
 //! `search` and `export` select declarations; `erase` erases one at the
-//! student's request; `dashboard` counts the year; `audit` reads the log.
+//! student's request; `set_aside` sets a made-up declaration aside;
+//! `dashboard` counts the year; `audit` reads the log.
 
 pub mod audit;
 pub mod correct;
@@ -20,6 +21,7 @@ pub mod erase;
 pub mod export;
 pub mod read;
 pub mod search;
+pub mod set_aside;
 
 use crate::config::Config;
 use crate::db::Db;

@@ -18,6 +18,7 @@ pub fn criteria(request: &SearchRequest, actor: &Actor) -> Result<Criteria, Erro
         status: request.status,
         identity_conflict: request.identity_conflict,
         vouched: request.vouched,
+        set_aside: request.set_aside.then_some(true),
         ..Criteria::default()
     };
     let typed = request.query.trim();

@@ -2,14 +2,15 @@
 //! academic year, stored once per `Idempotency-Key`, optionally vouched for
 //! by a university portal (`AMOE-Portal-Token`).
 //!
-//! Limits, each in buckets of its own: declarations per address (sized for
-//! a campus NAT), stored declarations per e-mail mailbox per day, mails
-//! per recipient, `409`s per CIN, and declarations per CIN and year. The
-//! address's and the mailbox's tokens are taken in the transaction that
-//! stores, before the declaration is judged against the CIN's others (no
-//! answer tells wrong details from right ones but the `409`, which the
-//! right details alone get), and go back with its rollback when nothing is
-//! stored.
+//! Limits, each in buckets of its own: further declarations under a CIN
+//! per address (a CIN's first of the year never counts there), stored
+//! declarations per e-mail mailbox per day, mails per recipient and `409`s
+//! per CIN. Nothing caps a CIN's declarations: the attacker would fill the
+//! cap. The address's and the mailbox's tokens are taken in the
+//! transaction that stores, before the declaration is judged against the
+//! CIN's others (no answer tells wrong details from right ones but the
+//! `409`, which the right details alone get), and go back with its
+//! rollback when nothing is stored.
 
 use super::ApiContext;
 use super::extract::{ClientIp, IdempotencyKey, Json};
@@ -39,7 +40,7 @@ pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
     responses(
         (status = 201, description = "Stored (or stored before under this key)", body = Receipt),
         (status = 401, description = "`invalid_portal_token`: the portal's token is forged, expired, used or not for this service; nothing stored", body = amoe_domain::messages::ErrorBody),
-        (status = 409, description = "`already_declared` (these details, this year) or `too_many_declarations` (this CIN)", body = amoe_domain::messages::ErrorBody),
+        (status = 409, description = "`already_declared`: these details, this year", body = amoe_domain::messages::ErrorBody),
         (status = 422, description = "`invalid_fields`, `not_eligible` or `idempotency_key_reused`", body = amoe_domain::messages::ErrorBody),
         (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::messages::ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
@@ -85,7 +86,6 @@ pub async fn submit(
         key: &key,
         request_hash: &request_hash,
         received_at: &received_at,
-        per_cin_year: limits.declarations_per_cin_year,
         address: Bucket {
             name: &address,
             limit: limits.declarations_per_address,
@@ -149,7 +149,6 @@ fn answer(outcome: Outcome) -> Result<(StatusCode, axum::Json<Receipt>), Error> 
         }
         Outcome::KeyReused => Err(Error::IdempotencyKeyReused),
         Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
-        Outcome::TooManyDeclarations => Err(Error::TooManyDeclarations),
         Outcome::TokenUsed => Err(Error::InvalidPortalToken),
         // Five references taken in a row: a broken generator.
         Outcome::ReferenceTaken => Err(Error::Internal),

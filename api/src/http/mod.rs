@@ -84,6 +84,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<ApiContext> {
         .routes(routes!(operator::audit))
         .routes(routes!(operator::show))
         .routes(routes!(operator::correct))
+        .routes(routes!(operator::set_aside))
         .routes(routes!(operator::erase))
         .routes(routes!(back_office::invite, back_office::list))
         .routes(routes!(back_office::revoke))
@@ -99,6 +100,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<ApiContext> {
         .routes(routes!(back_office::show))
         .routes(routes!(back_office::decide))
         .routes(routes!(back_office::correct))
+        .routes(routes!(back_office::set_aside))
         .routes(decision_file(routes!(back_office::import)))
 }
 

@@ -10,7 +10,7 @@ use crate::fund::{self, Actor};
 use amoe_domain::declaration::DecisionRecord;
 use amoe_domain::messages::operator::{
     AuditResponse, CorrectRequest, EraseRequest, EraseResponse, ExportRequest, ExportResponse,
-    ImportReport, ShowRequest, ShowResponse,
+    ImportReport, SetAside, ShowRequest, ShowResponse,
 };
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, State};
@@ -177,6 +177,29 @@ pub async fn correct(
 ) -> Result<axum::Json<ShowResponse>, Error> {
     let declaration =
         fund::correct::correct(ctx.fund(), &actor, &request.reference, &request.changes).await?;
+    Ok(axum::Json(ShowResponse {
+        declarations: vec![declaration],
+    }))
+}
+
+/// `POST /api/operator/set-aside`: sets a declaration aside, or puts it
+/// back (audited).
+#[utoipa::path(post, path = "/operator/set-aside", tag = "operator", security(("operator_token" = [])),
+    request_body = SetAside,
+    responses(
+        (status = 200, description = "The declaration now (set aside or put back, or so already)", body = ShowResponse),
+        (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_json`", body = amoe_domain::messages::ErrorBody),
+    ))]
+pub async fn set_aside(
+    Operator(actor): Operator,
+    State(ctx): State<ApiContext>,
+    Json(request): Json<SetAside>,
+) -> Result<axum::Json<ShowResponse>, Error> {
+    let (declaration, _) =
+        fund::set_aside::set_aside(ctx.fund(), &actor, &request.reference, request.set_aside)
+            .await?;
     Ok(axum::Json(ShowResponse {
         declarations: vec![declaration],
     }))

@@ -11,6 +11,11 @@
 //! CIN; failed lookups are also limited per address, and a lookup that
 //! finds the student is never refused because of its address (a campus
 //! behind one NAT). Form errors count against none.
+//!
+//! A CIN whose allowance of failures is spent is not locked: its lookups
+//! cost a proof of work instead (`crate::proof`), larger with each further
+//! failure still in the window. The student solves one in seconds; a
+//! guesser pays one per guess.
 
 use super::ApiContext;
 use super::extract::{ClientIp, Json};
@@ -21,6 +26,7 @@ use crate::limits::Buckets;
 use amoe_domain::declaration::LookupForm;
 use amoe_domain::messages::StatusResponse;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
@@ -28,16 +34,22 @@ use subtle::ConstantTimeEq;
 /// Massar code and birth date.
 #[utoipa::path(post, path = "/status", tag = "student",
     request_body(content = LookupForm, description = "The three details as typed (never in a URL)"),
+    params(
+        ("AMOE-Proof" = Option<String>, Header, description = "The answer to the puzzle of a `428`'s `AMOE-Challenge`: `<salt>.<max>.<number>.<signature>`, where SHA-256 of the salt followed by the number in decimal is the challenge (see docs/api.md)"),
+    ),
     responses(
         (status = 200, description = "The declarations whose own Massar code and birth date these are", body = StatusResponse),
         (status = 404, description = "`no_match`: the same answer for an unknown student and a wrong combination", body = amoe_domain::messages::ErrorBody),
         (status = 422, description = "`invalid_fields`", body = amoe_domain::messages::ErrorBody),
+        (status = 428, description = "`proof_required`: this CIN's allowance of failures is spent; solve the puzzle and send the lookup again with `AMOE-Proof`", body = amoe_domain::messages::ErrorBody,
+            headers(("AMOE-Challenge" = String, description = "`<salt>.<max>.<challenge>.<signature>`: find the number n, 0 ≤ n ≤ max, whose SHA-256 of salt followed by n in decimal is the challenge (hex); good for five minutes, once"))),
         (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::messages::ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
 pub async fn lookup(
     State(ctx): State<ApiContext>,
     ClientIp(client): ClientIp,
+    headers: HeaderMap,
     Json(form): Json<LookupForm>,
 ) -> Result<axum::Json<StatusResponse>, Error> {
     let now_ms = ctx.clock().now_ms();
@@ -87,14 +99,33 @@ pub async fn lookup(
             spend: failed,
         },
     ];
-    if let Taken::Refused { at, retry_after } =
+    // A solved puzzle stands for the token, spent or not, and the
+    // failure still counts: the next puzzle is larger.
+    let now_secs = now_ms / 1000;
+    let proven = match proven(&headers, &ctx, lookup.cin.as_str(), now_secs) {
+        Some(proof) => {
+            let expires = proof.expires().unwrap_or(now_secs);
+            crate::db::spent_proofs::spend(pool, &proof.salt, expires).await?
+        }
+        None => false,
+    };
+    if proven {
+        rate_limits::charge_all(&ctx.db, &takes, now_ms).await?;
+    } else if let Taken::Refused { at, retry_after } =
         rate_limits::take_all(&ctx.db, &takes, now_ms).await?
     {
-        return Err(Error::TooManyRequests {
-            retry_after,
-            limit: ["status-cin", "status-cin-total"][at],
-            field: None,
-        });
+        // The allowance is spent: not a lockout, a puzzle, the same for a
+        // match and a miss.
+        let failures = rate_limits::debt(takes[at].limit, retry_after);
+        let max = limits.proofs.max_number(failures);
+        let challenge = crate::proof::set(
+            &ctx.config.secret,
+            lookup.cin.as_str(),
+            max,
+            crate::proof::draw(max),
+            now_secs,
+        );
+        return Err(Error::ProofRequired(challenge));
     }
     if !failed {
         return Ok(axum::Json(StatusResponse { declarations: mine }));
@@ -115,6 +146,18 @@ pub async fn lookup(
         });
     }
     Err(Error::NoMatch)
+}
+
+/// The lookup's proof of work, if it brings one that solves a puzzle set
+/// for this CIN and still good (spent or not: the database says).
+fn proven(
+    headers: &HeaderMap,
+    ctx: &ApiContext,
+    cin: &str,
+    now_secs: i64,
+) -> Option<crate::proof::Proof> {
+    let header = headers.get(crate::proof::PROOF_HEADER)?.to_str().ok()?;
+    crate::proof::Proof::parse(header).filter(|p| p.solves(&ctx.config.secret, cin, now_secs))
 }
 
 /// What a lookup must present: a digest of the Massar code and birth date.

@@ -150,6 +150,21 @@ impl TestApp {
             .unwrap()
     }
 
+    /// POSTs a status lookup with the answer to a puzzle (`AMOE-Proof`).
+    pub async fn status_proven(
+        &self,
+        lookup: &serde_json::Value,
+        proof: &str,
+    ) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/status", self.url))
+            .header("amoe-proof", proof)
+            .json(lookup)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// GETs `path` and reads its JSON body as `T`.
     pub async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
         let response = self.get(path).await;
@@ -221,4 +236,43 @@ macro_rules! on_both_engines {
             })*
         }
     };
+}
+
+/// The puzzle of a `428 proof_required` (its `AMOE-Challenge` header).
+pub fn challenge_of(response: &reqwest::Response) -> String {
+    assert_eq!(response.status(), 428);
+    response.headers()["amoe-challenge"]
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The largest number of a puzzle: how many tries it may take.
+pub fn puzzle_size(challenge: &str) -> u64 {
+    challenge.split('.').nth(1).unwrap().parse().unwrap()
+}
+
+/// Solves a puzzle as the browser's worker (`proof.js`) does, trying each
+/// number in turn: the `AMOE-Proof` header.
+pub fn solve(challenge: &str) -> String {
+    use sha2::Digest;
+    let parts: Vec<&str> = challenge.split('.').collect();
+    let [salt, max, target, signature] = parts[..] else {
+        panic!("not a puzzle: {challenge}");
+    };
+    let max: u64 = max.parse().unwrap();
+    let target: Vec<u8> = (0..target.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&target[i..i + 2], 16).unwrap())
+        .collect();
+    let number = (0..=max)
+        .find(|n| {
+            let digest = sha2::Sha256::new()
+                .chain_update(salt.as_bytes())
+                .chain_update(n.to_string().as_bytes())
+                .finalize();
+            digest.as_slice() == target.as_slice()
+        })
+        .expect("a puzzle has an answer");
+    format!("{salt}.{max}.{number}.{signature}")
 }

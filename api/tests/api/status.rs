@@ -1,11 +1,13 @@
 //! `POST /api/status`: a student finds their declarations with CIN, Massar
 //! code and birth date; nothing tells an unknown student from a wrong
-//! combination; guessing is limited.
+//! combination; guessing is limited, and past a CIN's allowance costs a
+//! proof of work.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp};
+use crate::helpers::{Engine, TestApp, challenge_of, puzzle_size, solve};
 use amoe_api::clock::Clock;
 use amoe_api::db::rate_limits::Limit;
+use amoe_api::proof::Puzzles;
 use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt, StatusResponse};
 use serde_json::{Value, json};
 
@@ -13,7 +15,7 @@ crate::on_both_engines!(
     the_right_details_show_the_declaration_and_its_timeline,
     unknown_and_wrong_details_get_the_very_same_answer,
     invalid_details_are_field_errors_not_guesses,
-    failures_per_cin_are_limited_then_the_limit_resets,
+    failures_per_cin_cost_a_proof_of_work_then_the_cost_resets,
     attempts_per_address_are_limited,
     behind_a_trusted_proxy_each_client_is_counted_alone,
 );
@@ -96,11 +98,15 @@ async fn invalid_details_are_field_errors_not_guesses(engine: Engine) {
     assert_eq!(get.status(), 405);
 }
 
-async fn failures_per_cin_are_limited_then_the_limit_resets(engine: Engine) {
+async fn failures_per_cin_cost_a_proof_of_work_then_the_cost_resets(engine: Engine) {
     let clock = Clock::manual(time::OffsetDateTime::now_utc());
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
         config.limits.status_failures_per_cin = Limit::per(3, 3600);
+        config.limits.proofs = Puzzles {
+            base: 2_000,
+            steps: 3,
+        };
     })
     .await;
     assert_eq!(app.declare(&key(), &form(4)).await.status(), 201);
@@ -109,29 +115,57 @@ async fn failures_per_cin_are_limited_then_the_limit_resets(engine: Engine) {
     for _ in 0..3 {
         assert_eq!(app.status(&wrong).await.status(), 404);
     }
-    let limited = app.status(&wrong).await;
-    assert_eq!(limited.status(), 429);
-    let retry_after: i64 = limited.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    // One failure comes back every 20 minutes.
-    assert_eq!(retry_after, 1200);
-    let body: ErrorBody = limited.json().await.unwrap();
-    assert_eq!(body.code, ErrorCode::TooManyRequests);
-    // While limited, even the right details wait: otherwise the limit
-    // would tell the guesser when they are right.
-    assert_eq!(app.status(&lookup(4)).await.status(), 429);
+    // The allowance spent: not a lockout, a puzzle.
+    let asked = app.status(&wrong).await;
+    let challenge = challenge_of(&asked);
+    assert_eq!(puzzle_size(&challenge), 2_000);
+    assert_eq!(asked.headers()["cache-control"], "no-store");
+    let body: ErrorBody = asked.json().await.unwrap();
+    assert_eq!(body.code, ErrorCode::ProofRequired);
+    // The right details get the same puzzle's size: no answer tells them
+    // from wrong ones.
+    let right = app.status(&lookup(4)).await;
+    assert_eq!(puzzle_size(&challenge_of(&right)), 2_000);
     // Another student is not affected.
     assert_eq!(app.status(&lookup(5)).await.status(), 404);
 
-    clock.advance(std::time::Duration::from_secs(retry_after as u64));
-    assert_eq!(app.status(&lookup(4)).await.status(), 200);
-    // A lookup that finds the student gives its token back.
+    // A solved puzzle answers, and every further failure makes the next
+    // one larger, up to the ceiling.
+    let mut sizes = Vec::new();
+    let mut challenge = challenge;
+    for _ in 0..4 {
+        let proof = solve(&challenge);
+        assert_eq!(app.status_proven(&wrong, &proof).await.status(), 404);
+        // Once only.
+        let again = app.status_proven(&wrong, &proof).await;
+        challenge = challenge_of(&again);
+        sizes.push(puzzle_size(&challenge));
+    }
+    assert_eq!(sizes, [4_000, 6_000, 6_000, 6_000]);
+    // A puzzle is for its CIN only, and cannot be made easier.
+    let proof = solve(&challenge);
+    let other = with(lookup(5), "birth_day", json!("8"));
+    assert_eq!(app.status_proven(&other, &proof).await.status(), 404);
+    let mut parts: Vec<&str> = proof.split('.').collect();
+    parts[1] = "10";
+    let easier = parts.join(".");
+    assert_eq!(app.status_proven(&wrong, &easier).await.status(), 428);
+    // The student, with a solved puzzle, sees the declaration.
+    let seen = app.status_proven(&lookup(4), &proof).await;
+    assert_eq!(seen.status(), 200);
+    // An expired one is a new puzzle.
+    let late = challenge_of(&app.status(&lookup(4)).await);
+    let late_proof = solve(&late);
+    clock.advance(std::time::Duration::from_secs(301));
+    assert_eq!(
+        app.status_proven(&lookup(4), &late_proof).await.status(),
+        428
+    );
+
+    // The failures leave the window one every 20 minutes: then no puzzle.
+    clock.advance(std::time::Duration::from_secs(7 * 1200));
     assert_eq!(app.status(&lookup(4)).await.status(), 200);
     assert_eq!(app.status(&wrong).await.status(), 404);
-    assert_eq!(app.status(&wrong).await.status(), 429);
 }
 
 async fn attempts_per_address_are_limited(engine: Engine) {

@@ -5,7 +5,7 @@
 //! mail-bombed.
 
 use crate::declarations::{form, key};
-use crate::helpers::{Engine, TestApp, with_operator};
+use crate::helpers::{Engine, TestApp, challenge_of, puzzle_size, solve, with_operator};
 use amoe_api::clock::Clock;
 use amoe_api::db::rate_limits::Limit;
 use amoe_domain::messages::operator::ExportResponse;
@@ -25,10 +25,12 @@ crate::on_both_engines!(
     a_bucket_emptied_meanwhile_refuses_a_match_and_a_miss_alike,
     fifty_parallel_conflicts_count_fifty,
     a_squatted_cin_shows_each_side_only_its_own,
-    within_a_year_other_details_are_flagged_then_capped,
+    made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside,
+    an_address_pays_only_for_further_declarations_of_a_cin,
     one_mailbox_cannot_be_mail_bombed,
     ipv6_clients_count_per_64,
     one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling,
+    three_addresses_guessing_cost_the_student_one_puzzle,
     a_spent_mailbox_answers_the_same_for_right_and_wrong_details,
 );
 
@@ -112,7 +114,8 @@ async fn a_campus_behind_one_address_is_never_refused(engine: Engine) {
     assert_eq!(refused, 0);
 
     // The same address guesses one student's details 10,000 times: the
-    // CIN's allowance (5) is answered, everything else is 429.
+    // CIN's allowance (5) is answered, everything else asks for a proof of
+    // work.
     let victim = form(10_000);
     let mut counts = std::collections::BTreeMap::<u16, usize>::new();
     let mut set = JoinSet::new();
@@ -132,7 +135,7 @@ async fn a_campus_behind_one_address_is_never_refused(engine: Engine) {
         *counts.entry(status).or_default() += count;
     }
     assert_eq!(counts.get(&404), Some(&5), "{counts:?}");
-    assert_eq!(counts.get(&429), Some(&9_995), "{counts:?}");
+    assert_eq!(counts.get(&428), Some(&9_995), "{counts:?}");
     // Those guesses stopped at the CIN: the campus still checks its status.
     assert_eq!(app.status(&lookup_of(&form(10_001))).await.status(), 200);
     assert_eq!(app.declare(&key(), &form(15_000)).await.status(), 201);
@@ -154,7 +157,7 @@ async fn fifty_parallel_wrong_lookups_get_at_most_the_allowance(engine: Engine) 
     }
     let counts = statuses(set).await;
     assert_eq!(counts.get(&404), Some(&5), "{counts:?}");
-    assert_eq!(counts.get(&429), Some(&45), "{counts:?}");
+    assert_eq!(counts.get(&428), Some(&45), "{counts:?}");
 }
 
 async fn a_failed_lookup_pays_the_cins_allowance_whatever_the_address(engine: Engine) {
@@ -181,20 +184,22 @@ async fn a_failed_lookup_pays_the_cins_allowance_whatever_the_address(engine: En
     }
     let counts = statuses(set).await;
     assert_eq!(counts.get(&404), Some(&3), "{counts:?}");
-    assert_eq!(counts.get(&429), Some(&27), "{counts:?}");
+    assert_eq!(counts.get(&429), Some(&2), "{counts:?}");
+    assert_eq!(counts.get(&428), Some(&25), "{counts:?}");
     // Five of them paid the CIN's allowance, two of those refused by the
     // address only after: a minute later, the address has its three
-    // again, but the CIN has nothing left for guesses. Refusals by the
-    // address tell a guesser nothing the CIN's limit does not charge for.
+    // again, but the CIN has nothing left for guesses without a proof of
+    // work. Refusals by the address tell a guesser nothing the CIN's
+    // limit does not charge for.
     clock.advance(Duration::from_secs(60));
     let mut answers = Vec::new();
     for n in 30..33 {
         answers.push(app.status(&guess(n)).await.status().as_u16());
     }
-    assert_eq!(answers, [429, 429, 429]);
+    assert_eq!(answers, [428, 428, 428]);
     // So, from that address, does the student's own lookup: the CIN's
-    // limit refuses a match and a miss alike.
-    assert_eq!(app.status(&lookup_of(&student)).await.status(), 429);
+    // limit asks a match and a miss alike.
+    assert_eq!(app.status(&lookup_of(&student)).await.status(), 428);
 }
 
 /// One user behind a campus or mobile NAT tries 10,000 made-up CINs at full
@@ -415,7 +420,7 @@ async fn a_squatted_cin_shows_each_side_only_its_own(engine: Engine) {
     let csv = export(&app, "csv").await.text().await.unwrap();
     let header = csv.lines().next().unwrap();
     assert!(
-        header.ends_with(",identity_conflict,vouched_by"),
+        header.ends_with(",identity_conflict,vouched_by,set_aside"),
         "{header}"
     );
     assert_eq!(csv.lines().filter(|l| l.contains(",yes,")).count(), 2);
@@ -445,36 +450,176 @@ async fn a_squatted_cin_shows_each_side_only_its_own(engine: Engine) {
     );
 }
 
-async fn within_a_year_other_details_are_flagged_then_capped(engine: Engine) {
+/// The identity flags of the declarations, by reference.
+async fn flags(app: &TestApp) -> std::collections::BTreeMap<String, (bool, bool)> {
+    sqlx::query("SELECT reference, identity_conflict, set_aside_at FROM declarations")
+        .fetch_all(&app.database().await)
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| {
+            (
+                row.get::<String, _>("reference"),
+                (
+                    row.get::<i64, _>("identity_conflict") != 0,
+                    row.get::<Option<String>, _>("set_aside_at").is_some(),
+                ),
+            )
+        })
+        .collect()
+}
+
+async fn set_aside(app: &TestApp, reference: &str, aside: bool) -> reqwest::Response {
+    app.operator("set-aside")
+        .json(&json!({"reference": reference, "set_aside": aside}))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside(engine: Engine) {
     let (app, _) = spawn(engine, |_| {}).await;
     let student = form(4);
-    assert_eq!(app.declare(&key(), &student).await.status(), 201);
-    for (n, massar) in ["X000000001", "X000000002"].into_iter().enumerate() {
-        let other = with(
+    // Three made-up declarations under the student's CIN, then a fourth.
+    let mut fakes = Vec::new();
+    for n in 0..4u32 {
+        let fake = with(
             student.clone(),
             &[
-                ("massar", json!(massar)),
-                ("email", json!(format!("o{n}@example.ma"))),
+                ("massar", json!(format!("X00000000{n}"))),
+                ("birth_year", json!("2001")),
+                ("email", json!(format!("squat{n}@example.ma"))),
             ],
         );
-        assert_eq!(app.declare(&key(), &other).await.status(), 201, "{massar}");
+        let response = app.declare(&key(), &fake).await;
+        assert_eq!(response.status(), 201, "fake {n}");
+        let receipt: amoe_domain::messages::Receipt = response.json().await.unwrap();
+        fakes.push(receipt.reference.to_string());
     }
-    // The cap (3 a year) answers the same, whoever asks.
-    for attempt in [
+    // The student's own still gets in, flagged like the fakes.
+    let response = app.declare(&key(), &student).await;
+    assert_eq!(response.status(), 201);
+    let own: amoe_domain::messages::Receipt = response.json().await.unwrap();
+    let own = own.reference.to_string();
+    let before = flags(&app).await;
+    assert_eq!(before.len(), 5);
+    assert!(
+        before.values().all(|&(flag, aside)| flag && !aside),
+        "{before:?}"
+    );
+    // The student sees their own declaration only; each fake its own.
+    let seen: StatusResponse = app.status(&lookup_of(&student)).await.json().await.unwrap();
+    assert_eq!(seen.declarations.len(), 1);
+    assert_eq!(seen.declarations[0].reference.to_string(), own);
+
+    // The fund sets the fakes aside: no flag remains on the student's.
+    for reference in &fakes {
+        let response = set_aside(&app, reference, true).await;
+        assert_eq!(response.status(), 200);
+        let shown: amoe_domain::messages::operator::ShowResponse = response.json().await.unwrap();
+        assert!(shown.declarations[0].declaration.set_aside);
+    }
+    let after = flags(&app).await;
+    assert_eq!(after[&own], (false, false), "{after:?}");
+    for reference in &fakes {
+        assert_eq!(after[reference], (false, true), "{after:?}");
+    }
+    // Set aside, a fake is on nobody's status page; it stays the fund's.
+    let fake0 = with(
         student.clone(),
-        with(student.clone(), &[("massar", json!("X000000003"))]),
-    ] {
-        let response = app.declare(&key(), &attempt).await;
-        assert_eq!(response.status(), 409);
-        let body: ErrorBody = response.json().await.unwrap();
-        assert_eq!(body.code, ErrorCode::TooManyDeclarations);
-    }
-    let flagged: i64 = count(
-        &app.database().await,
-        "SELECT COUNT(*) AS n FROM declarations WHERE identity_conflict = 1",
+        &[
+            ("massar", json!("X000000000")),
+            ("birth_year", json!("2001")),
+        ],
+    );
+    assert_eq!(app.status(&lookup_of(&fake0)).await.status(), 404);
+    let found: Value = app
+        .operator("show")
+        .json(&json!({"cin": student["cin"]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found["declarations"].as_array().unwrap().len(), 5);
+    // The operators' export hands over the student's only.
+    let exported: ExportResponse = export(&app, "json").await.json().await.unwrap();
+    let references: Vec<String> = exported
+        .declarations
+        .iter()
+        .map(|d| d.reference.clone())
+        .collect();
+    assert_eq!(references, std::slice::from_ref(&own));
+    // Its very details stay declared: sent again, it is a 409.
+    let again = app
+        .declare(
+            &key(),
+            &with(fake0.clone(), &[("email", json!("again@example.ma"))]),
+        )
+        .await;
+    assert_eq!(again.status(), 409);
+    // Put back (audited), it counts again: both flagged.
+    assert_eq!(set_aside(&app, &fakes[0], false).await.status(), 200);
+    let back = flags(&app).await;
+    assert_eq!(back[&own], (true, false));
+    assert_eq!(back[&fakes[0]], (true, false));
+    let db = app.database().await;
+    let audited = count(
+        &db,
+        "SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('set_aside', 'put_back')",
     )
     .await;
-    assert_eq!(flagged, 3);
+    assert_eq!(audited, 5);
+    // Setting aside what is so already records nothing.
+    assert_eq!(set_aside(&app, &fakes[1], true).await.status(), 200);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('set_aside', 'put_back')"
+        )
+        .await,
+        5
+    );
+    assert_eq!(set_aside(&app, "AMOE-2222-222", true).await.status(), 404);
+}
+
+async fn an_address_pays_only_for_further_declarations_of_a_cin(engine: Engine) {
+    let (app, _) = spawn(engine, |config| {
+        config.limits.declarations_per_address = Limit::per(2, 3600);
+        config.limits.declarations_per_email = Limit::per(1_000, 86_400);
+    })
+    .await;
+    // Forty students behind one address declare: never refused.
+    for n in 0..40u32 {
+        assert_eq!(
+            app.declare(&key(), &form(40_000 + n)).await.status(),
+            201,
+            "{n}"
+        );
+    }
+    // Under one CIN, further declarations pay the address: two pass.
+    let student = form(40_000);
+    for n in 0..2u32 {
+        let other = with(
+            student.clone(),
+            &[("massar", json!(format!("X00000001{n}")))],
+        );
+        assert_eq!(app.declare(&key(), &other).await.status(), 201, "{n}");
+    }
+    // The third is refused, right details or not, before they are judged.
+    for attempt in [
+        student.clone(),
+        with(student.clone(), &[("massar", json!("X000000019"))]),
+    ] {
+        let response = app.declare(&key(), &attempt).await;
+        assert_eq!(response.status(), 429);
+        let body: ErrorBody = response.json().await.unwrap();
+        assert_eq!(body.code, ErrorCode::TooManyRequests);
+        assert!(body.fields.is_empty());
+    }
+    // A CIN's first declaration is never refused because of the address.
+    assert_eq!(app.declare(&key(), &form(40_100)).await.status(), 201);
 }
 
 async fn one_mailbox_cannot_be_mail_bombed(engine: Engine) {
@@ -575,7 +720,7 @@ async fn one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling(engin
                 .as_u16(),
         );
     }
-    assert_eq!(answers, [404, 404, 404, 404, 404, 429, 429]);
+    assert_eq!(answers, [404, 404, 404, 404, 404, 428, 428]);
     // The student, from another address, is not locked out.
     let right = lookup_of(&student);
     assert_eq!(
@@ -597,6 +742,69 @@ async fn one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling(engin
         }
     }
     assert_eq!(failures, 15);
+}
+
+/// Five wrong guesses from each of three addresses spend a student's
+/// allowance: the student, from a fourth, solves one puzzle and is served;
+/// the guessers go on only by solving one per guess, each larger.
+async fn three_addresses_guessing_cost_the_student_one_puzzle(engine: Engine) {
+    let (app, _) = spawn(engine, |config| {
+        config.server.trusted_proxy_hops = 1;
+        config.limits.proofs = amoe_api::proof::Puzzles {
+            base: 5_000,
+            steps: 8,
+        };
+    })
+    .await;
+    let student = form(51);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    let from = |client: &str, body: &Value, proof: Option<&str>| {
+        let mut request = app
+            .client
+            .post(format!("{}/api/status", app.url))
+            .header("x-forwarded-for", client)
+            .json(body);
+        if let Some(proof) = proof {
+            request = request.header("amoe-proof", proof);
+        }
+        request.send()
+    };
+    let wrong = with(lookup_of(&student), &[("birth_day", json!("9"))]);
+    for address in ["41.0.0.1", "41.0.0.2", "41.0.0.3"] {
+        for _ in 0..5 {
+            assert_eq!(from(address, &wrong, None).await.unwrap().status(), 404);
+        }
+    }
+    let right = lookup_of(&student);
+    let asked = from("41.0.0.4", &right, None).await.unwrap();
+    let challenge = challenge_of(&asked);
+    assert_eq!(puzzle_size(&challenge), 5_000);
+    let served = from("41.0.0.4", &right, Some(&solve(&challenge)))
+        .await
+        .unwrap();
+    assert_eq!(served.status(), 200);
+    // The guessers pay a puzzle per guess, larger each time.
+    let mut sizes = Vec::new();
+    for _ in 0..10 {
+        let challenge = challenge_of(&from("41.0.0.1", &wrong, None).await.unwrap());
+        sizes.push(puzzle_size(&challenge) / 5_000);
+        let proof = solve(&challenge);
+        assert_eq!(
+            from("41.0.0.1", &wrong, Some(&proof))
+                .await
+                .unwrap()
+                .status(),
+            404
+        );
+    }
+    assert_eq!(sizes, [1, 2, 3, 4, 5, 6, 7, 8, 8, 8]);
+    // And the student still gets through, at the ceiling.
+    let challenge = challenge_of(&from("41.0.0.4", &right, None).await.unwrap());
+    assert_eq!(puzzle_size(&challenge), 40_000);
+    let served = from("41.0.0.4", &right, Some(&solve(&challenge)))
+        .await
+        .unwrap();
+    assert_eq!(served.status(), 200);
 }
 
 async fn a_spent_mailbox_answers_the_same_for_right_and_wrong_details(engine: Engine) {

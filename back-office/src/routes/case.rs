@@ -109,6 +109,7 @@ fn CaseView(
             {decided.map(|decided| row("bo-field-decided", decided))}
             {row("bo-field-received", view! { <bdi dir="ltr">{moment(&d.received_at)}</bdi> }.into_any())}
             {row("bo-field-conflict", view! { {if d.identity_conflict { tr("bo-conflict-yes") } else { tr("bo-no") }} }.into_any())}
+            {d.set_aside.then(|| row("bo-field-set-aside", view! { {tr("bo-set-aside-yes")} }.into_any()))}
             {row("bo-field-vouched", match d.vouched_by.clone() {
                 Some(by) => view! { {move || university_name(&by, i18n.lang())} }.into_any(),
                 None => view! { {tr("bo-no")} }.into_any(),
@@ -126,6 +127,7 @@ fn CaseView(
         view! {
             {decide}
             <CorrectForm reference=reference.clone() case notice problem />
+            <SetAsideForm reference=reference.clone() aside=d.set_aside case notice problem />
         }
     });
     let events = stored.events.clone();
@@ -331,6 +333,72 @@ fn DecideForm(
                 {tr("bo-decide-button")}
             </button>
         </form>
+    }
+}
+
+/// Setting the declaration aside (made up under someone's CIN), or putting
+/// it back.
+#[component]
+fn SetAsideForm(
+    reference: String,
+    aside: bool,
+    case: RwSignal<Option<Result<Case, api::ApiError>>>,
+    notice: RwSignal<Option<&'static str>>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let busy = RwSignal::new(false);
+    let reference = StoredValue::new(reference);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        notice.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = api::set_aside(&reference.get_value(), !aside, &auth.csrf()).await;
+            busy.set(false);
+            match answer {
+                Ok(updated) => {
+                    case.set(Some(Ok(updated)));
+                    notice.set(Some(if aside {
+                        "bo-put-back-recorded"
+                    } else {
+                        "bo-set-aside-recorded"
+                    }));
+                }
+                Err(error) => {
+                    auth.handle(&error);
+                    problem.set(Some(Problem::Fields(error.clone())));
+                }
+            }
+        });
+    };
+    let (title, hint, button) = if aside {
+        (
+            "bo-put-back-title",
+            "bo-put-back-hint",
+            "bo-put-back-button",
+        )
+    } else {
+        (
+            "bo-set-aside-title",
+            "bo-set-aside-hint",
+            "bo-set-aside-button",
+        )
+    };
+    view! {
+        <details class="back-correct">
+            <summary>{tr(title)}</summary>
+            <form on:submit=submit novalidate>
+                <p class="hint">{tr(hint)}</p>
+                <button type="submit" class="button button-secondary" aria-disabled=move || busy.get().to_string()>
+                    {tr(button)}
+                </button>
+            </form>
+        </details>
     }
 }
 

@@ -26,6 +26,8 @@ pub struct SearchState {
     pub until: RwSignal<String>,
     pub identity_conflict: RwSignal<String>,
     pub vouched: RwSignal<String>,
+    /// `"yes"`: only the declarations set aside.
+    pub set_aside: RwSignal<String>,
     pub found: RwSignal<Option<SearchResponse>>,
 }
 
@@ -40,6 +42,7 @@ impl Default for SearchState {
             until: RwSignal::new(String::new()),
             identity_conflict: RwSignal::new(String::new()),
             vouched: RwSignal::new(String::new()),
+            set_aside: RwSignal::new(String::new()),
             found: RwSignal::new(None),
         }
     }
@@ -70,6 +73,7 @@ impl SearchState {
             until: optional(self.until.get_untracked()),
             identity_conflict: yes_no(&self.identity_conflict.get_untracked()),
             vouched: yes_no(&self.vouched.get_untracked()),
+            set_aside: self.set_aside.get_untracked() == "yes",
         }
     }
 }
@@ -212,6 +216,7 @@ fn Search() -> impl IntoView {
             ("no".to_owned(), i18n.t("bo-no")),
         ]
     });
+    let only_options = Signal::derive(move || vec![("yes".to_owned(), i18n.t("bo-filter-only"))]);
     let fund = auth.may_decide();
     view! {
         <ErrorSummary problem />
@@ -231,6 +236,7 @@ fn Search() -> impl IntoView {
                     {text_input("until", "bo-filter-until", None, state.until, "date")}
                     {select("identity_conflict", "bo-filter-conflict", state.identity_conflict, yes_no_options)}
                     {select("vouched", "bo-filter-vouched", state.vouched, yes_no_options)}
+                    {select("set_aside", "bo-filter-set-aside", state.set_aside, only_options)}
                 </div>
             </details>
             <div class="button-group">
@@ -298,7 +304,8 @@ fn Results(found: SearchResponse) -> impl IntoView {
                                 <td><bdi dir="ltr">{moment(&f.received_at)}</bdi></td>
                                 <td>
                                     {f.identity_conflict.then(|| view! { <strong class="tag back-tag-warning">{tr("bo-flag-conflict")}</strong> " " })}
-                                    {f.vouched.then(|| view! { <strong class="tag">{tr("bo-flag-vouched")}</strong> })}
+                                    {f.vouched.then(|| view! { <strong class="tag">{tr("bo-flag-vouched")}</strong> " " })}
+                                    {f.set_aside.then(|| view! { <strong class="tag back-tag-muted">{tr("bo-flag-set-aside")}</strong> })}
                                 </td>
                             </tr>
                         }

@@ -4,6 +4,12 @@
 //! one CIN that disagree on those are all kept, each seen only with its own
 //! details, and flagged `identity_conflict` for the fund; a university
 //! portal's word (`vouched_by`) wins over a declaration nobody vouched for.
+//!
+//! Nothing caps a CIN's declarations: a cap is filled by whoever types the
+//! CIN first, and bars the student. A second declaration of a CIN in a year
+//! is stored, and flagged when its details differ. The fund may set a
+//! declaration aside: it then counts towards nothing of its CIN (no flag,
+//! no status page), and only its very details stay declared.
 
 /// What a declaration of a CIN says about who the student is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,6 +28,12 @@ impl Claim<'_> {
     fn vouched(&self) -> bool {
         !self.vouched_by.is_empty()
     }
+
+    /// Whether `self` is contradicted by `other`: another person, unless
+    /// `self` is vouched for and `other` is not.
+    fn contradicted_by(&self, other: &Claim<'_>) -> bool {
+        !self.same_person(other) && (!self.vouched() || other.vouched())
+    }
 }
 
 /// An earlier declaration of the same CIN.
@@ -30,17 +42,17 @@ pub struct Earlier<'a> {
     pub claim: Claim<'a>,
     /// In the academic year of the new declaration.
     pub this_year: bool,
+    /// Set aside by the fund.
+    pub set_aside: bool,
 }
 
 /// What becomes of a new declaration.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Judgement {
     /// The same details (and, for a vouched one, a vouched one) are
-    /// declared already this year.
+    /// declared already this year; a declaration set aside keeps only its
+    /// very details (and voucher) declared.
     AlreadyDeclared,
-    /// This CIN has `cap` declarations this year already; only a vouched
-    /// one gets in now.
-    TooMany,
     /// Stored; flagged or not, and which earlier ones (their indexes) to
     /// flag now.
     Accepted {
@@ -49,28 +61,21 @@ pub enum Judgement {
     },
 }
 
-/// Judges `new` against the CIN's `earlier` declarations, with `cap`
-/// declarations per CIN and year (the new one included). The cap comes
-/// before the rest, so that once it is reached every unvouched attempt
-/// gets the same answer, right details or not: the answers cannot be used
-/// to guess a student's Massar code or birth date.
-pub fn judge(new: &Claim<'_>, earlier: &[Earlier<'_>], cap: usize) -> Judgement {
-    let this_year = || earlier.iter().enumerate().filter(|(_, e)| e.this_year);
-    if !new.vouched() && this_year().count() >= cap {
-        return Judgement::TooMany;
-    }
+/// Judges `new` against the CIN's `earlier` declarations.
+pub fn judge(new: &Claim<'_>, earlier: &[Earlier<'_>]) -> Judgement {
+    let counted = || earlier.iter().enumerate().filter(|(_, e)| !e.set_aside);
+    let this_year = || counted().filter(|(_, e)| e.this_year);
     let declared = this_year()
         .any(|(_, e)| new.same_person(&e.claim) && (!new.vouched() || e.claim.vouched()));
-    if declared {
+    let set_aside_twin = earlier
+        .iter()
+        .any(|e| e.set_aside && e.this_year && e.claim == *new);
+    if declared || set_aside_twin {
         return Judgement::AlreadyDeclared;
     }
-    // A declaration contradicted by another is flagged, unless it is
-    // vouched for and the other is not.
-    let contradicts =
-        |a: &Claim<'_>, b: &Claim<'_>| !a.same_person(b) && (!a.vouched() || b.vouched());
-    let conflict = earlier.iter().any(|e| contradicts(new, &e.claim));
+    let conflict = counted().any(|(_, e)| new.contradicted_by(&e.claim));
     let flag_earlier = this_year()
-        .filter(|(_, e)| contradicts(&e.claim, new) || (new.vouched() && !e.claim.vouched()))
+        .filter(|(_, e)| e.claim.contradicted_by(new) || (new.vouched() && !e.claim.vouched()))
         .map(|(i, _)| i)
         .collect();
     Judgement::Accepted {
@@ -84,27 +89,31 @@ pub fn judge(new: &Claim<'_>, earlier: &[Earlier<'_>], cap: usize) -> Judgement 
 pub struct Stored<'a> {
     pub claim: Claim<'a>,
     pub academic_year: &'a str,
+    pub set_aside: bool,
 }
 
 /// The `identity_conflict` flag of each of a CIN's declarations, given in
-/// the order they arrived, judged again all together (after an operator
-/// corrected or erased one): the flags [`judge`] would have left had they
-/// arrived as they are now. A declaration is flagged when an earlier one
-/// (of any year) contradicts it, or a later one of its own year
-/// contradicts it or is vouched for while it is not.
+/// the order they arrived, judged again all together (after the fund
+/// corrected, erased, set aside or put back one): the flags [`judge`]
+/// would have left had they arrived as they are now. A declaration is
+/// flagged when an earlier one (of any year) contradicts it, or a later one
+/// of its own year contradicts it or is vouched for while it is not. A
+/// declaration set aside is never flagged, and flags none.
 pub fn flags(stored: &[Stored<'_>]) -> Vec<bool> {
-    let contradicts =
-        |a: &Claim<'_>, b: &Claim<'_>| !a.same_person(b) && (!a.vouched() || b.vouched());
     stored
         .iter()
         .enumerate()
         .map(|(i, this)| {
+            if this.set_aside {
+                return false;
+            }
             let by_earlier = stored[..i]
                 .iter()
-                .any(|earlier| contradicts(&this.claim, &earlier.claim));
+                .any(|earlier| !earlier.set_aside && this.claim.contradicted_by(&earlier.claim));
             let by_later = stored[i + 1..].iter().any(|later| {
-                later.academic_year == this.academic_year
-                    && (contradicts(&this.claim, &later.claim)
+                !later.set_aside
+                    && later.academic_year == this.academic_year
+                    && (this.claim.contradicted_by(&later.claim)
                         || (later.claim.vouched() && !this.claim.vouched()))
             });
             by_earlier || by_later
@@ -128,7 +137,19 @@ mod tests {
     };
 
     fn earlier(claim: Claim<'static>, this_year: bool) -> Earlier<'static> {
-        Earlier { claim, this_year }
+        Earlier {
+            claim,
+            this_year,
+            set_aside: false,
+        }
+    }
+
+    fn set_aside(claim: Claim<'static>) -> Earlier<'static> {
+        Earlier {
+            claim,
+            this_year: true,
+            set_aside: true,
+        }
     }
 
     fn accepted(conflict: bool, flag_earlier: Vec<usize>) -> Judgement {
@@ -140,14 +161,14 @@ mod tests {
 
     #[test]
     fn a_first_declaration_is_clean_and_the_same_again_is_declared() {
-        assert_eq!(judge(&STUDENT, &[], 3), accepted(false, vec![]));
+        assert_eq!(judge(&STUDENT, &[]), accepted(false, vec![]));
         assert_eq!(
-            judge(&STUDENT, &[earlier(STUDENT, true)], 3),
+            judge(&STUDENT, &[earlier(STUDENT, true)]),
             Judgement::AlreadyDeclared
         );
         // Renewal: the same details, an earlier year.
         assert_eq!(
-            judge(&STUDENT, &[earlier(STUDENT, false)], 3),
+            judge(&STUDENT, &[earlier(STUDENT, false)]),
             accepted(false, vec![])
         );
     }
@@ -156,34 +177,64 @@ mod tests {
     fn other_details_under_the_same_cin_are_accepted_and_flagged() {
         // The squat across years: the new one is flagged, the old year stays.
         assert_eq!(
-            judge(&SQUATTER, &[earlier(STUDENT, false)], 3),
+            judge(&SQUATTER, &[earlier(STUDENT, false)]),
             accepted(true, vec![])
         );
         // Within a year, both are flagged and the student is not locked out.
         assert_eq!(
-            judge(&STUDENT, &[earlier(SQUATTER, true)], 3),
+            judge(&STUDENT, &[earlier(SQUATTER, true)]),
             accepted(true, vec![0])
         );
     }
 
     #[test]
-    fn the_cap_answers_the_same_whatever_the_details() {
-        let full = [
-            earlier(STUDENT, true),
-            earlier(SQUATTER, true),
-            earlier(
-                Claim {
-                    massar: "Y1",
-                    ..SQUATTER
-                },
-                true,
-            ),
-        ];
-        assert_eq!(judge(&STUDENT, &full, 3), Judgement::TooMany);
-        assert_eq!(judge(&SQUATTER, &full, 3), Judgement::TooMany);
-        // Earlier years do not count.
-        let old = [earlier(SQUATTER, false), earlier(SQUATTER, false)];
-        assert_eq!(judge(&STUDENT, &old, 1), accepted(true, vec![]));
+    fn no_number_of_squatters_bars_the_student() {
+        let squatters: Vec<Earlier<'static>> = ["X1", "X2", "X3", "X4"]
+            .into_iter()
+            .map(|massar| earlier(Claim { massar, ..SQUATTER }, true))
+            .collect();
+        // Stored, flagged, and the squatters with it.
+        assert_eq!(
+            judge(&STUDENT, &squatters),
+            accepted(true, vec![0, 1, 2, 3])
+        );
+    }
+
+    #[test]
+    fn a_declaration_set_aside_counts_towards_nothing_but_its_own_details() {
+        // The squatter set aside: the student's declaration is clean.
+        assert_eq!(
+            judge(&STUDENT, &[set_aside(SQUATTER)]),
+            accepted(false, vec![])
+        );
+        // Its very details stay declared (they are stored, once a year).
+        assert_eq!(
+            judge(&SQUATTER, &[set_aside(SQUATTER)]),
+            Judgement::AlreadyDeclared
+        );
+        // A portal's word on the same details is another declaration.
+        let vouched = Claim {
+            vouched_by: "um5",
+            ..SQUATTER
+        };
+        assert_eq!(
+            judge(&vouched, &[set_aside(SQUATTER)]),
+            accepted(false, vec![])
+        );
+        let year = "2026-2027";
+        let kept = |claim: Claim<'static>, set_aside: bool| Stored {
+            claim,
+            academic_year: year,
+            set_aside,
+        };
+        assert_eq!(
+            flags(&[kept(SQUATTER, true), kept(STUDENT, false)]),
+            [false, false]
+        );
+        assert_eq!(
+            flags(&[kept(SQUATTER, false), kept(STUDENT, false)]),
+            [true, true]
+        );
     }
 
     #[test]
@@ -204,18 +255,18 @@ mod tests {
             earlier(STUDENT, true),
         ];
         // Past the cap, over the squatters and over an unvouched twin.
-        assert_eq!(judge(&vouched, &full, 3), accepted(false, vec![0, 1, 2]));
+        assert_eq!(judge(&vouched, &full), accepted(false, vec![0, 1, 2]));
         // An unvouched one beside a vouched one loses; the vouched one stays.
         assert_eq!(
-            judge(&SQUATTER, &[earlier(vouched.clone(), true)], 3),
+            judge(&SQUATTER, &[earlier(vouched.clone(), true)]),
             accepted(true, vec![])
         );
         assert_eq!(
-            judge(&STUDENT, &[earlier(vouched.clone(), true)], 3),
+            judge(&STUDENT, &[earlier(vouched.clone(), true)]),
             Judgement::AlreadyDeclared
         );
         assert_eq!(
-            judge(&vouched, &[earlier(vouched.clone(), true)], 3),
+            judge(&vouched, &[earlier(vouched.clone(), true)]),
             Judgement::AlreadyDeclared
         );
         // Two portals vouching different people: both flagged.
@@ -224,7 +275,7 @@ mod tests {
             ..SQUATTER
         };
         assert_eq!(
-            judge(&other, &[earlier(vouched, true)], 3),
+            judge(&other, &[earlier(vouched, true)]),
             accepted(true, vec![0])
         );
     }
@@ -233,6 +284,7 @@ mod tests {
         Stored {
             claim: claim.clone(),
             academic_year,
+            set_aside: false,
         }
     }
 
@@ -282,9 +334,10 @@ mod tests {
                     .map(|(s, _)| Earlier {
                         claim: s.claim.clone(),
                         this_year: s.academic_year == YEARS[year],
+                        set_aside: false,
                     })
                     .collect();
-                if let Judgement::Accepted { conflict, flag_earlier } = judge(&claim, &earlier, 100) {
+                if let Judgement::Accepted { conflict, flag_earlier } = judge(&claim, &earlier) {
                     for i in flag_earlier {
                         kept[i].1 = true;
                     }
@@ -294,6 +347,35 @@ mod tests {
             let stored: Vec<Stored<'_>> = kept.iter().map(|(s, _)| s.clone()).collect();
             let judged: Vec<bool> = kept.iter().map(|(_, flag)| *flag).collect();
             proptest::prop_assert_eq!(flags(&stored), judged);
+        }
+
+        /// A declaration set aside changes the others' flags as if it
+        /// were not there.
+        #[test]
+        fn a_declaration_set_aside_is_as_if_it_were_not_there(
+            stored_ in proptest::collection::vec((0..3usize, 0..2usize, proptest::bool::ANY, proptest::bool::ANY), 0..10)
+        ) {
+            const MASSARS: [&str; 3] = ["R1", "R2", "R3"];
+            const YEARS: [&str; 2] = ["2025-2026", "2026-2027"];
+            let all: Vec<Stored<'_>> = stored_
+                .iter()
+                .map(|&(massar, year, vouched, set_aside)| Stored {
+                    claim: Claim {
+                        massar: MASSARS[massar],
+                        birth_date: "2004-03-07",
+                        vouched_by: if vouched { "um5" } else { "" },
+                    },
+                    academic_year: YEARS[year],
+                    set_aside,
+                })
+                .collect();
+            let kept: Vec<Stored<'_>> = all.iter().filter(|s| !s.set_aside).cloned().collect();
+            let mut without = flags(&kept).into_iter();
+            let expected: Vec<bool> = all
+                .iter()
+                .map(|s| !s.set_aside && without.next().unwrap_or(false))
+                .collect();
+            proptest::prop_assert_eq!(flags(&all), expected);
         }
     }
 }

@@ -165,6 +165,8 @@ pub struct SearchRequest {
     pub until: Option<String>,
     pub identity_conflict: Option<bool>,
     pub vouched: Option<bool>,
+    /// Only the declarations the fund set aside.
+    pub set_aside: bool,
 }
 
 /// One declaration found.
@@ -180,6 +182,8 @@ pub struct Found {
     pub received_at: String,
     pub identity_conflict: bool,
     pub vouched: bool,
+    #[serde(default)]
+    pub set_aside: bool,
 }
 
 /// The newest declarations found first, [`SEARCH_LIMIT`] at most; `total`
@@ -201,6 +205,15 @@ pub const SEARCH_LIMIT: i64 = 100;
 pub struct Case {
     pub declaration: StoredDeclaration,
     pub audit: Vec<AuditEntry>,
+}
+
+/// `POST /api/back-office/cases/{reference}/set-aside`: set a declaration
+/// aside (`true`), or put it back (`false`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetAsideRequest {
+    pub set_aside: bool,
 }
 
 /// `POST /api/back-office/cases/{reference}/decision`: the fund's decision

@@ -183,10 +183,6 @@ pub enum ErrorCode {
     /// A declaration with this CIN, Massar code and birth date exists this
     /// academic year: the status page shows it.
     AlreadyDeclared,
-    /// This CIN has as many declarations this academic year, under
-    /// different Massar codes or birth dates, as the service accepts; a
-    /// university portal can still vouch for the student's own.
-    TooManyDeclarations,
     /// A university portal's identity token that is forged, expired,
     /// already used, meant for another service, or from a portal that is
     /// not configured; nothing was stored.
@@ -200,6 +196,10 @@ pub enum ErrorCode {
     NoMatch,
     /// Too many attempts: wait the `Retry-After` seconds.
     TooManyRequests,
+    /// Wrong details were typed for this CIN too often: send the lookup
+    /// again with the answer (`AMOE-Proof`) to the puzzle of the
+    /// `AMOE-Challenge` header.
+    ProofRequired,
     /// No operator token, or a wrong one; in the back office, no session
     /// (or one that has ended) or a passkey that does not verify.
     Unauthorized,
@@ -236,12 +236,12 @@ impl ErrorCode {
             ErrorCode::InvalidFields => "invalid_fields",
             ErrorCode::NotEligible => "not_eligible",
             ErrorCode::AlreadyDeclared => "already_declared",
-            ErrorCode::TooManyDeclarations => "too_many_declarations",
             ErrorCode::InvalidPortalToken => "invalid_portal_token",
             ErrorCode::IdempotencyKeyMissing => "idempotency_key_missing",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::NoMatch => "no_match",
             ErrorCode::TooManyRequests => "too_many_requests",
+            ErrorCode::ProofRequired => "proof_required",
             ErrorCode::Unauthorized => "unauthorized",
             #[cfg(feature = "back-office")]
             ErrorCode::Forbidden => "forbidden",
@@ -287,12 +287,12 @@ mod tests {
             ErrorCode::InvalidFields,
             ErrorCode::NotEligible,
             ErrorCode::AlreadyDeclared,
-            ErrorCode::TooManyDeclarations,
             ErrorCode::InvalidPortalToken,
             ErrorCode::IdempotencyKeyMissing,
             ErrorCode::IdempotencyKeyReused,
             ErrorCode::NoMatch,
             ErrorCode::TooManyRequests,
+            ErrorCode::ProofRequired,
             ErrorCode::Unauthorized,
             #[cfg(feature = "back-office")]
             ErrorCode::Forbidden,

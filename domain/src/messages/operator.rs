@@ -74,10 +74,14 @@ pub struct ExportedDeclaration {
     pub identity_conflict: bool,
     /// The university whose portal vouched for the identity, if one did.
     pub vouched_by: Option<String>,
+    /// Set aside by the fund (made up under someone's CIN, say): it
+    /// counts towards nothing of its CIN.
+    #[serde(default)]
+    pub set_aside: bool,
 }
 
 /// The columns of a CSV export, in order.
-pub const EXPORT_COLUMNS: [&str; 15] = [
+pub const EXPORT_COLUMNS: [&str; 16] = [
     "reference",
     "academic_year",
     "cin",
@@ -93,6 +97,7 @@ pub const EXPORT_COLUMNS: [&str; 15] = [
     "received_at",
     "identity_conflict",
     "vouched_by",
+    "set_aside",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -326,6 +331,17 @@ impl Changes {
 pub struct CorrectRequest {
     pub reference: String,
     pub changes: Changes,
+}
+
+/// `POST /api/operator/set-aside`: sets a declaration aside (made up under
+/// someone's CIN, say: it then counts towards nothing of its CIN), or puts
+/// it back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetAside {
+    pub reference: String,
+    pub set_aside: bool,
 }
 
 /// `POST /api/operator/erase`: erases a declaration, its history and its

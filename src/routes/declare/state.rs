@@ -283,21 +283,14 @@ impl Declare {
                     };
                     let key = match code {
                         Some((ErrorCode::AlreadyDeclared, _)) => "send-already-declared",
-                        Some((ErrorCode::TooManyDeclarations, _)) => "send-too-many-declarations",
                         Some((ErrorCode::TooManyRequests, Some(_))) => "send-email-limit",
                         Some((ErrorCode::TooManyRequests, None)) => "send-too-many",
                         Some((ErrorCode::InvalidPortalToken, _)) => "portal-token-refused",
                         _ => "error-server",
                     };
-                    // Declared already, or never to be: the answers (what
-                    // unlocks a status page) leave the device now.
-                    let ends = matches!(
-                        code,
-                        Some((
-                            ErrorCode::AlreadyDeclared | ErrorCode::TooManyDeclarations,
-                            _
-                        ))
-                    );
+                    // Declared already: the answers (what unlocks a status
+                    // page) leave the device now.
+                    let ends = matches!(code, Some((ErrorCode::AlreadyDeclared, _)));
                     self.saved.update(|s| {
                         s.pending = false;
                         if ends {

@@ -20,6 +20,8 @@ pub struct Criteria {
     pub until: Option<String>,
     pub identity_conflict: Option<bool>,
     pub vouched: Option<bool>,
+    /// Set aside by the fund, or not (the tallies do not know).
+    pub set_aside: Option<bool>,
     /// Without a status, only the declarations awaiting a decision
     /// (received or under verification): what the fund exports to verify.
     pub pending: bool,
@@ -49,6 +51,7 @@ impl Criteria {
             "until": self.until,
             "identity_conflict": self.identity_conflict,
             "vouched": self.vouched,
+            "set_aside": self.set_aside,
             "pending": self.pending,
         })
     }
@@ -121,12 +124,16 @@ impl Criteria {
             && self.until.is_none()
             && self.identity_conflict.is_none()
             && self.vouched.is_none()
+            && self.set_aside.is_none()
     }
 
     /// Whether the tallies can count what this finds: filters only, no
     /// reference, CIN or name.
     pub(super) fn by_filters_only(&self) -> bool {
-        self.reference.is_none() && self.cin.is_none() && self.words.is_empty()
+        self.reference.is_none()
+            && self.cin.is_none()
+            && self.words.is_empty()
+            && self.set_aside.is_none()
     }
 
     /// The `WHERE` clause over `declarations` and its values.
@@ -204,6 +211,11 @@ impl Criteria {
         match self.vouched {
             Some(true) => sql.push_str(&format!(" AND {vouched}")),
             Some(false) => sql.push_str(&format!(" AND NOT ({vouched})")),
+            None => {}
+        }
+        match self.set_aside {
+            Some(true) => sql.push_str(" AND set_aside_at IS NOT NULL"),
+            Some(false) => sql.push_str(" AND set_aside_at IS NULL"),
             None => {}
         }
         (sql, binds)

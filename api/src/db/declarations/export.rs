@@ -17,7 +17,7 @@ pub const PAGE: usize = 500;
 
 const COLUMNS: &str = "reference, academic_year, cin, massar, last_name, first_name, \
     birth_date, email, phone, university_id, establishment, status, received_at, \
-    identity_conflict, vouched_by";
+    identity_conflict, vouched_by, set_aside_at";
 
 /// What an export reads: a `WHERE` clause over `declarations` with its
 /// values (`$1`…), and the statuses it is limited to, if any.

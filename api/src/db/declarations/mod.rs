@@ -13,6 +13,7 @@ pub mod export;
 pub mod names;
 pub mod read;
 pub mod search;
+pub mod set_aside;
 pub mod status;
 pub mod submit;
 
@@ -94,6 +95,7 @@ pub(crate) fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error>
         received_at: row.try_get("received_at")?,
         identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
         vouched_by: Some(row.try_get::<String, _>("vouched_by")?).filter(|v| !v.is_empty()),
+        set_aside: row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
     })
 }
 
@@ -179,6 +181,7 @@ pub(crate) async fn judge_again(
         .map(|row| Stored {
             claim: row.claim(),
             academic_year: &row.academic_year,
+            set_aside: row.set_aside,
         })
         .collect();
     for (row, flagged) in rows.iter().zip(flags(&stored)) {
@@ -202,6 +205,8 @@ pub(crate) struct ClaimRow {
     /// The portal that vouched for it, or empty.
     pub vouched_by: String,
     pub identity_conflict: bool,
+    /// Set aside by the fund: counts towards nothing of its CIN.
+    pub set_aside: bool,
 }
 
 impl ClaimRow {
@@ -221,8 +226,8 @@ pub(crate) async fn claims(
     cin: &str,
 ) -> Result<Vec<ClaimRow>, sqlx::Error> {
     sqlx::query(
-        "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict \
-         FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
+        "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict, \
+           set_aside_at FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
     )
     .bind(cin)
     .fetch_all(&mut **tx)
@@ -236,6 +241,7 @@ pub(crate) async fn claims(
             birth_date: row.try_get("birth_date")?,
             vouched_by: row.try_get("vouched_by")?,
             identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
+            set_aside: row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
         })
     })
     .collect()

@@ -17,7 +17,7 @@ pub enum Whose {
 
 const COLUMNS: &str = "reference, academic_year, cin, massar, last_name, first_name, \
     birth_date, email, phone, university_id, establishment, status, received_at, \
-    identity_conflict, vouched_by, lang, decided_on, refusal_reason";
+    identity_conflict, vouched_by, set_aside_at, lang, decided_on, refusal_reason";
 
 pub(crate) async fn stored(
     tx: &mut Transaction<'_, Any>,

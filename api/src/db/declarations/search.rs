@@ -17,7 +17,7 @@ pub async fn search(
     who: &Stamp<'_>,
 ) -> Result<(Vec<Found>, i64), sqlx::Error> {
     let columns = "reference, academic_year, last_name, first_name, university_id, status, \
-                   received_at, identity_conflict, vouched_by";
+                   received_at, identity_conflict, vouched_by, set_aside_at";
     let by_name = criteria.found_by_name().filter(|_| criteria.by_name_only());
     let (rows, total) = match by_name {
         // A name alone: one pass over the index of the names' words counts
@@ -116,6 +116,7 @@ pub async fn search(
                 received_at: row.try_get("received_at")?,
                 identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
                 vouched: !row.try_get::<String, _>("vouched_by")?.is_empty(),
+                set_aside: row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;

@@ -12,7 +12,7 @@ pub struct Found {
     pub status: amoe_domain::messages::DeclarationStatus,
 }
 
-/// Every declaration of `cin`, the newest academic year first, each with
+/// Every declaration of `cin` not set aside, the newest academic year first, each with
 /// its timeline (oldest first): one query, whatever the lookup then shows,
 /// so that a match and a miss read the same rows.
 pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error> {
@@ -21,7 +21,7 @@ pub async fn by_cin(pool: &AnyPool, cin: &str) -> Result<Vec<Found>, sqlx::Error
            d.university_id, d.status, d.last_name, d.first_name, d.decided_on, d.refusal_reason, \
            e.status AS event_status, e.at AS event_at \
          FROM declarations d LEFT JOIN declaration_events e ON e.reference = d.reference \
-         WHERE d.cin = $1 \
+         WHERE d.cin = $1 AND d.set_aside_at IS NULL \
          ORDER BY d.academic_year DESC, d.received_at DESC, d.reference, e.position",
     )
     .bind(cin)

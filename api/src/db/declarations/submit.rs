@@ -23,8 +23,6 @@ pub enum Outcome {
     KeyReused,
     /// The same CIN, Massar code and birth date declared this year.
     AlreadyDeclared,
-    /// The CIN has as many declarations this year as accepted.
-    TooManyDeclarations,
     /// The portal token vouched for another declaration already.
     TokenUsed,
     /// The address's or the e-mail mailbox's bucket is empty (`email`
@@ -42,11 +40,10 @@ pub struct Submission<'a> {
     pub key: &'a str,
     pub request_hash: &'a str,
     pub received_at: &'a str,
-    /// Declarations per CIN and academic year (see `identity::judge`).
-    pub per_cin_year: i64,
     /// Declarations per address, and per e-mail mailbox, taken before the
     /// declaration is judged: a refusal after the judgement would tell
-    /// right details (`409`) from wrong ones.
+    /// right details (`409`) from wrong ones. The address's only for an
+    /// unvouched declaration under a CIN that has one this year already.
     pub address: Bucket<'a>,
     pub email: Bucket<'a>,
     /// Mails per recipient mailbox (the acknowledgement's).
@@ -124,11 +121,12 @@ pub(crate) fn receipt(row: &AnyRow) -> Result<Receipt, sqlx::Error> {
     })
 }
 
-/// One try, in one transaction: take the address's and the mailbox's
-/// tokens, lock the CIN's year, judge the new declaration against the
-/// CIN's others, then store it, its flags, its first event, its portal
-/// token and the mail that acknowledges it. Nothing stored, nothing kept:
-/// the tokens too go back with the rollback.
+/// One try, in one transaction: take the mailbox's token, lock the CIN's
+/// year, take the address's token unless this is the CIN's first
+/// declaration of the year or a vouched one, judge the new declaration
+/// against the CIN's others, then store it, its flags, its first event,
+/// its portal token and the mail that acknowledges it. Nothing stored,
+/// nothing kept: the tokens too go back with the rollback.
 async fn attempt(
     pool: &AnyPool,
     s: &Submission<'_>,
@@ -139,12 +137,13 @@ async fn attempt(
     let year = d.academic_year.to_string();
     let reference = reference.to_string();
     let mut tx = pool.begin().await?;
-    for (bucket, email) in [(&s.address, false), (&s.email, true)] {
-        if let Verdict::Refused { retry_after } =
-            rate_limits::take(&mut *tx, bucket.name, bucket.limit, s.now_ms).await?
-        {
-            return Ok(Outcome::Limited { retry_after, email });
-        }
+    if let Verdict::Refused { retry_after } =
+        rate_limits::take(&mut *tx, s.email.name, s.email.limit, s.now_ms).await?
+    {
+        return Ok(Outcome::Limited {
+            retry_after,
+            email: true,
+        });
     }
     lock_cin(&mut tx, d.cin.as_str(), &year).await?;
     let stored = claims(&mut tx, d.cin.as_str()).await?;
@@ -153,8 +152,25 @@ async fn attempt(
         .map(|row| Earlier {
             claim: row.claim(),
             this_year: row.academic_year == year,
+            set_aside: row.set_aside,
         })
         .collect();
+    // A campus behind one address always declares: only a further
+    // declaration under a CIN (where squatting and guessing happen) pays
+    // the address, before its details are judged. What a refusal here
+    // tells (that the CIN declared this year) an address learns only once
+    // its allowance is spent.
+    let further = earlier.iter().any(|e| e.this_year && !e.set_aside);
+    if further
+        && s.vouched.is_none()
+        && let Verdict::Refused { retry_after } =
+            rate_limits::take(&mut *tx, s.address.name, s.address.limit, s.now_ms).await?
+    {
+        return Ok(Outcome::Limited {
+            retry_after,
+            email: false,
+        });
+    }
     let birth_date = d.birth_date.to_string();
     let vouched_by = s.vouched.map_or("", |v| v.university.as_str());
     let new = Claim {
@@ -177,10 +193,8 @@ async fn attempt(
             .execute(&mut *tx)
             .await?;
     }
-    let cap = usize::try_from(s.per_cin_year).unwrap_or(usize::MAX);
-    let (conflict, flag_earlier) = match identity::judge(&new, &earlier, cap) {
+    let (conflict, flag_earlier) = match identity::judge(&new, &earlier) {
         Judgement::AlreadyDeclared => return Ok(Outcome::AlreadyDeclared),
-        Judgement::TooMany => return Ok(Outcome::TooManyDeclarations),
         Judgement::Accepted {
             conflict,
             flag_earlier,

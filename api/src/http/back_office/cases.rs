@@ -8,7 +8,9 @@ use crate::fund::{self, export::Format};
 use crate::http::ApiContext;
 use crate::http::extract::{Json, Query};
 use amoe_domain::declaration::DecisionRecord;
-use amoe_domain::messages::back_office::{Case, DecideRequest, SearchRequest, SearchResponse};
+use amoe_domain::messages::back_office::{
+    Case, DecideRequest, SearchRequest, SearchResponse, SetAsideRequest,
+};
 use amoe_domain::messages::operator::{Changes, ImportReport};
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -152,6 +154,39 @@ pub async fn correct(
     let reference = corrected.declaration.reference;
     let case = fund::read::case(ctx.fund(), &actor, &reference, View::After).await?;
     Ok(no_store(axum::Json(case).into_response()))
+}
+
+/// `POST /api/back-office/cases/{reference}/set-aside`: sets a declaration
+/// aside (made up under someone's CIN, say) or puts it back (audited): set
+/// aside, it counts towards nothing of its CIN.
+#[utoipa::path(post, path = "/back-office/cases/{reference}/set-aside", tag = "back-office", security(("agent_session" = [])),
+    params(("reference" = String, Path, description = "`AMOE-XXXX-XXX`")),
+    request_body = SetAsideRequest,
+    responses(
+        (status = 200, description = "Set aside or put back (or, with `X-AMOE-Unchanged`, so already): the case", body = Case),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_json`", body = amoe_domain::messages::ErrorBody),
+    ))]
+pub async fn set_aside(
+    State(ctx): State<ApiContext>,
+    Acting(signed_in): Acting,
+    Path(typed): Path<String>,
+    Json(request): Json<SetAsideRequest>,
+) -> Result<Response, Error> {
+    let actor = signed_in.actor();
+    let (declaration, changed) =
+        fund::set_aside::set_aside(ctx.fund(), &actor, &typed, request.set_aside).await?;
+    let reference = declaration.declaration.reference;
+    let case = fund::read::case(ctx.fund(), &actor, &reference, View::After).await?;
+    let mut response = axum::Json(case).into_response();
+    if !changed {
+        response
+            .headers_mut()
+            .insert("x-amoe-unchanged", HeaderValue::from_static("1"));
+    }
+    Ok(no_store(response))
 }
 
 #[derive(serde::Deserialize)]

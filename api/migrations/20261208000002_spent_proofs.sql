@@ -1,0 +1,7 @@
+-- The proofs of work already used for a status lookup (a solved puzzle
+-- proves once), kept until their puzzle expires: the puzzle's salt, and
+-- when (Unix seconds).
+CREATE TABLE spent_proofs (
+    salt TEXT PRIMARY KEY,
+    expires_at BIGINT NOT NULL
+);

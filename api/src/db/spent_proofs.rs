@@ -1,0 +1,37 @@
+//! The proofs of work a status lookup used already (a solved puzzle
+//! proves once), kept until their puzzle expires.
+
+use sqlx::AnyPool;
+
+/// Spends the proof of the puzzle `salt` (expiring at `expires_at`, Unix
+/// seconds): `false` if it was spent already.
+pub async fn spend(pool: &AnyPool, salt: &str, expires_at: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "INSERT INTO spent_proofs (salt, expires_at) VALUES ($1, $2) ON CONFLICT (salt) DO NOTHING",
+    )
+    .bind(salt)
+    .bind(expires_at)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Forgets the proofs whose puzzle expired before `now` (Unix seconds):
+/// an expired puzzle is refused anyway. A few thousand at a time.
+pub async fn forget_expired(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
+    let mut forgotten = 0;
+    loop {
+        let done = sqlx::query(
+            "DELETE FROM spent_proofs WHERE salt IN \
+             (SELECT salt FROM spent_proofs WHERE expires_at < $1 LIMIT 2000)",
+        )
+        .bind(now)
+        .execute(pool)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            return Ok(forgotten);
+        }
+        forgotten += done;
+    }
+}

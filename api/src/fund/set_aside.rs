@@ -1,0 +1,33 @@
+//! Setting aside a declaration made up under someone's CIN, and putting
+//! it back: the fund's answer to a squatter, since nothing caps a CIN's
+//! declarations. A declaration set aside stays visible to the fund but
+//! counts towards nothing of its CIN: no flag on the student's own, no
+//! status page.
+
+use super::{Actor, Fund};
+use crate::db::declarations::set_aside::{self, Outcome};
+use crate::error::Error;
+use amoe_domain::messages::operator::StoredDeclaration;
+
+/// Sets aside (`aside`) or puts back the declaration `typed` (a reference
+/// the actor may see): the declaration now, and whether anything changed.
+pub async fn set_aside(
+    fund: Fund<'_>,
+    actor: &Actor,
+    typed: &str,
+    aside: bool,
+) -> Result<(StoredDeclaration, bool), Error> {
+    actor.may_decide()?;
+    let reference = super::read::visible(fund, actor, typed).await?;
+    let at = fund.now()?;
+    match set_aside::set_aside(&fund.db.pool, &reference, aside, &fund.stamped(actor, &at)).await? {
+        Outcome::Done {
+            declaration,
+            changed,
+        } => {
+            tracing::info!(aside, changed, "set aside");
+            Ok((*declaration, changed))
+        }
+        Outcome::UnknownReference => Err(Error::UnknownReference),
+    }
+}
