@@ -42,11 +42,25 @@ pub async fn built_file<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> 
     get(&format!("/{file}")).await
 }
 
+/// What a status lookup answered.
+pub enum Lookup {
+    Found(StatusResponse),
+    /// Wrong details were typed for this CIN too often: the puzzle
+    /// (`AMOE-Challenge`) whose answer the lookup must bring.
+    Puzzle(String),
+}
+
 /// Finds a student's declarations (a POST: CIN and birth date stay out of
-/// URLs and logs).
-pub async fn status(lookup: &LookupForm) -> Result<StatusResponse, ApiError> {
-    let response = post_json("/api/status", lookup, &[]).await?;
-    read(response).await
+/// URLs and logs), with the answer to a puzzle if one was asked.
+pub async fn status(lookup: &LookupForm, proof: Option<&str>) -> Result<Lookup, ApiError> {
+    let headers: Vec<(&str, &str)> = proof.map(|p| ("AMOE-Proof", p)).into_iter().collect();
+    let response = post_json("/api/status", lookup, &headers).await?;
+    if response.status() == 428
+        && let Some(puzzle) = response.headers().get("amoe-challenge")
+    {
+        return Ok(Lookup::Puzzle(puzzle));
+    }
+    read(response).await.map(Lookup::Found)
 }
 
 /// Sends a declaration under `key`: a retry with the same key gets the

@@ -15,6 +15,7 @@ pub mod messages;
 pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod prerendered;
+pub mod proof;
 pub mod routes;
 pub mod universities;
 

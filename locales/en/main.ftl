@@ -213,6 +213,7 @@ status-remember = Remember my CIN on this device (it stays until you clear it; n
 status-find = Show my declaration
 status-no-match = No declaration matches these details. Check your CIN, your Massar code and your date of birth.
 status-too-many = Too many attempts for these details. Try again in an hour.
+status-proving = Someone has recently typed wrong details for this CIN. To protect it, your device is doing a short calculation before the answer is shown: it takes a few seconds, longer on an older phone. Keep this page open.
 status-result-title = Your declaration
 status-year = { $year } academic year
 status-received = Received

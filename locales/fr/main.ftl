@@ -213,6 +213,7 @@ status-remember = Se souvenir de mon CIN sur cet appareil (il y reste jusqu’à
 status-find = Afficher ma déclaration
 status-no-match = Aucune déclaration ne correspond à ces informations. Vérifiez votre CIN, votre code Massar et votre date de naissance.
 status-too-many = Trop de tentatives pour ces informations. Réessayez dans une heure.
+status-proving = Des informations erronées ont récemment été saisies pour ce CIN. Pour le protéger, votre appareil fait un court calcul avant que la réponse s’affiche : cela prend quelques secondes, davantage sur un téléphone ancien. Gardez cette page ouverte.
 status-result-title = Votre déclaration
 status-year = Année universitaire { $year }
 status-received = Reçue

@@ -75,6 +75,8 @@ pub fn StatusPage() -> impl IntoView {
     let failure = RwSignal::new(None::<ApiError>);
     let found = RwSignal::new(None::<Vec<DeclarationStatus>>);
     let searching = RwSignal::new(false);
+    // Solving the proof of work the server asked for.
+    let proving = RwSignal::new(false);
     let field = move |get: fn(&LookupForm) -> &String| {
         Signal::derive(move || lookup.with(|l| get(l).clone()))
     };
@@ -108,8 +110,28 @@ pub fn StatusPage() -> impl IntoView {
         }
         searching.set(true);
         leptos::task::spawn_local(async move {
-            match api::status(&form).await {
-                Ok(response) => found.set(Some(response.declarations)),
+            // Past the CIN's allowance of wrong guesses, the server asks for
+            // a puzzle solved first; a puzzle gone stale meanwhile (another
+            // guess made it larger) is asked again, a few times at most.
+            let mut answer = api::status(&form, None).await;
+            for _ in 0..3 {
+                let Ok(api::Lookup::Puzzle(puzzle)) = &answer else {
+                    break;
+                };
+                proving.set(true);
+                let proof = crate::proof::solve(puzzle).await;
+                proving.set(false);
+                answer = match proof {
+                    Some(proof) => api::status(&form, Some(&proof)).await,
+                    None => Err(ApiError::Unexpected(428)),
+                };
+            }
+            match answer {
+                Ok(api::Lookup::Found(response)) => found.set(Some(response.declarations)),
+                Ok(api::Lookup::Puzzle(_)) => {
+                    found.set(None);
+                    problem.set(Some("status-too-many"));
+                }
                 Err(ApiError::Server(body)) if body.code == ErrorCode::NoMatch => {
                     found.set(None);
                     problem.set(Some("status-no-match"));
@@ -170,6 +192,9 @@ pub fn StatusPage() -> impl IntoView {
                 {tr("status-find")}
             </button>
         </form>
+        <div role="status">
+            {move || proving.get().then(|| view! { <p class="inset" id="proving">{tr("status-proving")}</p> })}
+        </div>
         <div role="alert">
             {move || problem.get().map(|key| view! { <p class="inset inset-warning">{tr(key)}</p> })}
         </div>

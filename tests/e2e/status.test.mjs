@@ -41,8 +41,8 @@ describe('status', () => {
     await server?.dispose();
   });
 
-  async function declare(s) {
-    const response = await fetch(`${server.url}/api/declarations`, {
+  async function declare(s, url = server.url) {
+    const response = await fetch(`${url}/api/declarations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
       body: JSON.stringify({
@@ -145,10 +145,10 @@ describe('status', () => {
     await page.done();
   });
 
-  test('wrong and unknown details get the same answer, and guessing is limited', async () => {
+  test('wrong and unknown details get the same answer, and guessing costs a proof of work', async () => {
     const s = newStudent();
     await declare(s);
-    // The browser itself reports the 404 and 429 answers in the console.
+    // The browser itself reports the 404 and 428 answers in the console.
     const page = await openPage(browser, { locale: 'en', allow: [/Failed to load resource/] });
     await page.goto(`${server.url}/status`);
     await heading(page);
@@ -160,14 +160,74 @@ describe('status', () => {
     await lookUp(page, newStudent());
     await page.waitForTimeout(300);
     assert.equal(plain(await alert.innerText()), wrong);
-    // Five failures for one CIN in an hour, then the limit.
-    for (let i = 0; i < 5; i += 1) await lookUp(page, { ...s, day: String(11 + i) });
-    await page.waitForFunction((t) => document.querySelector('[role="alert"] .inset')?.textContent.trim() === t, T.en['status-too-many']);
+    // Five failures for one CIN in an hour; then each lookup brings a
+    // proof of work, and the answer is still the same.
+    const proofs = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/status') && request.headers()['amoe-proof']) proofs.push(request);
+    });
+    for (let i = 0; i < 5; i += 1) {
+      await lookUp(page, { ...s, day: String(11 + i) });
+      await page.waitForFunction(() => document.querySelector('form button[type="submit"]')?.getAttribute('aria-disabled') !== 'true');
+    }
+    await lookUp(page, { ...s, day: '20' });
+    await page.waitForFunction(() => document.querySelector('form button[type="submit"]')?.getAttribute('aria-disabled') !== 'true');
+    assert.equal(proofs.length, 1);
+    assert.equal(plain(await alert.innerText()), wrong);
     // Field errors are caught before any request.
     await page.fill('#cin', '');
     await page.click('form button[type="submit"]');
     await page.locator('.error-summary').waitFor();
     await page.done();
+  });
+
+  test('after guesses from three addresses, the student is served after a proof of work', async () => {
+    // Behind one trusted proxy, each guesser is its own address.
+    const guarded = await startServer({ env: { AMOE_TRUSTED_PROXY_HOPS: '1' } });
+    try {
+      const s = newStudent();
+      await declare(s, guarded.url);
+      const guess = (address, proof) => fetch(`${guarded.url}/api/status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...(proof ? { 'amoe-proof': proof } : {}) },
+        body: JSON.stringify({ cin: s.cin, massar: s.massar, birth_day: '1', birth_month: '1', birth_year: s.year }),
+      });
+      for (const address of ['41.0.0.1', '41.0.0.2', '41.0.0.3']) {
+        for (let i = 0; i < 5; i += 1) assert.equal((await guess(address)).status, 404);
+      }
+      // Once spent, the CIN's allowance is not a lockout but a puzzle.
+      const asked = await guess('41.0.0.1');
+      assert.equal(asked.status, 428);
+      assert.match(asked.headers.get('amoe-challenge'), /^\d+-[0-9a-f]{24}\.\d+\.[0-9a-f]{64}\.[0-9a-f]{64}$/);
+
+      const page = await openPage(browser, { locale: 'fr', allow: [/Failed to load resource/] });
+      await page.goto(`${guarded.url}/status`);
+      await heading(page);
+      // What the page says while the phone works, kept as it comes.
+      await page.evaluate(() => {
+        window.said = [];
+        new MutationObserver(() => {
+          const note = document.getElementById('proving');
+          if (note) window.said.push(note.textContent.trim());
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const proofs = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/status') && request.headers()['amoe-proof']) proofs.push(request);
+      });
+      const started = Date.now();
+      await lookUp(page, s);
+      await page.locator('.declaration-status .tag').first().waitFor({ timeout: 60_000 });
+      const ms = Date.now() - started;
+      console.log(`# served after a proof of work: ${ms} ms in Chromium`);
+      assert.equal(proofs.length, 1);
+      const said = await page.evaluate(() => window.said);
+      assert.ok(said.some((text) => plain(text) === T.fr['status-proving']), JSON.stringify(said));
+      await expectAccessible(page);
+      await page.done();
+    } finally {
+      await guarded.dispose();
+    }
   });
 
   test('the CIN is remembered on this device only when asked', async () => {
