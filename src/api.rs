@@ -42,39 +42,49 @@ pub async fn built_file<T: DeserializeOwned>(file: &str) -> Result<T, ApiError> 
     get(&format!("/{file}")).await
 }
 
-/// What a status lookup answered.
-pub enum Lookup {
-    Found(StatusResponse),
-    /// Wrong details were typed for this CIN too often: the puzzle
-    /// (`AMOE-Challenge`) whose answer the lookup must bring.
+/// What a request that may cost a proof of work answered.
+pub enum Answer<T> {
+    Done(T),
+    /// Wrong details were typed for this CIN too often (or it has many
+    /// declarations): the puzzle (`AMOE-Challenge`) whose answer the
+    /// request must bring, sent again.
     Puzzle(String),
 }
 
 /// Finds a student's declarations (a POST: CIN and birth date stay out of
 /// URLs and logs), with the answer to a puzzle if one was asked.
-pub async fn status(lookup: &LookupForm, proof: Option<&str>) -> Result<Lookup, ApiError> {
+pub async fn status(
+    lookup: &LookupForm,
+    proof: Option<&str>,
+) -> Result<Answer<StatusResponse>, ApiError> {
     let headers: Vec<(&str, &str)> = proof.map(|p| ("AMOE-Proof", p)).into_iter().collect();
-    let response = post_json("/api/status", lookup, &headers).await?;
+    answer(post_json("/api/status", lookup, &headers).await?).await
+}
+
+/// The puzzle of a `428`, or what the response says.
+async fn answer<T: DeserializeOwned>(response: Response) -> Result<Answer<T>, ApiError> {
     if response.status() == 428
         && let Some(puzzle) = response.headers().get("amoe-challenge")
     {
-        return Ok(Lookup::Puzzle(puzzle));
+        return Ok(Answer::Puzzle(puzzle));
     }
-    read(response).await.map(Lookup::Found)
+    read(response).await.map(Answer::Done)
 }
 
 /// Sends a declaration under `key`: a retry with the same key gets the
 /// same answer, so a declaration is stored once however often it is sent.
-/// A university portal's token, when there is one, vouches for it.
+/// A university portal's token, when there is one, vouches for it; the
+/// answer to a puzzle goes with it if one was asked.
 pub async fn declare(
     form: &DeclarationForm,
     key: &str,
     portal_token: Option<&str>,
-) -> Result<Receipt, ApiError> {
+    proof: Option<&str>,
+) -> Result<Answer<Receipt>, ApiError> {
     let mut headers = vec![("Idempotency-Key", key)];
     headers.extend(portal_token.map(|token| ("AMOE-Portal-Token", token)));
-    let response = post_json("/api/declarations", form, &headers).await?;
-    read(response).await
+    headers.extend(proof.map(|proof| ("AMOE-Proof", proof)));
+    answer(post_json("/api/declarations", form, &headers).await?).await
 }
 
 /// What a university portal's token vouches for (a `PortalIdentity`, read

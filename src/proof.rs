@@ -21,3 +21,33 @@ pub async fn solve(challenge: &str) -> Option<String> {
         .ok()?
         .as_string()
 }
+
+/// Sends a request (`send`, given the answer to the last puzzle, if any)
+/// until it is answered without a puzzle: past a CIN's allowance the
+/// server asks for one solved first, and one gone stale meanwhile (another
+/// guess made it larger) is asked again, a few times at most. `proving`
+/// is on while the phone solves.
+pub async fn with_proof<T, F, Fut>(
+    proving: leptos::prelude::RwSignal<bool>,
+    send: F,
+) -> Result<crate::api::Answer<T>, crate::api::ApiError>
+where
+    F: Fn(Option<String>) -> Fut,
+    Fut: std::future::Future<Output = Result<crate::api::Answer<T>, crate::api::ApiError>>,
+{
+    use leptos::prelude::Set;
+    let mut answer = send(None).await;
+    for _ in 0..3 {
+        let Ok(crate::api::Answer::Puzzle(puzzle)) = &answer else {
+            break;
+        };
+        proving.set(true);
+        let proof = solve(puzzle).await;
+        proving.set(false);
+        answer = match proof {
+            Some(proof) => send(Some(proof)).await,
+            None => Err(crate::api::ApiError::Unexpected(428)),
+        };
+    }
+    answer
+}

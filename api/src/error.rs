@@ -234,7 +234,7 @@ impl IntoResponse for Error {
                         .headers_mut()
                         .insert(crate::proof::CHALLENGE_HEADER, value);
                 }
-                response.extensions_mut().insert(RefusedBy("status-proof"));
+                response.extensions_mut().insert(RefusedBy("proof"));
             }
             Error::InvalidFile(rows) => {
                 // The row-by-row report rides beside the usual fields.

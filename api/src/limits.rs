@@ -31,6 +31,16 @@ pub struct Limits {
     /// for, are never counted nor refused here: a campus behind one NAT
     /// always declares.
     pub declarations_per_address: Limit,
+    /// Further declarations under a CIN that has one this academic year
+    /// (unvouched), per CIN from one address: past it, each costs a proof
+    /// of work, twice as large for each further one from that address.
+    /// Nothing caps a CIN's declarations, so this is what keeps guesses
+    /// through declarations (a `201` for wrong details, a `409` for right
+    /// ones) as dear as guesses through the status page.
+    pub further_declarations_per_cin: Limit,
+    /// The same from all addresses: past it, each costs a proof of work,
+    /// larger with each, up to a ceiling a student solves in seconds.
+    pub further_declarations_per_cin_total: Limit,
     /// Declarations stored per e-mail mailbox (`name+x@` and Gmail's dots
     /// count as one) per day: a family may share an address, a bot may
     /// not use one to mail-bomb it.
@@ -68,6 +78,12 @@ impl Default for Limits {
                 burst: 100,
             },
             declarations_per_email: Limit::per(3, 86_400),
+            further_declarations_per_cin: Limit::per(3, 86_400),
+            further_declarations_per_cin_total: Limit {
+                max: 10,
+                window_secs: 86_400,
+                burst: 5,
+            },
             conflicts_per_cin: Limit::per(10, 3600),
             mails_per_recipient: Limit::per(10, 86_400),
             passkeys_per_address: Limit {
@@ -85,7 +101,7 @@ pub type Field = fn(&mut Limits) -> &mut Limit;
 
 /// The environment variables of each limit: `<PREFIX>_MAX`,
 /// `<PREFIX>_WINDOW_SECS` and `<PREFIX>_BURST`.
-pub const VARIABLES: [(&str, Field); 8] = [
+pub const VARIABLES: [(&str, Field); 10] = [
     ("AMOE_STATUS_ADDRESS", |l| &mut l.status_per_address),
     ("AMOE_STATUS_CIN", |l| &mut l.status_failures_per_cin),
     ("AMOE_STATUS_CIN_TOTAL", |l| {
@@ -93,10 +109,21 @@ pub const VARIABLES: [(&str, Field); 8] = [
     }),
     ("AMOE_DECLARE_ADDRESS", |l| &mut l.declarations_per_address),
     ("AMOE_DECLARE_EMAIL", |l| &mut l.declarations_per_email),
+    ("AMOE_DECLARE_CIN", |l| &mut l.further_declarations_per_cin),
+    ("AMOE_DECLARE_CIN_TOTAL", |l| {
+        &mut l.further_declarations_per_cin_total
+    }),
     ("AMOE_CONFLICTS_CIN", |l| &mut l.conflicts_per_cin),
     ("AMOE_MAILS_RECIPIENT", |l| &mut l.mails_per_recipient),
     ("AMOE_PASSKEY_ADDRESS", |l| &mut l.passkeys_per_address),
 ];
+
+/// Limits no longer kept, each with why: start-up refuses them, rather
+/// than let an operator believe they hold.
+pub const REMOVED: [(&str, &str); 1] = [(
+    "AMOE_DECLARATIONS_PER_CIN_YEAR",
+    "nothing caps a CIN's declarations any more (the cap barred the student once someone filled it); the fund sets made-up ones aside",
+)];
 
 /// Variables of earlier limits, refused at start-up rather than ignored.
 pub const RENAMED: [(&str, &str); 4] = [
@@ -145,6 +172,13 @@ impl Buckets<'_> {
     }
     pub fn declare_address(&self, ip: IpAddr) -> String {
         self.0.bucket("declare-address", &address_key(ip))
+    }
+    pub fn declare_cin(&self, cin: &str, ip: IpAddr) -> String {
+        self.0
+            .bucket("declare-cin", &format!("{cin}\u{0}{}", address_key(ip)))
+    }
+    pub fn declare_cin_total(&self, cin: &str) -> String {
+        self.0.bucket("declare-cin-total", cin)
     }
     pub fn declare_email(&self, mailbox: &str) -> String {
         self.0.bucket("declare-email", mailbox)

@@ -25,17 +25,25 @@ pub const CHALLENGE_HEADER: &str = "amoe-challenge";
 /// The header of a lookup that carries its solution.
 pub const PROOF_HEADER: &str = "amoe-proof";
 
+/// The largest puzzle ever set: a number JavaScript counts to exactly.
+pub const LARGEST: u64 = (1 << 52) - 1;
+
 /// How long a puzzle may be solved in, in seconds: a slow phone's worst
 /// case, and then some.
 pub const LIFETIME_SECS: i64 = 300;
 
-/// How hard the puzzles are: `base` numbers to try at most for the first,
-/// one more `base` for each failure past the allowance still in the
-/// window, `steps` of them at most.
+/// How hard the puzzles are: `base` numbers to try at most for the first;
+/// one more `base` for each failure past the CIN's allowance from all
+/// addresses still in the window, `steps` of them at most, so that a
+/// student coming from elsewhere solves one in seconds however many
+/// guessed; and twice as many for each failure past the allowance from the
+/// lookup's own address (up to 2^`doublings`): guessing from one address
+/// soon costs hours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Puzzles {
     pub base: u64,
     pub steps: u64,
+    pub doublings: u32,
 }
 
 impl Default for Puzzles {
@@ -45,16 +53,22 @@ impl Default for Puzzles {
         Puzzles {
             base: 50_000,
             steps: 8,
+            doublings: 24,
         }
     }
 }
 
 impl Puzzles {
-    /// The largest number of the puzzle set after `failures` failures
-    /// past the allowance.
-    pub fn max_number(&self, failures: u64) -> u64 {
+    /// The largest number of the puzzle set after `here` failures past
+    /// the allowance from the lookup's address and `everywhere` from all
+    /// addresses.
+    pub fn max_number(&self, here: u64, everywhere: u64) -> u64 {
+        let steps = everywhere.saturating_add(1).min(self.steps.max(1));
+        let doublings = u32::try_from(here).unwrap_or(u32::MAX).min(self.doublings);
         self.base
-            .saturating_mul(failures.saturating_add(1).min(self.steps.max(1)))
+            .saturating_mul(steps)
+            .saturating_mul(1u64 << doublings.min(52))
+            .min(LARGEST)
     }
 }
 
@@ -78,14 +92,39 @@ impl std::fmt::Display for Challenge {
     }
 }
 
-/// Sets a puzzle for a lookup of `cin` at `now` (Unix seconds), `number`
-/// (at most `max`) its answer.
-pub fn set(secret: &Secret, cin: &str, max: u64, number: u64, now: i64) -> Challenge {
+/// What a puzzle is for: it proves for that only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A status lookup.
+    Status,
+    /// A further declaration under a CIN.
+    Declare,
+}
+
+impl Purpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Status => "status",
+            Purpose::Declare => "declare",
+        }
+    }
+}
+
+/// Sets a puzzle for `purpose` under `cin` at `now` (Unix seconds),
+/// `number` (at most `max`) its answer.
+pub fn set(
+    secret: &Secret,
+    purpose: Purpose,
+    cin: &str,
+    max: u64,
+    number: u64,
+    now: i64,
+) -> Challenge {
     let mut random = [0u8; 12];
     getrandom::fill(&mut random).expect("the operating system provides randomness");
     let salt = format!("{}-{}", now + LIFETIME_SECS, hex(&random));
     let challenge = digest(&salt, number.min(max));
-    let signature = sign(secret, cin, &salt, max, &challenge);
+    let signature = sign(secret, purpose, cin, &salt, max, &challenge);
     Challenge {
         salt,
         max,
@@ -122,10 +161,11 @@ impl Proof {
             .then_some(proof)
     }
 
-    /// Whether this solves a puzzle the server set for `cin`, still good
-    /// at `now` (Unix seconds). Whether it was spent already is the
-    /// database's to say.
-    pub fn solves(&self, secret: &Secret, cin: &str, now: i64) -> bool {
+    /// Whether this solves a puzzle the server set for `purpose` under
+    /// `cin`, still good at `now` (Unix seconds). Whether it was spent
+    /// already, or is as large as the CIN's failures now ask, is the
+    /// caller's to say.
+    pub fn solves(&self, secret: &Secret, purpose: Purpose, cin: &str, now: i64) -> bool {
         let Some(expires) = self.expires() else {
             return false;
         };
@@ -133,7 +173,7 @@ impl Proof {
             return false;
         }
         let challenge = digest(&self.salt, self.number);
-        let expected = sign(secret, cin, &self.salt, self.max, &challenge);
+        let expected = sign(secret, purpose, cin, &self.salt, self.max, &challenge);
         expected.as_bytes().ct_eq(self.signature.as_bytes()).into()
     }
 
@@ -151,8 +191,22 @@ fn digest(salt: &str, number: u64) -> String {
         .finalize())
 }
 
-fn sign(secret: &Secret, cin: &str, salt: &str, max: u64, challenge: &str) -> String {
-    secret.sign(&["proof", cin, salt, &max.to_string(), challenge])
+fn sign(
+    secret: &Secret,
+    purpose: Purpose,
+    cin: &str,
+    salt: &str,
+    max: u64,
+    challenge: &str,
+) -> String {
+    secret.sign(&[
+        "proof",
+        purpose.as_str(),
+        cin,
+        salt,
+        &max.to_string(),
+        challenge,
+    ])
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -182,27 +236,40 @@ mod tests {
     fn a_solved_puzzle_proves_for_its_cin_until_it_expires() {
         let secret = Secret::new("a secret of enough length for the tests");
         let now = 1_800_000_000;
-        let challenge = set(&secret, "AB123456", 1_000, draw(1_000), now);
+        let challenge = set(
+            &secret,
+            Purpose::Status,
+            "AB123456",
+            1_000,
+            draw(1_000),
+            now,
+        );
         let number = solve(&challenge);
         let header = format!(
             "{}.{}.{}.{}",
             challenge.salt, challenge.max, number, challenge.signature
         );
         let solved = Proof::parse(&header).unwrap();
-        assert!(solved.solves(&secret, "AB123456", now + 10));
-        // Another CIN, another secret, too late, or a wrong number: no.
-        assert!(!solved.solves(&secret, "AB123457", now + 10));
+        assert!(solved.solves(&secret, Purpose::Status, "AB123456", now + 10));
+        // Another purpose, CIN or secret, too late, or a wrong number: no.
+        assert!(!solved.solves(&secret, Purpose::Declare, "AB123456", now + 10));
+        assert!(!solved.solves(&secret, Purpose::Status, "AB123457", now + 10));
         let other = Secret::new("another secret of enough length, too");
-        assert!(!solved.solves(&other, "AB123456", now + 10));
-        assert!(!solved.solves(&secret, "AB123456", now + LIFETIME_SECS + 1));
+        assert!(!solved.solves(&other, Purpose::Status, "AB123456", now + 10));
+        assert!(!solved.solves(
+            &secret,
+            Purpose::Status,
+            "AB123456",
+            now + LIFETIME_SECS + 1
+        ));
         let wrong = (number + 1) % (challenge.max + 1);
-        assert!(!proof(&challenge, wrong).solves(&secret, "AB123456", now));
+        assert!(!proof(&challenge, wrong).solves(&secret, Purpose::Status, "AB123456", now));
         // Made easier: the signature no longer holds.
         let easier = Proof {
             max: 10,
             ..proof(&challenge, number)
         };
-        assert!(!easier.solves(&secret, "AB123456", now));
+        assert!(!easier.solves(&secret, Purpose::Status, "AB123456", now));
     }
 
     #[test]
@@ -219,12 +286,21 @@ mod tests {
     }
 
     #[test]
-    fn puzzles_grow_with_each_failure_up_to_a_ceiling() {
+    fn puzzles_grow_with_each_failure_and_double_for_one_address() {
         let puzzles = Puzzles {
             base: 100,
             steps: 4,
+            doublings: 3,
         };
-        let sizes: Vec<u64> = (0..6).map(|f| puzzles.max_number(f)).collect();
-        assert_eq!(sizes, [100, 200, 300, 400, 400, 400]);
+        let from_elsewhere: Vec<u64> = (0..6).map(|f| puzzles.max_number(0, f)).collect();
+        assert_eq!(from_elsewhere, [100, 200, 300, 400, 400, 400]);
+        let from_here: Vec<u64> = (0..6).map(|f| puzzles.max_number(f, f)).collect();
+        assert_eq!(from_here, [100, 400, 1_200, 3_200, 3_200, 3_200]);
+        let huge = Puzzles {
+            base: u64::MAX / 2,
+            steps: 1_000,
+            doublings: 64,
+        };
+        assert_eq!(huge.max_number(1_000, 1_000), LARGEST);
     }
 }

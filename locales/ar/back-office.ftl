@@ -76,6 +76,7 @@ bo-code-query-too-long = يجب ألا يتجاوز البحث 200 حرف
 bo-code-unknown-university = اختر جامعة من القائمة
 bo-code-no-change = أدخل القيمة الجديدة
 bo-code-correction-field-missing = اختر الخانة المراد تصحيحها
+bo-code-set-aside = هذا التصريح مستبعد: أرجعه قبل اتخاذ القرار
 
 bo-dashboard-title = نظرة عامة
 bo-dashboard-lead = السنة الجامعية { $year }: عدد التصريحات { $count }.
@@ -242,6 +243,7 @@ bo-row-other = هذه الخانة غير صحيحة ({ $code })
 bo-row-unknown-reference = لا يوجد أي تصريح بهذا المرجع
 bo-row-not-pending = سبق أن صدر في هذا التصريح قرار آخر
 bo-row-changed-meanwhile = تغير هذا التصريح أثناء قراءة الملف: أرسله من جديد
+bo-row-set-aside = هذا التصريح مستبعد: لا يمكن اتخاذ قرار بشأنه
 bo-row-decision-missing = القرار غير موجود
 bo-row-decision-unknown = يجب أن يكون القرار { "\u2066" }covered{ "\u2069" } أو { "\u2066" }refused{ "\u2069" }
 bo-row-reason-code-missing = سبب الرفض غير موجود

@@ -74,6 +74,7 @@ bo-code-query-too-long = The search must be 200 characters or fewer
 bo-code-unknown-university = Choose a university from the list
 bo-code-no-change = Enter the new value
 bo-code-correction-field-missing = Choose the field to correct
+bo-code-set-aside = This declaration is set aside: put it back before deciding
 
 bo-dashboard-title = Overview
 bo-dashboard-lead = { $count ->
@@ -237,6 +238,7 @@ bo-row-other = This cell is not valid ({ $code })
 bo-row-unknown-reference = No declaration has this reference
 bo-row-not-pending = This declaration has already been decided otherwise
 bo-row-changed-meanwhile = This declaration changed while the file was read: send it again
+bo-row-set-aside = This declaration is set aside: it cannot be decided
 bo-row-decision-missing = The decision is missing
 bo-row-decision-unknown = The decision must be covered or refused
 bo-row-reason-code-missing = The reason for the refusal is missing

@@ -127,6 +127,7 @@ send = Accept and send
 sending = Sending…
 offline-waiting = Your declaration could not be sent: you seem to be offline. It is kept on this device and will be sent as soon as the connection returns, or next time you open this service.
 send-already-declared = A declaration with this CIN, Massar code and date of birth already exists for this academic year. Your answers were removed from this device; follow your request on the status page.
+send-proving = This CIN number already has several declarations. To protect its holder, your device is doing a short calculation before your declaration is sent: it takes a few seconds, longer on an older phone. Keep this page open.
 send-too-many = Too many attempts. Try again in a few minutes.
 device-cleared = Everything this service kept on this device was removed.
 device-clear = Clear the receipt and everything this service kept on this device

@@ -74,6 +74,7 @@ bo-code-query-too-long = La recherche doit faire 200 caractères au plus
 bo-code-unknown-university = Choisissez une université dans la liste
 bo-code-no-change = Saisissez la nouvelle valeur
 bo-code-correction-field-missing = Choisissez le champ à corriger
+bo-code-set-aside = Cette déclaration est mise de côté : remettez-la avant de décider
 
 bo-dashboard-title = Vue d’ensemble
 bo-dashboard-lead = { $count ->
@@ -237,6 +238,7 @@ bo-row-other = Cette cellule n’est pas valide ({ $code })
 bo-row-unknown-reference = Aucune déclaration n’a cette référence
 bo-row-not-pending = Cette déclaration a déjà fait l’objet d’une autre décision
 bo-row-changed-meanwhile = Cette déclaration a changé pendant la lecture du fichier : envoyez-le de nouveau
+bo-row-set-aside = Cette déclaration est mise de côté : elle ne peut pas être décidée
 bo-row-decision-missing = La décision manque
 bo-row-decision-unknown = La décision doit être covered ou refused
 bo-row-reason-code-missing = Le motif du refus manque

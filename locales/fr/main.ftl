@@ -127,6 +127,7 @@ send = Accepter et envoyer
 sending = Envoi…
 offline-waiting = Votre déclaration n’a pas pu être envoyée : vous semblez hors connexion. Elle est gardée sur cet appareil et partira dès le retour de la connexion, ou à la prochaine ouverture de ce service.
 send-already-declared = Une déclaration avec ce CIN, ce code Massar et cette date de naissance existe déjà pour cette année universitaire. Vos réponses ont été effacées de cet appareil ; suivez votre demande sur la page de suivi.
+send-proving = Ce numéro de CIN a déjà plusieurs déclarations. Pour protéger son titulaire, votre appareil fait un court calcul avant l’envoi de votre déclaration : cela prend quelques secondes, davantage sur un téléphone ancien. Gardez cette page ouverte.
 send-too-many = Trop de tentatives. Réessayez dans quelques minutes.
 device-cleared = Tout ce que le service avait gardé sur cet appareil a été effacé.
 device-clear = Effacer le récépissé et tout ce que le service a gardé sur cet appareil

@@ -113,22 +113,14 @@ pub fn StatusPage() -> impl IntoView {
             // Past the CIN's allowance of wrong guesses, the server asks for
             // a puzzle solved first; a puzzle gone stale meanwhile (another
             // guess made it larger) is asked again, a few times at most.
-            let mut answer = api::status(&form, None).await;
-            for _ in 0..3 {
-                let Ok(api::Lookup::Puzzle(puzzle)) = &answer else {
-                    break;
-                };
-                proving.set(true);
-                let proof = crate::proof::solve(puzzle).await;
-                proving.set(false);
-                answer = match proof {
-                    Some(proof) => api::status(&form, Some(&proof)).await,
-                    None => Err(ApiError::Unexpected(428)),
-                };
-            }
+            let answer = crate::proof::with_proof(proving, |proof| {
+                let form = form.clone();
+                async move { api::status(&form, proof.as_deref()).await }
+            })
+            .await;
             match answer {
-                Ok(api::Lookup::Found(response)) => found.set(Some(response.declarations)),
-                Ok(api::Lookup::Puzzle(_)) => {
+                Ok(api::Answer::Done(response)) => found.set(Some(response.declarations)),
+                Ok(api::Answer::Puzzle(_)) => {
                     found.set(None);
                     problem.set(Some("status-too-many"));
                 }

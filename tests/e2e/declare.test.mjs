@@ -188,6 +188,47 @@ describe('declare', () => {
     await page.done();
   });
 
+  test('a student whose CIN was typed by others declares after a proof of work, and is told why', async () => {
+    const page = await openPage(suite.browser, { locale: 'ar', allow: [/status of 428/] });
+    const s = newStudent();
+    // Four made-up declarations under the student's CIN, from this
+    // address: the first, then three further ones (the allowance).
+    for (let n = 0; n < 4; n += 1) {
+      const made = await fetch(`${suite.server.url}/api/declarations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({
+          covered: 'no', cin: s.cin, massar: `X00000000${n}`, last_name: 'X', first_name: 'Y',
+          birth_day: '1', birth_month: '1', birth_year: '2001', email: `squat${n}.${s.email}`, university: 'um5', sworn: true,
+        }),
+      });
+      assert.equal(made.status, 201);
+    }
+    const proofs = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/declarations') && request.headers()['amoe-proof']) proofs.push(request);
+    });
+    await page.goto(`${suite.server.url}/declare`);
+    await answerEverything(page, 'ar', s);
+    await page.evaluate(() => {
+      window.said = [];
+      new MutationObserver(() => {
+        const note = document.getElementById('proving');
+        if (note) window.said.push(note.textContent.trim());
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.check('#sworn');
+    const started = Date.now();
+    await page.click(`button:has-text("${T.ar.send}")`);
+    await expectHeading(page, 'ar', 'confirmation-title');
+    console.log(`# declared after a proof of work: ${Date.now() - started} ms in Chromium`);
+    assert.equal(proofs.length, 1);
+    const said = await page.evaluate(() => window.said);
+    assert.ok(said.some((text) => plain(text) === T.ar['send-proving']), JSON.stringify(said));
+    assert.equal((await declarationsOf(suite.server, s)).length, 1);
+    await page.done();
+  });
+
   test('every field says what is wrong, in the summary and beside it', async () => {
     const page = await openPage(suite.browser, { locale: 'fr' });
     await page.goto(`${suite.server.url}/declare/coverage`);

@@ -121,6 +121,19 @@ impl<'a> Env<'a> {
     }
 
     /// Refuses a variable that is no longer read, naming the one to set.
+    /// Refuses any variable of `removed` that is set, saying why it is no
+    /// longer read.
+    pub fn refuse_removed(&self, removed: &[(&str, &str)]) -> Result<(), ConfigError> {
+        match removed.iter().find(|(name, _)| self.text(name).is_some()) {
+            None => Ok(()),
+            Some((name, why)) => Err(ConfigError::Invalid {
+                name: (*name).to_owned(),
+                value: "(set)".into(),
+                reason: format!("it is no longer read: {why} (see docs/operating.md, \"Limits\")"),
+            }),
+        }
+    }
+
     pub fn refuse_renamed(&self, renamed: &[(&str, &str)]) -> Result<(), ConfigError> {
         match renamed.iter().find(|(old, _)| self.text(old).is_some()) {
             None => Ok(()),

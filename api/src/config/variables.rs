@@ -119,6 +119,7 @@ fn limits(
     mut limits: crate::limits::Limits,
 ) -> Result<crate::limits::Limits, ConfigError> {
     env.refuse_renamed(&crate::limits::RENAMED)?;
+    env.refuse_removed(&crate::limits::REMOVED)?;
     for (prefix, of) in crate::limits::VARIABLES {
         let limit = of(&mut limits);
         let default = *limit;
@@ -138,10 +139,17 @@ fn limits(
         };
         limit.burst = env.whole(&format!("{prefix}_BURST"), burst, 1..=limit.max)?;
     }
+    // The first puzzle of a student coming from elsewhere, at its
+    // largest, stays within a few million numbers: seconds, not hours.
     let base = i64::try_from(limits.proofs.base).unwrap_or(i64::MAX);
-    limits.proofs.base = env.whole("AMOE_PROOF_BASE", base, 1..=1_000_000_000)? as u64;
+    limits.proofs.base = env
+        .whole("AMOE_PROOF_BASE", base, 1..=1_000_000)?
+        .unsigned_abs();
     let steps = i64::try_from(limits.proofs.steps).unwrap_or(i64::MAX);
-    limits.proofs.steps = env.whole("AMOE_PROOF_STEPS", steps, 1..=1_000)? as u64;
+    limits.proofs.steps = env.whole("AMOE_PROOF_STEPS", steps, 1..=64)?.unsigned_abs();
+    let doublings = i64::from(limits.proofs.doublings);
+    limits.proofs.doublings =
+        u32::try_from(env.whole("AMOE_PROOF_DOUBLINGS", doublings, 0..=32)?).unwrap_or(0);
     Ok(limits)
 }
 
@@ -267,13 +275,16 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_or_renamed_variable_is_refused_by_name() {
+    fn a_wrong_renamed_or_removed_variable_is_refused_by_name() {
         for (name, value) in [
             ("AMOE_ADDR", "not-an-address"),
             ("AMOE_STATUS_ADDRESS_BURST", "999999"),
             ("AMOE_TRUSTED_PROXY_HOPS", "11"),
             ("AMOE_KEEP_ACADEMIC_YEARS", "0"),
             ("AMOE_STATUS_IP_MAX", "5"),
+            ("AMOE_DECLARATIONS_PER_CIN_YEAR", "3"),
+            ("AMOE_PROOF_BASE", "0"),
+            ("AMOE_PROOF_DOUBLINGS", "60"),
         ] {
             let error = read(&[(name, value)]).unwrap_err().to_string();
             assert!(error.starts_with(name), "{error}");

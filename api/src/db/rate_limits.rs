@@ -257,12 +257,61 @@ pub async fn charge_all(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<(), 
     query.execute(&db.pool).await.map(|_| ())
 }
 
-/// How many tokens past its allowance a bucket owes, from the wait it
-/// answered a refusal with: the failures past the allowance still in its
-/// window (none when just spent, one more for each [`charge_all`]).
-pub fn debt(limit: Limit, retry_after_secs: i64) -> u64 {
-    let intervals = retry_after_secs.saturating_mul(1000) / limit.interval_ms();
-    u64::try_from(intervals.saturating_sub(1)).unwrap_or(0)
+/// How many tokens past its allowance each bucket of `takes` owes at
+/// `now_ms`: the failures past the allowance still in its window (none
+/// while it has a token or has just spent its last, one more for each
+/// [`charge_all`] since). A missing bucket owes nothing.
+pub async fn debts(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<Vec<u64>, sqlx::Error> {
+    let mut debts = Vec::with_capacity(takes.len());
+    for take in takes {
+        debts.push(debt(&db.pool, take.bucket, take.limit, now_ms).await?);
+    }
+    Ok(debts)
+}
+
+/// What one bucket owes (see [`debts`]).
+pub async fn debt<'c, E>(
+    executor: E,
+    bucket: &str,
+    limit: Limit,
+    now_ms: i64,
+) -> Result<u64, sqlx::Error>
+where
+    E: Executor<'c, Database = Any>,
+{
+    let tat: Option<i64> = sqlx::query("SELECT tat FROM rate_limits WHERE bucket = $1")
+        .bind(bucket)
+        .fetch_optional(executor)
+        .await?
+        .map(|row| row.try_get("tat"))
+        .transpose()?;
+    let past = tat.map_or(0, |tat| tat - now_ms - limit.tolerance_ms());
+    Ok(u64::try_from(past.div_euclid(limit.interval_ms())).unwrap_or(0))
+}
+
+/// Spends a token from one bucket whatever is left in it (see
+/// [`charge_all`]).
+pub async fn charge<'c, E>(
+    executor: E,
+    bucket: &str,
+    limit: Limit,
+    now_ms: i64,
+) -> Result<(), sqlx::Error>
+where
+    E: Executor<'c, Database = Any>,
+{
+    sqlx::query(
+        "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, $2 + $3, 1) \
+         ON CONFLICT (bucket) DO UPDATE SET \
+           tat = (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3, \
+           allowed = 1",
+    )
+    .bind(bucket)
+    .bind(now_ms)
+    .bind(limit.interval_ms())
+    .execute(executor)
+    .await
+    .map(|_| ())
 }
 
 /// The statement of [`take_all`] for `n` buckets: `$1` is now, then each

@@ -1,17 +1,20 @@
 //! The proofs of work a status lookup used already (a solved puzzle
 //! proves once), kept until their puzzle expires.
 
-use sqlx::AnyPool;
+use sqlx::{Any, AnyPool, Executor};
 
 /// Spends the proof of the puzzle `salt` (expiring at `expires_at`, Unix
 /// seconds): `false` if it was spent already.
-pub async fn spend(pool: &AnyPool, salt: &str, expires_at: i64) -> Result<bool, sqlx::Error> {
+pub async fn spend<'c, E>(executor: E, salt: &str, expires_at: i64) -> Result<bool, sqlx::Error>
+where
+    E: Executor<'c, Database = Any>,
+{
     let done = sqlx::query(
         "INSERT INTO spent_proofs (salt, expires_at) VALUES ($1, $2) ON CONFLICT (salt) DO NOTHING",
     )
     .bind(salt)
     .bind(expires_at)
-    .execute(pool)
+    .execute(executor)
     .await?;
     Ok(done.rows_affected() == 1)
 }

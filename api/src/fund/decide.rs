@@ -108,6 +108,7 @@ pub async fn one(
             Error::InvalidFile(rows) => match rows.first().map(|r| r.code.as_str()) {
                 Some("unknown_reference") => Error::UnknownReference,
                 Some("changed_meanwhile") => Error::DecisionRefused("changed_meanwhile"),
+                Some("set_aside") => Error::DecisionRefused("set_aside"),
                 _ => Error::DecisionRefused("already_decided"),
             },
             other => other,

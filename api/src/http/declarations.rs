@@ -20,6 +20,7 @@ use crate::db::rate_limits::{self, Bucket, Verdict};
 use crate::error::Error;
 use crate::limits::Buckets;
 use crate::mail::render::{Event, render};
+use crate::proof::Purpose;
 use amoe_domain::declaration::{DeclarationForm, Reference, field};
 use amoe_domain::messages::{FieldError, Receipt};
 use axum::extract::State;
@@ -36,12 +37,15 @@ pub const PORTAL_TOKEN_HEADER: &str = "amoe-portal-token";
     params(
         ("Idempotency-Key" = String, Header, pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$", description = "A UUID v4 chosen by the client: a retry with the same key and body gets the same answer, and stores nothing twice"),
         ("AMOE-Portal-Token" = Option<String>, Header, description = "A university portal's signed identity token (see docs/embedding.md)"),
+        ("AMOE-Proof" = Option<String>, Header, description = "The answer to the puzzle of a `428`'s `AMOE-Challenge` (see `POST /api/status`)"),
     ),
     responses(
         (status = 201, description = "Stored (or stored before under this key)", body = Receipt),
         (status = 401, description = "`invalid_portal_token`: the portal's token is forged, expired, used or not for this service; nothing stored", body = amoe_domain::messages::ErrorBody),
         (status = 409, description = "`already_declared`: these details, this year", body = amoe_domain::messages::ErrorBody),
         (status = 422, description = "`invalid_fields`, `not_eligible` or `idempotency_key_reused`", body = amoe_domain::messages::ErrorBody),
+        (status = 428, description = "`proof_required`: a further declaration under a CIN past its allowance; solve the puzzle and send it again, same key, with `AMOE-Proof`", body = amoe_domain::messages::ErrorBody,
+            headers(("AMOE-Challenge" = String, description = "`<salt>.<max>.<challenge>.<signature>`, as `POST /api/status` sets it"))),
         (status = 429, description = "`too_many_requests`: wait `Retry-After` seconds", body = amoe_domain::messages::ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait"))),
     ))]
@@ -79,6 +83,16 @@ pub async fn submit(
     let buckets = Buckets(&ctx.config.secret);
     let address = buckets.declare_address(client);
     let email = buckets.declare_email(&declaration.email.mailbox_key());
+    let cin = declaration.cin.as_str();
+    let (cin_here, cin_total) = (
+        buckets.declare_cin(cin, client),
+        buckets.declare_cin_total(cin),
+    );
+    let proof = headers
+        .get(crate::proof::PROOF_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(crate::proof::Proof::parse)
+        .filter(|p| p.solves(&ctx.config.secret, Purpose::Declare, cin, now_ms / 1000));
     let received_at = crate::clock::rfc3339(now).map_err(|_| Error::Internal)?;
     let submission = Submission {
         declaration: &declaration,
@@ -94,6 +108,16 @@ pub async fn submit(
             name: &email,
             limit: limits.declarations_per_email,
         },
+        cin_here: Bucket {
+            name: &cin_here,
+            limit: limits.further_declarations_per_cin,
+        },
+        cin_total: Bucket {
+            name: &cin_total,
+            limit: limits.further_declarations_per_cin_total,
+        },
+        proof: proof.as_ref(),
+        puzzles: limits.proofs,
         mails: limits.mails_per_recipient,
         now_ms,
     };
@@ -124,6 +148,16 @@ pub async fn submit(
     }
     match outcome {
         Outcome::Created(_) => ctx.outbox_wake.notify_one(),
+        Outcome::ProofRequired { max } => {
+            return Err(Error::ProofRequired(crate::proof::set(
+                &ctx.config.secret,
+                Purpose::Declare,
+                cin,
+                max,
+                crate::proof::draw(max),
+                now_ms / 1000,
+            )));
+        }
         Outcome::AlreadyDeclared => {
             // Each 409 tells that these details declared: rationed per CIN.
             let bucket = buckets.conflicts_cin(declaration.cin.as_str());
@@ -150,8 +184,9 @@ fn answer(outcome: Outcome) -> Result<(StatusCode, axum::Json<Receipt>), Error> 
         Outcome::KeyReused => Err(Error::IdempotencyKeyReused),
         Outcome::AlreadyDeclared => Err(Error::AlreadyDeclared),
         Outcome::TokenUsed => Err(Error::InvalidPortalToken),
-        // Five references taken in a row: a broken generator.
-        Outcome::ReferenceTaken => Err(Error::Internal),
+        // Five references taken in a row: a broken generator (and a
+        // puzzle is answered before).
+        Outcome::ReferenceTaken | Outcome::ProofRequired { .. } => Err(Error::Internal),
         Outcome::Limited { retry_after, email } => Err(Error::TooManyRequests {
             retry_after,
             limit: if email {

@@ -23,6 +23,7 @@ use crate::db::declarations::status::{self as declarations, Found};
 use crate::db::rate_limits::{self, Take, Taken, Verdict};
 use crate::error::Error;
 use crate::limits::Buckets;
+use crate::proof::Purpose;
 use amoe_domain::declaration::LookupForm;
 use amoe_domain::messages::StatusResponse;
 use axum::extract::State;
@@ -99,27 +100,31 @@ pub async fn lookup(
             spend: failed,
         },
     ];
-    // A solved puzzle stands for the token, spent or not, and the
-    // failure still counts: the next puzzle is larger.
+    // A solved puzzle stands for the token, spent or not, if it is as
+    // large as the CIN's failures now ask (one solved early, while puzzles
+    // were small, is not), and the failure still counts: the next puzzle
+    // is larger.
     let now_secs = now_ms / 1000;
+    let puzzle_size = |debts: &[u64]| limits.proofs.max_number(debts[0], debts[1]);
     let proven = match proven(&headers, &ctx, lookup.cin.as_str(), now_secs) {
         Some(proof) => {
+            let debts = rate_limits::debts(&ctx.db, &takes, now_ms).await?;
             let expires = proof.expires().unwrap_or(now_secs);
-            crate::db::spent_proofs::spend(pool, &proof.salt, expires).await?
+            proof.max >= puzzle_size(&debts)
+                && crate::db::spent_proofs::spend(pool, &proof.salt, expires).await?
         }
         None => false,
     };
     if proven {
         rate_limits::charge_all(&ctx.db, &takes, now_ms).await?;
-    } else if let Taken::Refused { at, retry_after } =
-        rate_limits::take_all(&ctx.db, &takes, now_ms).await?
-    {
+    } else if let Taken::Refused { .. } = rate_limits::take_all(&ctx.db, &takes, now_ms).await? {
         // The allowance is spent: not a lockout, a puzzle, the same for a
         // match and a miss.
-        let failures = rate_limits::debt(takes[at].limit, retry_after);
-        let max = limits.proofs.max_number(failures);
+        let debts = rate_limits::debts(&ctx.db, &takes, now_ms).await?;
+        let max = puzzle_size(&debts);
         let challenge = crate::proof::set(
             &ctx.config.secret,
+            Purpose::Status,
             lookup.cin.as_str(),
             max,
             crate::proof::draw(max),
@@ -157,7 +162,8 @@ fn proven(
     now_secs: i64,
 ) -> Option<crate::proof::Proof> {
     let header = headers.get(crate::proof::PROOF_HEADER)?.to_str().ok()?;
-    crate::proof::Proof::parse(header).filter(|p| p.solves(&ctx.config.secret, cin, now_secs))
+    crate::proof::Proof::parse(header)
+        .filter(|p| p.solves(&ctx.config.secret, Purpose::Status, cin, now_secs))
 }
 
 /// What a lookup must present: a digest of the Massar code and birth date.

@@ -113,6 +113,24 @@ impl TestApp {
             .unwrap()
     }
 
+    /// POSTs a declaration form under `key` with the answer to a puzzle
+    /// (`AMOE-Proof`).
+    pub async fn declare_proven(
+        &self,
+        key: &str,
+        form: &serde_json::Value,
+        proof: &str,
+    ) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/declarations", self.url))
+            .header("idempotency-key", key)
+            .header("amoe-proof", proof)
+            .json(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A request to `/api/operator/{path}` (a POST) with the operators'
     /// token (see [`with_operator`]).
     pub fn operator(&self, path: &str) -> reqwest::RequestBuilder {

@@ -181,7 +181,8 @@ async fn a_replica_killed_under_load_loses_and_repeats_nothing() {
     let elapsed = started.elapsed();
 
     // A limit counts across both replicas: 5 wrong lookups of one CIN from
-    // one address are answered, whichever replica takes each, and an
+    // one address are answered, whichever replica takes each (then each
+    // asks for a proof of work), and an
     // address the client writes in X-Forwarded-For changes nothing (nginx
     // replaces the header; the replicas trust that one hop).
     let mut answered = 0;
@@ -201,7 +202,7 @@ async fn a_replica_killed_under_load_loses_and_repeats_nothing() {
         .await;
         match response.status().as_u16() {
             404 => answered += 1,
-            429 => {}
+            428 => {}
             other => panic!("a wrong lookup answered {other}"),
         }
     }

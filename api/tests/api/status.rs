@@ -103,9 +103,11 @@ async fn failures_per_cin_cost_a_proof_of_work_then_the_cost_resets(engine: Engi
     let app = TestApp::spawn_configured(engine, |config| {
         config.clock = clock.clone();
         config.limits.status_failures_per_cin = Limit::per(3, 3600);
+        config.limits.status_failures_per_cin_total = Limit::per(3, 3600);
         config.limits.proofs = Puzzles {
-            base: 2_000,
+            base: 1_000,
             steps: 3,
+            doublings: 2,
         };
     })
     .await;
@@ -118,19 +120,20 @@ async fn failures_per_cin_cost_a_proof_of_work_then_the_cost_resets(engine: Engi
     // The allowance spent: not a lockout, a puzzle.
     let asked = app.status(&wrong).await;
     let challenge = challenge_of(&asked);
-    assert_eq!(puzzle_size(&challenge), 2_000);
+    assert_eq!(puzzle_size(&challenge), 1_000);
     assert_eq!(asked.headers()["cache-control"], "no-store");
     let body: ErrorBody = asked.json().await.unwrap();
     assert_eq!(body.code, ErrorCode::ProofRequired);
-    // The right details get the same puzzle's size: no answer tells them
-    // from wrong ones.
+    // The right details get a puzzle of the same size: no answer tells
+    // them from wrong ones.
     let right = app.status(&lookup(4)).await;
-    assert_eq!(puzzle_size(&challenge_of(&right)), 2_000);
+    let early = solve(&challenge_of(&right));
     // Another student is not affected.
     assert_eq!(app.status(&lookup(5)).await.status(), 404);
 
     // A solved puzzle answers, and every further failure makes the next
-    // one larger, up to the ceiling.
+    // one larger: one more step for each, and twice as large for each
+    // from this address, up to the ceiling.
     let mut sizes = Vec::new();
     let mut challenge = challenge;
     for _ in 0..4 {
@@ -141,7 +144,9 @@ async fn failures_per_cin_cost_a_proof_of_work_then_the_cost_resets(engine: Engi
         challenge = challenge_of(&again);
         sizes.push(puzzle_size(&challenge));
     }
-    assert_eq!(sizes, [4_000, 6_000, 6_000, 6_000]);
+    assert_eq!(sizes, [4_000, 12_000, 12_000, 12_000]);
+    // A puzzle solved early, while puzzles were small, proves nothing now.
+    assert_eq!(app.status_proven(&lookup(4), &early).await.status(), 428);
     // A puzzle is for its CIN only, and cannot be made easier.
     let proof = solve(&challenge);
     let other = with(lookup(5), "birth_day", json!("8"));

@@ -27,6 +27,7 @@ crate::on_both_engines!(
     a_squatted_cin_shows_each_side_only_its_own,
     made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside,
     an_address_pays_only_for_further_declarations_of_a_cin,
+    further_declarations_past_the_allowance_cost_a_proof_of_work,
     one_mailbox_cannot_be_mail_bombed,
     ipv6_clients_count_per_64,
     one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling,
@@ -480,9 +481,9 @@ async fn set_aside(app: &TestApp, reference: &str, aside: bool) -> reqwest::Resp
 async fn made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside(engine: Engine) {
     let (app, _) = spawn(engine, |_| {}).await;
     let student = form(4);
-    // Three made-up declarations under the student's CIN, then a fourth.
+    // Three made-up declarations under the student's CIN.
     let mut fakes = Vec::new();
-    for n in 0..4u32 {
+    for n in 0..3u32 {
         let fake = with(
             student.clone(),
             &[
@@ -502,7 +503,7 @@ async fn made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside
     let own: amoe_domain::messages::Receipt = response.json().await.unwrap();
     let own = own.reference.to_string();
     let before = flags(&app).await;
-    assert_eq!(before.len(), 5);
+    assert_eq!(before.len(), 4);
     assert!(
         before.values().all(|&(flag, aside)| flag && !aside),
         "{before:?}"
@@ -542,7 +543,7 @@ async fn made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside
         .json()
         .await
         .unwrap();
-    assert_eq!(found["declarations"].as_array().unwrap().len(), 5);
+    assert_eq!(found["declarations"].as_array().unwrap().len(), 4);
     // The operators' export hands over the student's only.
     let exported: ExportResponse = export(&app, "json").await.json().await.unwrap();
     let references: Vec<String> = exported
@@ -551,14 +552,30 @@ async fn made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside
         .map(|d| d.reference.clone())
         .collect();
     assert_eq!(references, std::slice::from_ref(&own));
-    // Its very details stay declared: sent again, it is a 409.
-    let again = app
-        .declare(
-            &key(),
-            &with(fake0.clone(), &[("email", json!("again@example.ma"))]),
-        )
-        .await;
-    assert_eq!(again.status(), 409);
+    // No decision reaches it, nor any mail whoever made it up.
+    let decision = app
+        .operator("decisions")
+        .json(&json!([{
+            "reference": fakes[1], "decision": "covered", "decision_date": "2026-10-20",
+        }]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(decision.status(), 422);
+    let refused: Value = decision.json().await.unwrap();
+    assert_eq!(refused["rows"][0]["code"], "set_aside", "{refused}");
+    // Its very details stay declared: sent again (a fourth further
+    // declaration from this address: a puzzle first), it is a 409.
+    let again = with(fake0.clone(), &[("email", json!("again@example.ma"))]);
+    let key_again = key();
+    let asked = app.declare(&key_again, &again).await;
+    let proof = solve(&challenge_of(&asked));
+    assert_eq!(
+        app.declare_proven(&key_again, &again, &proof)
+            .await
+            .status(),
+        409
+    );
     // Put back (audited), it counts again: both flagged.
     assert_eq!(set_aside(&app, &fakes[0], false).await.status(), 200);
     let back = flags(&app).await;
@@ -570,7 +587,7 @@ async fn made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside
         "SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('set_aside', 'put_back')",
     )
     .await;
-    assert_eq!(audited, 5);
+    assert_eq!(audited, 4);
     // Setting aside what is so already records nothing.
     assert_eq!(set_aside(&app, &fakes[1], true).await.status(), 200);
     assert_eq!(
@@ -579,9 +596,79 @@ async fn made_up_declarations_never_bar_the_student_and_the_fund_sets_them_aside
             "SELECT COUNT(*) AS n FROM audit_log WHERE action IN ('set_aside', 'put_back')"
         )
         .await,
-        5
+        4
     );
     assert_eq!(set_aside(&app, "AMOE-2222-222", true).await.status(), 404);
+}
+
+/// Each further declaration under a CIN tells right details (`409`) from
+/// wrong ones (`201`): past the CIN's allowance, each costs a puzzle,
+/// before the details are judged, larger with each.
+async fn further_declarations_past_the_allowance_cost_a_proof_of_work(engine: Engine) {
+    let (app, _) = spawn(engine, |config| {
+        config.limits.declarations_per_email = Limit::per(1_000, 86_400);
+        config.limits.proofs = amoe_api::proof::Puzzles {
+            base: 1_000,
+            steps: 4,
+            doublings: 1,
+        };
+    })
+    .await;
+    let student = form(45_000);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    let guess = |n: u32| with(student.clone(), &[("massar", json!(format!("X{n:09}")))]);
+    // Three further declarations from one address: the allowance.
+    for n in 0..3 {
+        assert_eq!(app.declare(&key(), &guess(n)).await.status(), 201, "{n}");
+    }
+    // Then right details and wrong ones alike are asked for a puzzle.
+    let right = app.declare(&key(), &student).await;
+    let wrong = app.declare(&key(), &guess(3)).await;
+    assert_eq!(puzzle_size(&challenge_of(&right)), 1_000);
+    assert_eq!(puzzle_size(&challenge_of(&wrong)), 1_000);
+    // Solved, a guess is answered, and the next puzzle is larger.
+    let mut sizes = Vec::new();
+    for n in 10..14 {
+        let key = key();
+        let challenge = challenge_of(&app.declare(&key, &guess(n)).await);
+        sizes.push(puzzle_size(&challenge));
+        let answered = app
+            .declare_proven(&key, &guess(n), &solve(&challenge))
+            .await;
+        assert_eq!(answered.status(), 201, "{n}");
+    }
+    // Twice as large from this address (once, here), and one step larger
+    // for each past the allowance from all addresses (5 at once).
+    assert_eq!(sizes, [1_000, 2_000, 2_000, 4_000]);
+    // The right details, with a solved puzzle, are told they declared.
+    let key_right = key();
+    let challenge = challenge_of(&app.declare(&key_right, &student).await);
+    let answered = app
+        .declare_proven(&key_right, &student, &solve(&challenge))
+        .await;
+    assert_eq!(answered.status(), 409);
+    // A status lookup's puzzle proves nothing here.
+    let key_other = key();
+    assert_eq!(app.declare(&key_other, &guess(20)).await.status(), 428);
+    // (The server's own secret and clock, as a status lookup's 428 would
+    // set it.)
+    let status_puzzle = amoe_api::proof::set(
+        &amoe_api::secret::Secret::default(),
+        amoe_api::proof::Purpose::Status,
+        student["cin"].as_str().unwrap(),
+        1_000_000,
+        5,
+        datetime!(2026-10-15 09:00 UTC).unix_timestamp(),
+    );
+    let borrowed = solve(&status_puzzle.to_string());
+    assert_eq!(
+        app.declare_proven(&key_other, &guess(20), &borrowed)
+            .await
+            .status(),
+        428
+    );
+    // Another CIN from the same address declares freely.
+    assert_eq!(app.declare(&key(), &form(45_001)).await.status(), 201);
 }
 
 async fn an_address_pays_only_for_further_declarations_of_a_cin(engine: Engine) {
@@ -750,9 +837,12 @@ async fn one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling(engin
 async fn three_addresses_guessing_cost_the_student_one_puzzle(engine: Engine) {
     let (app, _) = spawn(engine, |config| {
         config.server.trusted_proxy_hops = 1;
+        // Linear only: from one address, puzzles would double too (see
+        // the status tests).
         config.limits.proofs = amoe_api::proof::Puzzles {
             base: 5_000,
             steps: 8,
+            doublings: 0,
         };
     })
     .await;

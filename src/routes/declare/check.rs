@@ -137,6 +137,9 @@ pub fn Check() -> impl IntoView {
             on_change=Callback::new(move |checked| declare.saved.update(|s| s.form.sworn = checked))
             error=error_of(errors, "sworn")
         />
+        <div role="status">
+            {move || declare.proving.get().then(|| view! { <p class="inset" id="proving">{tr("send-proving")}</p> })}
+        </div>
         <div role="alert">
             {move || declare.problem.get().map(|key| view! { <p class="inset inset-warning">{tr(key)}</p> })}
         </div>

@@ -33,6 +33,8 @@ pub struct Declare {
     pub saved: RwSignal<Saved>,
     pub context: RwSignal<Option<Context>>,
     pub sending: RwSignal<bool>,
+    /// Solving the proof of work the server asked for.
+    pub proving: RwSignal<bool>,
     /// The Fluent key of a problem with the last send.
     pub problem: RwSignal<Option<&'static str>>,
     pub just_sent: RwSignal<Option<JustSent>>,
@@ -99,6 +101,7 @@ fn provide_declare(embedded: bool) -> Declare {
         sending: RwSignal::new(false),
         problem: RwSignal::new(None),
         just_sent: RwSignal::new(None),
+        proving: RwSignal::new(false),
     };
     provide_context(declare);
     // Rendered at build time: no device to keep answers on, no server to
@@ -264,8 +267,13 @@ impl Declare {
             .portal
             .with_untracked(|p| p.as_ref().map(|p| p.token.clone()));
         spawn_local(async move {
-            match api::declare(&form, &key, token.as_deref()).await {
-                Ok(receipt) => {
+            let answer = crate::proof::with_proof(self.proving, |proof| {
+                let (form, key, token) = (form.clone(), key.clone(), token.clone());
+                async move { api::declare(&form, &key, token.as_deref(), proof.as_deref()).await }
+            })
+            .await;
+            match answer {
+                Ok(api::Answer::Done(receipt)) => {
                     let masked_cin = amoe_domain::student::Cin::parse(&form.cin)
                         .map(|cin| cin.masked())
                         .unwrap_or_default();
@@ -274,6 +282,10 @@ impl Declare {
                         email: form.email.trim().to_owned(),
                     }));
                     self.saved.update(|s| *s = std::mem::take(s).sent(receipt));
+                }
+                Ok(api::Answer::Puzzle(_)) => {
+                    self.saved.update(|s| s.pending = false);
+                    self.problem.set(Some("send-too-many"));
                 }
                 Err(ApiError::Network) => self.problem.set(Some("offline-waiting")),
                 Err(error) => {

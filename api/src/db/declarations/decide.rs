@@ -21,7 +21,8 @@ pub enum Decided {
     /// Recorded identically before: nothing changed.
     Unchanged,
     /// Refused, nothing changed: the column at fault and why
-    /// (`unknown_reference`, `not_pending`, `changed_meanwhile`).
+    /// (`unknown_reference`, `not_pending`, `changed_meanwhile`,
+    /// `set_aside`: the fund set it aside, and puts it back first).
     Refused {
         column: &'static str,
         code: &'static str,
@@ -57,7 +58,7 @@ pub async fn decide(
     let date = decision.date.to_string();
     for _ in 0..3 {
         let current = sqlx::query(
-            "SELECT status, decided_on, refusal_reason, email, lang, academic_year \
+            "SELECT status, decided_on, refusal_reason, email, lang, academic_year, set_aside_at \
              FROM declarations WHERE reference = $1",
         )
         .bind(&reference)
@@ -79,6 +80,17 @@ pub async fn decide(
             && current.try_get::<Option<String>, _>("refusal_reason")? == reason;
         if same {
             return Ok(Decided::Unchanged);
+        }
+        // Made up under someone's CIN: no decision, and no mail to
+        // whoever made it up.
+        if current
+            .try_get::<Option<String>, _>("set_aside_at")?
+            .is_some()
+        {
+            return Ok(Decided::Refused {
+                column: "decision",
+                code: "set_aside",
+            });
         }
         if status.then(decision.status()).is_err() {
             return Ok(Decided::Refused {

@@ -30,6 +30,9 @@ pub enum Outcome {
     Limited { retry_after: i64, email: bool },
     /// The reference drawn was taken meanwhile: draw another.
     ReferenceTaken,
+    /// A further declaration under a CIN past its allowance: it must
+    /// bring the answer to a puzzle this large (`proof::Puzzles`).
+    ProofRequired { max: u64 },
 }
 
 /// A declaration to store, and how.
@@ -46,6 +49,13 @@ pub struct Submission<'a> {
     /// unvouched declaration under a CIN that has one this year already.
     pub address: Bucket<'a>,
     pub email: Bucket<'a>,
+    /// Further unvouched declarations under the CIN, from this address and
+    /// from all: past them, a proof of work each (`proof`, checked for
+    /// this CIN already), larger with each (`puzzles`).
+    pub cin_here: Bucket<'a>,
+    pub cin_total: Bucket<'a>,
+    pub proof: Option<&'a crate::proof::Proof>,
+    pub puzzles: crate::proof::Puzzles,
     /// Mails per recipient mailbox (the acknowledgement's).
     pub mails: crate::db::rate_limits::Limit,
     /// When (Unix milliseconds), for the buckets.
@@ -81,6 +91,39 @@ pub async fn submit(
         }
         Err(e) => Err(e),
     }
+}
+
+/// Takes a token from the CIN's buckets of further declarations, or
+/// spends the submission's proof of work if it is as large as they ask
+/// (then charges them all the same): `Some(size)` of the puzzle to solve
+/// when neither.
+async fn unproven(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    s: &Submission<'_>,
+) -> Result<Option<u64>, sqlx::Error> {
+    let buckets = [&s.cin_here, &s.cin_total];
+    let mut debts = [0; 2];
+    for (debt, bucket) in debts.iter_mut().zip(buckets) {
+        *debt = rate_limits::debt(&mut **tx, bucket.name, bucket.limit, s.now_ms).await?;
+    }
+    let size = s.puzzles.max_number(debts[0], debts[1]);
+    let proven = match s.proof {
+        Some(proof) if proof.max >= size => {
+            let expires = proof.expires().unwrap_or_default();
+            crate::db::spent_proofs::spend(&mut **tx, &proof.salt, expires).await?
+        }
+        _ => false,
+    };
+    for bucket in buckets {
+        if proven {
+            rate_limits::charge(&mut **tx, bucket.name, bucket.limit, s.now_ms).await?;
+        } else if let Verdict::Refused { .. } =
+            rate_limits::take(&mut **tx, bucket.name, bucket.limit, s.now_ms).await?
+        {
+            return Ok(Some(size));
+        }
+    }
+    Ok(None)
 }
 
 /// The earlier answer for `key`, if there is one.
@@ -161,15 +204,21 @@ async fn attempt(
     // tells (that the CIN declared this year) an address learns only once
     // its allowance is spent.
     let further = earlier.iter().any(|e| e.this_year && !e.set_aside);
-    if further
-        && s.vouched.is_none()
-        && let Verdict::Refused { retry_after } =
+    if further && s.vouched.is_none() {
+        if let Verdict::Refused { retry_after } =
             rate_limits::take(&mut *tx, s.address.name, s.address.limit, s.now_ms).await?
-    {
-        return Ok(Outcome::Limited {
-            retry_after,
-            email: false,
-        });
+        {
+            return Ok(Outcome::Limited {
+                retry_after,
+                email: false,
+            });
+        }
+        // Each further declaration tells right details (409) from wrong
+        // ones (201): past the CIN's allowance, each costs a puzzle, as a
+        // status lookup does; still before the details are judged.
+        if let Some(max) = unproven(&mut tx, s).await? {
+            return Ok(Outcome::ProofRequired { max });
+        }
     }
     let birth_date = d.birth_date.to_string();
     let vouched_by = s.vouched.map_or("", |v| v.university.as_str());

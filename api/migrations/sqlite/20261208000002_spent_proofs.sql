@@ -5,3 +5,4 @@ CREATE TABLE spent_proofs (
     salt TEXT PRIMARY KEY,
     expires_at BIGINT NOT NULL
 );
+CREATE INDEX spent_proofs_expiry ON spent_proofs (expires_at);
