@@ -17,7 +17,8 @@ pub struct Limits {
     /// refused here, so a campus behind one NAT always sees its own
     /// status, whoever there guesses.
     pub status_per_address: Limit,
-    /// Failed status lookups per CIN from one address: the guessing limit.
+    /// Failed status lookups per CIN from one network (an IPv4 address, an
+    /// IPv6 /48): the guessing limit.
     /// A lookup takes a token before it looks, and one that finds the
     /// student gives it back.
     pub status_failures_per_cin: Limit,
@@ -155,6 +156,20 @@ pub fn address_key(ip: IpAddr) -> String {
     }
 }
 
+/// What a network is counted as, for guesses at one CIN: an IPv4 address
+/// alone, an IPv6 client by its /48 (what a site, or a hosting customer,
+/// is given): a guesser handed a /48 has 65,536 /64s, and they share one
+/// allowance and one doubling puzzle at a CIN.
+pub fn network_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}::/48", s[0], s[1], s[2])
+        }
+        _ => address_key(ip),
+    }
+}
+
 /// The bucket names, keyed with the secret: the table holds no address,
 /// CIN or e-mail address.
 pub struct Buckets<'a>(pub &'a Secret);
@@ -165,7 +180,7 @@ impl Buckets<'_> {
     }
     pub fn status_cin(&self, cin: &str, ip: IpAddr) -> String {
         self.0
-            .bucket("status-cin", &format!("{cin}\u{0}{}", address_key(ip)))
+            .bucket("status-cin", &format!("{cin}\u{0}{}", network_key(ip)))
     }
     pub fn status_cin_total(&self, cin: &str) -> String {
         self.0.bucket("status-cin-total", cin)
@@ -175,7 +190,7 @@ impl Buckets<'_> {
     }
     pub fn declare_cin(&self, cin: &str, ip: IpAddr) -> String {
         self.0
-            .bucket("declare-cin", &format!("{cin}\u{0}{}", address_key(ip)))
+            .bucket("declare-cin", &format!("{cin}\u{0}{}", network_key(ip)))
     }
     pub fn declare_cin_total(&self, cin: &str) -> String {
         self.0.bucket("declare-cin-total", cin)
@@ -220,5 +235,21 @@ mod tests {
             address_key(ip("2a01:cb00:1:2::1")),
             address_key(ip("2a01:cb00:1:3::1"))
         );
+    }
+
+    #[test]
+    fn guesses_at_a_cin_count_per_48() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        assert_eq!(network_key(ip("2a01:cb00:1:2::1")), "2a01:cb00:1::/48");
+        assert_eq!(
+            network_key(ip("2a01:cb00:1:2::1")),
+            network_key(ip("2a01:cb00:1:ffff::9"))
+        );
+        assert_ne!(
+            network_key(ip("2a01:cb00:1:2::1")),
+            network_key(ip("2a01:cb00:2:2::1"))
+        );
+        assert_eq!(network_key(ip("41.250.3.7")), "41.250.3.7");
+        assert_eq!(network_key(ip("::ffff:41.250.3.7")), "41.250.3.7");
     }
 }

@@ -2,7 +2,8 @@
 //! load, Lighthouse on the pages a student lands on, then requests per
 //! second and latency of two API routes and of
 //! declaration submits (each a new student under a new key), measured with
-//! wrk against the release server on loopback (bounded: 10 s a route).
+//! wrk against the release server on loopback (bounded: 10 s a route), and
+//! what a proof of work costs a student's browser and a guesser's code.
 
 use crate::process::{Cmd, cargo, root, step};
 use crate::server::Server;
@@ -83,6 +84,12 @@ pub fn bench() -> Result {
                 summary(&out)
             );
             Ok(())
+        })
+        .and_then(|()| {
+            step("Proofs of work: the app's worker in Chromium, and native SHA-256");
+            let script = root().join("tests/bench/proof-cost.mjs");
+            let script = script.to_string_lossy();
+            Cmd::new("node", &[script.as_ref(), server.url.as_str()]).run()
         });
     server.stop();
     let _ = std::fs::remove_dir_all(&data);

@@ -31,6 +31,7 @@ crate::on_both_engines!(
     one_mailbox_cannot_be_mail_bombed,
     ipv6_clients_count_per_64,
     one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling,
+    guesses_at_a_cin_count_per_ipv6_48,
     three_addresses_guessing_cost_the_student_one_puzzle,
     a_spent_mailbox_answers_the_same_for_right_and_wrong_details,
 );
@@ -783,6 +784,28 @@ async fn ipv6_clients_count_per_64(engine: Engine) {
         answers.push(from(client, n as u32).await.unwrap().status().as_u16());
     }
     assert_eq!(answers, [404, 404, 404, 429, 404]);
+}
+
+/// An IPv6 guesser has a /48's 65,536 /64s: at one CIN, they share one
+/// allowance, and one doubling puzzle.
+async fn guesses_at_a_cin_count_per_ipv6_48(engine: Engine) {
+    let (app, _) = spawn(engine, |config| config.server.trusted_proxy_hops = 1).await;
+    let student = form(52);
+    assert_eq!(app.declare(&key(), &student).await.status(), 201);
+    let wrong = with(lookup_of(&student), &[("birth_day", json!("9"))]);
+    let mut answers = Vec::new();
+    for n in 0..6 {
+        let response = app
+            .client
+            .post(format!("{}/api/status", app.url))
+            .header("x-forwarded-for", format!("2a01:cb00:7:{n:x}::1"))
+            .json(&wrong)
+            .send()
+            .await
+            .unwrap();
+        answers.push(response.status().as_u16());
+    }
+    assert_eq!(answers, [404, 404, 404, 404, 404, 428]);
 }
 
 async fn one_address_cannot_lock_a_students_status_and_many_meet_a_ceiling(engine: Engine) {
