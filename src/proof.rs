@@ -4,18 +4,31 @@
 
 use wasm_bindgen::JsValue;
 
+/// How long the phone may work on a puzzle, in milliseconds: less than a
+/// puzzle's five minutes, so that an answer found still counts.
+const PATIENCE_MS: i32 = 240_000;
+
 /// The answer (`AMOE-Proof`) to the puzzle of an `AMOE-Challenge` header,
-/// or `None` if the worker could not start or found none.
+/// or `None` if the worker could not start, found none, or took too long
+/// (a puzzle grown too large for this phone: many wrong guesses from its
+/// network).
 pub async fn solve(challenge: &str) -> Option<String> {
     let worker = web_sys::Worker::new("/proof.js").ok()?;
-    // The worker's message, or its error, settles the promise: the worker
-    // answers once, then closes itself.
+    // The worker's message, or its error, or the end of the phone's
+    // patience settles the promise: the worker answers once, then closes
+    // itself.
     let answered = js_sys::Promise::new(&mut |resolve, _| {
         worker.set_onmessage(Some(&resolve));
         worker.set_onerror(Some(&resolve));
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, PATIENCE_MS);
+        }
     });
     worker.post_message(&JsValue::from_str(challenge)).ok()?;
-    let event = wasm_bindgen_futures::JsFuture::from(answered).await.ok()?;
+    let event = wasm_bindgen_futures::JsFuture::from(answered).await.ok();
+    worker.terminate();
+    let event = event?;
     let data = js_sys::Reflect::get(&event, &JsValue::from_str("data")).ok()?;
     js_sys::Reflect::get(&data, &JsValue::from_str("proof"))
         .ok()?
@@ -26,7 +39,8 @@ pub async fn solve(challenge: &str) -> Option<String> {
 /// until it is answered without a puzzle: past a CIN's allowance the
 /// server asks for one solved first, and one gone stale meanwhile (another
 /// guess made it larger) is asked again, a few times at most. `proving`
-/// is on while the phone solves.
+/// is on while the phone solves. A puzzle still unsolved is the answer
+/// when the phone could not solve one in time.
 pub async fn with_proof<T, F, Fut>(
     proving: leptos::prelude::RwSignal<bool>,
     send: F,
@@ -44,10 +58,10 @@ where
         proving.set(true);
         let proof = solve(puzzle).await;
         proving.set(false);
-        answer = match proof {
-            Some(proof) => send(Some(proof)).await,
-            None => Err(crate::api::ApiError::Unexpected(428)),
-        };
+        match proof {
+            Some(proof) => answer = send(Some(proof)).await,
+            None => break,
+        }
     }
     answer
 }

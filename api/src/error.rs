@@ -46,7 +46,7 @@ pub enum Error {
     /// A status lookup for a CIN whose allowance of failures is spent:
     /// the puzzle to solve first.
     #[error(
-        "wrong details were typed for this CIN too often: solve the puzzle of the AMOE-Challenge header and send the lookup again with its answer in AMOE-Proof"
+        "this CIN's allowance is spent: solve the puzzle of the AMOE-Challenge header and send the request again with its answer in AMOE-Proof"
     )]
     ProofRequired(crate::proof::Challenge),
     #[error("no declaration has this reference")]

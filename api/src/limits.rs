@@ -32,12 +32,13 @@ pub struct Limits {
     /// for, are never counted nor refused here: a campus behind one NAT
     /// always declares.
     pub declarations_per_address: Limit,
-    /// Further declarations under a CIN that has one this academic year
-    /// (unvouched), per CIN from one address: past it, each costs a proof
-    /// of work, twice as large for each further one from that address.
-    /// Nothing caps a CIN's declarations, so this is what keeps guesses
-    /// through declarations (a `201` for wrong details, a `409` for right
-    /// ones) as dear as guesses through the status page.
+    /// Unvouched declarations under a CIN, per CIN from one network (an
+    /// IPv4 address, an IPv6 /48): past it, each costs a proof of work,
+    /// twice as large for each further one from that network. Nothing caps
+    /// a CIN's declarations, so this is what keeps guesses through
+    /// declarations (a `201` for wrong details, a `409` for right ones) as
+    /// dear as guesses through the status page. The first counts too, so
+    /// that when the puzzles start does not tell whether the CIN declared.
     pub further_declarations_per_cin: Limit,
     /// The same from all addresses: past it, each costs a proof of work,
     /// larger with each, up to a ceiling a student solves in seconds.
@@ -79,7 +80,7 @@ impl Default for Limits {
                 burst: 100,
             },
             declarations_per_email: Limit::per(3, 86_400),
-            further_declarations_per_cin: Limit::per(3, 86_400),
+            further_declarations_per_cin: Limit::per(5, 86_400),
             further_declarations_per_cin_total: Limit {
                 max: 10,
                 window_secs: 86_400,

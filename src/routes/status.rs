@@ -88,6 +88,11 @@ pub fn StatusPage() -> impl IntoView {
     // have arrived (as soon as the page was drawn) goes when they do.
     let waiting = RwSignal::new(false);
     let search = move || {
+        // One lookup at a time (a second press while the phone solves a
+        // puzzle would start a second one).
+        if searching.get_untracked() {
+            return;
+        }
         let Some(context) = declare.context.get_untracked() else {
             waiting.set(true);
             return;
@@ -122,7 +127,7 @@ pub fn StatusPage() -> impl IntoView {
                 Ok(api::Answer::Done(response)) => found.set(Some(response.declarations)),
                 Ok(api::Answer::Puzzle(_)) => {
                     found.set(None);
-                    problem.set(Some("status-too-many"));
+                    problem.set(Some("proof-too-long"));
                 }
                 Err(ApiError::Server(body)) if body.code == ErrorCode::NoMatch => {
                     found.set(None);

@@ -190,14 +190,14 @@ describe('back office', () => {
     assert.match(await page.locator('table').last().innerText(), /Samira Alaoui \[/);
 
     // Correct a field: checked as the form checks it.
-    await page.locator('.back-correct summary').click();
+    await page.locator('.back-correct:not(.back-set-aside) summary').click();
     await page.selectOption('#correct-field', 'last_name');
     await page.fill('#correct-value', 'Lahlou');
     await page.getByRole('button', { name: FR['bo-correct-button'] }).click();
     await page.getByText(FR['bo-correction-recorded']).waitFor();
     assert.match(await page.locator('.summary-list').innerText(), /Lahlou Hajar/);
     // The form stays open after a correction, for the next one.
-    assert.equal(await page.locator('.back-correct').getAttribute('open'), '');
+    assert.equal(await page.locator('.back-correct:not(.back-set-aside)').getAttribute('open'), '');
     await page.selectOption('#correct-field', 'cin');
     await page.fill('#correct-value', '12');
     await page.getByRole('button', { name: FR['bo-correct-button'] }).click();
@@ -213,6 +213,32 @@ describe('back office', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('lang')), 'en');
     await page.locator('.language-switcher button[lang="fr"]').click();
     await line(FR);
+
+    // A declaration made up under Hajar's CIN flags both; set aside from
+    // its case, it flags neither, and the filter finds it.
+    const fake = await declare(1, {
+      massar: 'X000000001', birth_year: '2001', last_name: 'Inconnu', first_name: 'Faux', email: 'squat@example.ma',
+    });
+    await page.goto(`${base}/back-office/cases/${fake}`);
+    await h1(page, `Déclaration ${fake}`);
+    assert.match(await page.locator('.summary-list').innerText(), new RegExp(FR['bo-conflict-yes'].slice(0, 20)));
+    await page.locator('.back-set-aside summary').click();
+    await page.getByRole('button', { name: FR['bo-set-aside-button'], exact: true }).click();
+    await page.getByText(FR['bo-set-aside-recorded']).waitFor();
+    assert.match(await page.locator('.summary-list').innerText(), new RegExp(FR['bo-set-aside-yes'].slice(0, 20)));
+    await expectAccessible(page, 'case set aside');
+    await page.goto(`${base}/back-office/cases/${references.hajar}`);
+    await h1(page, `Déclaration ${references.hajar}`);
+    assert.doesNotMatch(await page.locator('.summary-list').innerText(), new RegExp(FR['bo-conflict-yes'].slice(0, 20)));
+    await page.getByRole('link', { name: FR['bo-nav-cases'] }).click();
+    await h1(page, FR['bo-search-title']);
+    await page.fill('#query', '');
+    await page.locator('.back-filters summary').click();
+    await page.selectOption('#set_aside', 'yes');
+    await page.getByRole('button', { name: FR['bo-search-button'] }).click();
+    await page.waitForFunction((reference) => document.querySelectorAll('tbody tr').length === 1
+      && document.querySelector('tbody th a')?.innerText.includes(reference), fake);
+    assert.match(await page.locator('tbody tr').innerText(), new RegExp(FR['bo-flag-set-aside']));
 
     // Import: a file with a bad row is refused whole, each cell named…
     await page.getByRole('link', { name: FR['bo-nav-import'] }).click();

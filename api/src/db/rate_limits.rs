@@ -45,6 +45,15 @@ impl Limit {
         }
     }
 
+    /// What a bucket at `tat` owes at `now_ms`: the intervals it runs past
+    /// its tolerance, a part of one counting whole (a charge an instant
+    /// ago is still owed).
+    fn owed(&self, tat: i64, now_ms: i64) -> u64 {
+        let past = tat - now_ms - self.tolerance_ms();
+        let interval = self.interval_ms();
+        u64::try_from((past + interval - 1).div_euclid(interval)).unwrap_or(0)
+    }
+
     /// A refusal from a bucket at `tat`: when its next token comes back.
     fn refused(&self, tat: i64, now_ms: i64) -> Verdict {
         let wait_ms = tat + self.interval_ms() - self.tolerance_ms() - now_ms;
@@ -228,39 +237,10 @@ pub async fn take_all(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<Taken,
     })
 }
 
-/// Spends from every bucket of `takes` that spends, whatever is left in
-/// it (a lookup that brought a proof of work instead of a token): each
-/// moves on by one interval, further past its tolerance if need be, so the
-/// debt of a bucket counts the failures past its allowance still in the
-/// window. Those that only check are written too, unchanged: one
-/// statement, the same whatever the lookup found.
-pub async fn charge_all(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<(), sqlx::Error> {
-    let values = (0..takes.len())
-        .map(|i| format!("(${}, $1 + ${}, 1)", 2 + 2 * i, 3 + 2 * i))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "INSERT INTO rate_limits (bucket, tat, allowed) VALUES {values} \
-         ON CONFLICT (bucket) DO UPDATE SET \
-           tat = (CASE WHEN rate_limits.tat > $1 THEN rate_limits.tat ELSE $1 END) \
-                 + (excluded.tat - $1), \
-           allowed = 1"
-    );
-    let mut query = sqlx::query(&sql).bind(now_ms);
-    for take in takes {
-        query = query.bind(take.bucket).bind(if take.spend {
-            take.limit.interval_ms()
-        } else {
-            0
-        });
-    }
-    query.execute(&db.pool).await.map(|_| ())
-}
-
 /// How many tokens past its allowance each bucket of `takes` owes at
 /// `now_ms`: the failures past the allowance still in its window (none
 /// while it has a token or has just spent its last, one more for each
-/// [`charge_all`] since). A missing bucket owes nothing.
+/// [`charge`] since). A missing bucket owes nothing.
 pub async fn debts(db: &Db, takes: &[Take<'_>], now_ms: i64) -> Result<Vec<u64>, sqlx::Error> {
     let mut debts = Vec::with_capacity(takes.len());
     for take in takes {
@@ -285,33 +265,42 @@ where
         .await?
         .map(|row| row.try_get("tat"))
         .transpose()?;
-    let past = tat.map_or(0, |tat| tat - now_ms - limit.tolerance_ms());
-    Ok(u64::try_from(past.div_euclid(limit.interval_ms())).unwrap_or(0))
+    Ok(tat.map_or(0, |tat| limit.owed(tat, now_ms)))
 }
 
-/// Spends a token from one bucket whatever is left in it (see
-/// [`charge_all`]).
+/// Spends a token from one bucket (`spend`) whatever is left in it: a
+/// request that brought a proof of work instead of a token. It moves on
+/// by one interval, further past its tolerance if need be, so that what
+/// the bucket owes counts the failures past the allowance still in the
+/// window; one that does not spend is written unchanged, the same
+/// statement. Answers what the bucket owed before: on PostgreSQL its row
+/// stays locked until the transaction ends, so two requests charging at
+/// once are judged one after the other.
 pub async fn charge<'c, E>(
     executor: E,
     bucket: &str,
     limit: Limit,
+    spend: bool,
     now_ms: i64,
-) -> Result<(), sqlx::Error>
+) -> Result<u64, sqlx::Error>
 where
     E: Executor<'c, Database = Any>,
 {
-    sqlx::query(
+    let spent = if spend { limit.interval_ms() } else { 0 };
+    let tat: i64 = sqlx::query(
         "INSERT INTO rate_limits (bucket, tat, allowed) VALUES ($1, $2 + $3, 1) \
          ON CONFLICT (bucket) DO UPDATE SET \
            tat = (CASE WHEN rate_limits.tat > $2 THEN rate_limits.tat ELSE $2 END) + $3, \
-           allowed = 1",
+           allowed = 1 \
+         RETURNING tat",
     )
     .bind(bucket)
     .bind(now_ms)
-    .bind(limit.interval_ms())
-    .execute(executor)
-    .await
-    .map(|_| ())
+    .bind(spent)
+    .fetch_one(executor)
+    .await?
+    .try_get("tat")?;
+    Ok(limit.owed(tat - spent, now_ms))
 }
 
 /// The statement of [`take_all`] for `n` buckets: `$1` is now, then each

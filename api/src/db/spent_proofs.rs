@@ -19,8 +19,9 @@ where
     Ok(done.rows_affected() == 1)
 }
 
-/// Forgets the proofs whose puzzle expired before `now` (Unix seconds):
-/// an expired puzzle is refused anyway. A few thousand at a time.
+/// Forgets the proofs whose puzzle expired a minute before `now` (Unix
+/// seconds): an expired puzzle is refused anyway, and the minute covers
+/// a replica whose clock is behind. A few thousand at a time.
 pub async fn forget_expired(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
     let mut forgotten = 0;
     loop {
@@ -28,7 +29,7 @@ pub async fn forget_expired(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error
             "DELETE FROM spent_proofs WHERE salt IN \
              (SELECT salt FROM spent_proofs WHERE expires_at < $1 LIMIT 2000)",
         )
-        .bind(now)
+        .bind(now - 60)
         .execute(pool)
         .await?
         .rows_affected();

@@ -101,23 +101,17 @@ pub async fn lookup(
         },
     ];
     // A solved puzzle stands for the token, spent or not, if it is as
-    // large as the CIN's failures now ask (one solved early, while puzzles
+    // large as the CIN's failures ask (one solved early, while puzzles
     // were small, is not), and the failure still counts: the next puzzle
     // is larger.
     let now_secs = now_ms / 1000;
     let puzzle_size = |debts: &[u64]| limits.proofs.max_number(debts[0], debts[1]);
     let proven = match proven(&headers, &ctx, lookup.cin.as_str(), now_secs) {
-        Some(proof) => {
-            let debts = rate_limits::debts(&ctx.db, &takes, now_ms).await?;
-            let expires = proof.expires().unwrap_or(now_secs);
-            proof.max >= puzzle_size(&debts)
-                && crate::db::spent_proofs::spend(pool, &proof.salt, expires).await?
-        }
+        Some(proof) => charged(&ctx.db, &takes, &proof, puzzle_size, now_ms).await?,
         None => false,
     };
-    if proven {
-        rate_limits::charge_all(&ctx.db, &takes, now_ms).await?;
-    } else if let Taken::Refused { .. } = rate_limits::take_all(&ctx.db, &takes, now_ms).await? {
+    if !proven && let Taken::Refused { .. } = rate_limits::take_all(&ctx.db, &takes, now_ms).await?
+    {
         // The allowance is spent: not a lockout, a puzzle, the same for a
         // match and a miss.
         let debts = rate_limits::debts(&ctx.db, &takes, now_ms).await?;
@@ -164,6 +158,38 @@ fn proven(
     let header = headers.get(crate::proof::PROOF_HEADER)?.to_str().ok()?;
     crate::proof::Proof::parse(header)
         .filter(|p| p.solves(&ctx.config.secret, Purpose::Status, cin, now_secs))
+}
+
+/// Charges the CIN's buckets for a lookup that brought `proof`, and spends
+/// the proof, in one transaction: only if the proof's puzzle is as large
+/// as what the buckets owed before (`size`); otherwise nothing is charged
+/// or spent. Each bucket's row is locked as it is charged, so parallel
+/// lookups with proofs solved at one size are judged one after the other:
+/// the second finds the first's failure owed, and a larger size.
+async fn charged(
+    db: &crate::db::Db,
+    takes: &[Take<'_>],
+    proof: &crate::proof::Proof,
+    size: impl Fn(&[u64]) -> u64,
+    now_ms: i64,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let mut debts = Vec::with_capacity(takes.len());
+    for take in takes {
+        debts.push(
+            rate_limits::charge(&mut *tx, take.bucket, take.limit, take.spend, now_ms).await?,
+        );
+    }
+    let expires = proof.expires().unwrap_or_default();
+    if proof.max >= size(&debts)
+        && crate::db::spent_proofs::spend(&mut *tx, &proof.salt, expires).await?
+    {
+        tx.commit().await?;
+        Ok(true)
+    } else {
+        tx.rollback().await?;
+        Ok(false)
+    }
 }
 
 /// What a lookup must present: a digest of the Massar code and birth date.

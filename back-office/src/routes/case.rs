@@ -390,7 +390,7 @@ fn SetAsideForm(
         )
     };
     view! {
-        <details class="back-correct">
+        <details class="back-correct back-set-aside">
             <summary>{tr(title)}</summary>
             <form on:submit=submit novalidate>
                 <p class="hint">{tr(hint)}</p>

@@ -285,7 +285,7 @@ impl Declare {
                 }
                 Ok(api::Answer::Puzzle(_)) => {
                     self.saved.update(|s| s.pending = false);
-                    self.problem.set(Some("send-too-many"));
+                    self.problem.set(Some("proof-too-long"));
                 }
                 Err(ApiError::Network) => self.problem.set(Some("offline-waiting")),
                 Err(error) => {

@@ -93,7 +93,7 @@ pub async fn submit(
     }
 }
 
-/// Takes a token from the CIN's buckets of further declarations, or
+/// Takes a token from the CIN's buckets of declarations, or
 /// spends the submission's proof of work if it is as large as they ask
 /// (then charges them all the same): `Some(size)` of the puzzle to solve
 /// when neither.
@@ -116,7 +116,7 @@ async fn unproven(
     };
     for bucket in buckets {
         if proven {
-            rate_limits::charge(&mut **tx, bucket.name, bucket.limit, s.now_ms).await?;
+            rate_limits::charge(&mut **tx, bucket.name, bucket.limit, true, s.now_ms).await?;
         } else if let Verdict::Refused { .. } =
             rate_limits::take(&mut **tx, bucket.name, bucket.limit, s.now_ms).await?
         {
@@ -204,21 +204,25 @@ async fn attempt(
     // tells (that the CIN declared this year) an address learns only once
     // its allowance is spent.
     let further = earlier.iter().any(|e| e.this_year && !e.set_aside);
-    if further && s.vouched.is_none() {
-        if let Verdict::Refused { retry_after } =
+    if further
+        && s.vouched.is_none()
+        && let Verdict::Refused { retry_after } =
             rate_limits::take(&mut *tx, s.address.name, s.address.limit, s.now_ms).await?
-        {
-            return Ok(Outcome::Limited {
-                retry_after,
-                email: false,
-            });
-        }
-        // Each further declaration tells right details (409) from wrong
-        // ones (201): past the CIN's allowance, each costs a puzzle, as a
-        // status lookup does; still before the details are judged.
-        if let Some(max) = unproven(&mut tx, s).await? {
-            return Ok(Outcome::ProofRequired { max });
-        }
+    {
+        return Ok(Outcome::Limited {
+            retry_after,
+            email: false,
+        });
+    }
+    // Each further declaration tells right details (409) from wrong ones
+    // (201): past the CIN's allowance, each costs a puzzle, as a status
+    // lookup does, still before the details are judged. The first counts
+    // too, so that when the puzzles start does not tell whether the CIN
+    // had declared.
+    if s.vouched.is_none()
+        && let Some(max) = unproven(&mut tx, s).await?
+    {
+        return Ok(Outcome::ProofRequired { max });
     }
     let birth_date = d.birth_date.to_string();
     let vouched_by = s.vouched.map_or("", |v| v.university.as_str());
