@@ -230,7 +230,7 @@ describe('back office', () => {
     await page.goto(`${base}/back-office/cases/${references.hajar}`);
     await h1(page, `Déclaration ${references.hajar}`);
     assert.doesNotMatch(await page.locator('.summary-list').innerText(), new RegExp(FR['bo-conflict-yes'].slice(0, 20)));
-    await page.getByRole('link', { name: FR['bo-nav-cases'] }).click();
+    await page.getByRole('link', { name: FR['bo-nav-cases'], exact: true }).click();
     await h1(page, FR['bo-search-title']);
     await page.fill('#query', '');
     await page.locator('.back-filters summary').click();
