@@ -184,6 +184,20 @@ pub async fn set_aside(reference: &str, aside: bool, csrf: &str) -> Result<Case,
     .await
 }
 
+/// Sets aside every other unvouched declaration of the case's CIN and
+/// year: the case kept, and how many were set aside.
+pub async fn set_aside_others(
+    reference: &str,
+    csrf: &str,
+) -> Result<amoe_domain::messages::back_office::SetAsideOthers, ApiError> {
+    post(
+        &format!("/api/back-office/cases/{reference}/set-aside-others"),
+        &(),
+        Some(csrf),
+    )
+    .await
+}
+
 /// What a decision file did, or the rows that stopped it (nothing was
 /// recorded then).
 pub enum Imported {

@@ -214,6 +214,12 @@ bo-put-back-button = Put back
 bo-put-back-recorded = The declaration is put back.
 bo-action-set-aside = Set aside
 bo-action-put-back = Put back
+bo-set-aside-others-title = Set aside the other declarations of this CIN this year
+bo-set-aside-others-hint = If this declaration is the student’s own, every other declaration made this academic year under this CIN, except those a university confirmed, is set aside at once, as if each were set aside from its page. This is kept in the audit log.
+bo-set-aside-others-button = Set the others aside
+bo-set-aside-others-recorded = The other declarations of this CIN this year are set aside.
+bo-set-aside-others-none = No other declaration of this CIN this year was left to set aside.
+bo-action-set-aside-others = Others set aside
 
 bo-import-title = Import decisions
 bo-import-lead = Import the fund’s decision file. It is checked first, and nothing is recorded until you confirm.

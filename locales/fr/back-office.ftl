@@ -214,6 +214,12 @@ bo-put-back-button = Remettre
 bo-put-back-recorded = La déclaration est remise.
 bo-action-set-aside = Mise de côté
 bo-action-put-back = Remise
+bo-set-aside-others-title = Mettre de côté les autres déclarations de ce CIN cette année
+bo-set-aside-others-hint = Si cette déclaration est celle de l’étudiant, toutes les autres déclarations faites cette année universitaire sous ce CIN, sauf celles qu’une université a confirmées, sont mises de côté d’un coup, comme si chacune l’était depuis sa page. L’opération est gardée dans le journal d’audit.
+bo-set-aside-others-button = Mettre les autres de côté
+bo-set-aside-others-recorded = Les autres déclarations de ce CIN cette année sont mises de côté.
+bo-set-aside-others-none = Aucune autre déclaration de ce CIN cette année ne restait à mettre de côté.
+bo-action-set-aside-others = Autres mises de côté
 
 bo-import-title = Importer des décisions
 bo-import-lead = Importez le fichier des décisions de la caisse. Il est d’abord vérifié, et rien n’est enregistré avant votre confirmation.

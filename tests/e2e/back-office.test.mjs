@@ -190,14 +190,14 @@ describe('back office', () => {
     assert.match(await page.locator('table').last().innerText(), /Samira Alaoui \[/);
 
     // Correct a field: checked as the form checks it.
-    await page.locator('.back-correct:not(.back-set-aside) summary').click();
+    await page.locator('.back-correct:not(.back-set-aside):not(.back-set-aside-others) summary').click();
     await page.selectOption('#correct-field', 'last_name');
     await page.fill('#correct-value', 'Lahlou');
     await page.getByRole('button', { name: FR['bo-correct-button'] }).click();
     await page.getByText(FR['bo-correction-recorded']).waitFor();
     assert.match(await page.locator('.summary-list').innerText(), /Lahlou Hajar/);
     // The form stays open after a correction, for the next one.
-    assert.equal(await page.locator('.back-correct:not(.back-set-aside)').getAttribute('open'), '');
+    assert.equal(await page.locator('.back-correct:not(.back-set-aside):not(.back-set-aside-others)').getAttribute('open'), '');
     await page.selectOption('#correct-field', 'cin');
     await page.fill('#correct-value', '12');
     await page.getByRole('button', { name: FR['bo-correct-button'] }).click();
@@ -239,6 +239,20 @@ describe('back office', () => {
     await page.waitForFunction((reference) => document.querySelectorAll('tbody tr').length === 1
       && document.querySelector('tbody th a')?.innerText.includes(reference), fake);
     assert.match(await page.locator('tbody tr').innerText(), new RegExp(FR['bo-flag-set-aside']));
+    // Two more made up: from the student's own case, set aside at once.
+    for (const n of [2, 3]) {
+      await declare(1, {
+        massar: `X00000000${n}`, birth_year: '2001', last_name: 'Inconnu', first_name: 'Faux', email: `squat${n}@example.ma`,
+      });
+    }
+    await page.goto(`${base}/back-office/cases/${references.hajar}`);
+    await h1(page, `Déclaration ${references.hajar}`);
+    assert.match(await page.locator('.summary-list').innerText(), new RegExp(FR['bo-conflict-yes'].slice(0, 20)));
+    await page.locator('.back-set-aside-others summary').click();
+    await page.getByRole('button', { name: FR['bo-set-aside-others-button'], exact: true }).click();
+    await page.getByText(FR['bo-set-aside-others-recorded']).waitFor();
+    assert.doesNotMatch(await page.locator('.summary-list').innerText(), new RegExp(FR['bo-conflict-yes'].slice(0, 20)));
+    await expectAccessible(page, 'others set aside');
 
     // Import: a file with a bad row is refused whole, each cell named…
     await page.getByRole('link', { name: FR['bo-nav-import'] }).click();

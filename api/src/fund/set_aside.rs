@@ -31,3 +31,23 @@ pub async fn set_aside(
         Outcome::UnknownReference => Err(Error::UnknownReference),
     }
 }
+
+/// Sets aside every other unvouched declaration of the CIN and year of
+/// `typed` (a reference the actor may see, judged the student's): the
+/// declaration now, and how many were set aside.
+pub async fn set_aside_others(
+    fund: Fund<'_>,
+    actor: &Actor,
+    typed: &str,
+) -> Result<(StoredDeclaration, u64), Error> {
+    actor.may_decide()?;
+    let reference = super::read::visible(fund, actor, typed).await?;
+    let at = fund.now()?;
+    match set_aside::set_aside_others(&fund.db.pool, &reference, &fund.stamped(actor, &at)).await? {
+        Some((declaration, count)) => {
+            tracing::info!(count, "set aside the others");
+            Ok((declaration, count))
+        }
+        None => Err(Error::UnknownReference),
+    }
+}

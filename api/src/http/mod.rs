@@ -101,6 +101,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<ApiContext> {
         .routes(routes!(back_office::decide))
         .routes(routes!(back_office::correct))
         .routes(routes!(back_office::set_aside))
+        .routes(routes!(back_office::set_aside_others))
         .routes(decision_file(routes!(back_office::import)))
 }
 

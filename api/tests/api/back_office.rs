@@ -9,7 +9,7 @@ use crate::declarations::{form, key};
 use crate::helpers::{Engine, TestApp, with_operator};
 use amoe_api::clock::Clock;
 use amoe_domain::messages::back_office::{
-    Case, Dashboard, Invitation, Revoked, SearchResponse, Session,
+    Case, Dashboard, Invitation, Revoked, SearchResponse, Session, SetAsideOthers,
 };
 use amoe_domain::messages::operator::ImportReport;
 use amoe_domain::messages::{ErrorBody, ErrorCode, Receipt};
@@ -27,6 +27,7 @@ crate::on_both_engines!(
     the_dashboard_counts_the_year_and_a_university_sees_its_own,
     passkey_ceremonies_are_limited_per_address,
     a_case_shows_only_its_own_audit_and_searches_are_audited_without_the_cin,
+    made_up_declarations_of_a_cin_are_set_aside_at_once,
 );
 
 async fn app(engine: Engine) -> (TestApp, Clock) {
@@ -539,6 +540,61 @@ async fn search_forgives_accents_and_arabic_forms_and_finds_cins_and_references(
     )
     .await;
     assert_eq!(status, 400);
+}
+
+async fn made_up_declarations_of_a_cin_are_set_aside_at_once(engine: Engine) {
+    let (app, clock) = app(engine).await;
+    let student = form(40);
+    let kept = declare(&app, &student).await;
+    let mut fakes = Vec::new();
+    for n in 0..3 {
+        let mut fake = student.clone();
+        fake["massar"] = json!(format!("X00000000{n}"));
+        fake["email"] = json!(format!("squat{n}@example.ma"));
+        fakes.push(declare(&app, &fake).await);
+    }
+    let path = format!("cases/{kept}/set-aside-others");
+    // A university's staff read only.
+    let staff = signed_in(&app, &clock, "Nadia Bennani", "university:um5").await;
+    assert_eq!(
+        call(&app, Some(&staff), "POST", &path, None).await.status(),
+        403
+    );
+    let agent = signed_in(&app, &clock, "Samira Alaoui", "fund").await;
+    let response = call(&app, Some(&agent), "POST", &path, None).await;
+    assert_eq!(response.status(), 200);
+    let done: SetAsideOthers = response.json().await.unwrap();
+    assert_eq!(done.set_aside, 3);
+    assert!(!done.case.declaration.declaration.identity_conflict);
+    assert!(!done.case.declaration.declaration.set_aside);
+    // Each made-up one is set aside, and its case names the step.
+    for fake in &fakes {
+        let case: Case = call(&app, Some(&agent), "GET", &format!("cases/{fake}"), None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(case.declaration.declaration.set_aside, "{fake}");
+        assert!(!case.declaration.declaration.identity_conflict, "{fake}");
+        assert!(
+            case.audit.iter().any(|e| e.action == "set_aside_others"),
+            "{fake}"
+        );
+    }
+    // Nothing left to set aside: nothing done, nothing audited.
+    let again: SetAsideOthers = call(&app, Some(&agent), "POST", &path, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again.set_aside, 0);
+    let db = app.database().await;
+    let audited: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'set_aside_others'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(audited, 1);
 }
 
 async fn a_correction_and_an_import_are_audited_with_the_agent_name(engine: Engine) {

@@ -128,6 +128,9 @@ fn CaseView(
             {decide}
             <CorrectForm reference=reference.clone() case notice problem />
             <SetAsideForm reference=reference.clone() aside=d.set_aside case notice problem />
+            {(d.identity_conflict && !d.set_aside).then(|| view! {
+                <SetAsideOthersForm reference=reference.clone() case notice problem />
+            })}
         }
     });
     let events = stored.events.clone();
@@ -396,6 +399,58 @@ fn SetAsideForm(
                 <p class="hint">{tr(hint)}</p>
                 <button type="submit" class="button button-secondary" aria-disabled=move || busy.get().to_string()>
                     {tr(button)}
+                </button>
+            </form>
+        </details>
+    }
+}
+
+/// Setting aside, at once, every other unvouched declaration of this CIN
+/// and year: this one judged the student's.
+#[component]
+fn SetAsideOthersForm(
+    reference: String,
+    case: RwSignal<Option<Result<Case, api::ApiError>>>,
+    notice: RwSignal<Option<&'static str>>,
+    problem: RwSignal<Option<Problem>>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let busy = RwSignal::new(false);
+    let reference = StoredValue::new(reference);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        notice.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = api::set_aside_others(&reference.get_value(), &auth.csrf()).await;
+            busy.set(false);
+            match answer {
+                Ok(done) => {
+                    case.set(Some(Ok(done.case)));
+                    notice.set(Some(if done.set_aside == 0 {
+                        "bo-set-aside-others-none"
+                    } else {
+                        "bo-set-aside-others-recorded"
+                    }));
+                }
+                Err(error) => {
+                    auth.handle(&error);
+                    problem.set(Some(Problem::Fields(error.clone())));
+                }
+            }
+        });
+    };
+    view! {
+        <details class="back-correct back-set-aside-others">
+            <summary>{tr("bo-set-aside-others-title")}</summary>
+            <form on:submit=submit novalidate>
+                <p class="hint">{tr("bo-set-aside-others-hint")}</p>
+                <button type="submit" class="button button-secondary" aria-disabled=move || busy.get().to_string()>
+                    {tr("bo-set-aside-others-button")}
                 </button>
             </form>
         </details>

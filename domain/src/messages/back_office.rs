@@ -216,6 +216,15 @@ pub struct SetAsideRequest {
     pub set_aside: bool,
 }
 
+/// `POST /api/back-office/cases/{reference}/set-aside-others`: the case
+/// kept, and how many declarations of its CIN and year were set aside.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetAsideOthers {
+    pub case: Case,
+    pub set_aside: u64,
+}
+
 /// `POST /api/back-office/cases/{reference}/decision`: the fund's decision
 /// on one declaration, dated today (Morocco's date).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

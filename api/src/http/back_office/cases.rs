@@ -9,7 +9,7 @@ use crate::http::ApiContext;
 use crate::http::extract::{Json, Query};
 use amoe_domain::declaration::DecisionRecord;
 use amoe_domain::messages::back_office::{
-    Case, DecideRequest, SearchRequest, SearchResponse, SetAsideRequest,
+    Case, DecideRequest, SearchRequest, SearchResponse, SetAsideOthers, SetAsideRequest,
 };
 use amoe_domain::messages::operator::{Changes, ImportReport};
 use axum::body::Body;
@@ -187,6 +187,36 @@ pub async fn set_aside(
             .insert("x-amoe-unchanged", HeaderValue::from_static("1"));
     }
     Ok(no_store(response))
+}
+
+/// `POST /api/back-office/cases/{reference}/set-aside-others`: sets aside
+/// every other unvouched declaration of the case's CIN and academic year
+/// (the fund judged this one the student's), in one step, audited.
+#[utoipa::path(post, path = "/back-office/cases/{reference}/set-aside-others", tag = "back-office", security(("agent_session" = [])),
+    params(("reference" = String, Path, description = "`AMOE-XXXX-XXX`: the declaration kept")),
+    responses(
+        (status = 200, description = "The case kept, and how many were set aside (none when none was left)", body = SetAsideOthers),
+        (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
+        (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
+        (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::messages::ErrorBody),
+    ))]
+pub async fn set_aside_others(
+    State(ctx): State<ApiContext>,
+    Acting(signed_in): Acting,
+    Path(typed): Path<String>,
+) -> Result<Response, Error> {
+    let actor = signed_in.actor();
+    let (declaration, count) =
+        fund::set_aside::set_aside_others(ctx.fund(), &actor, &typed).await?;
+    let reference = declaration.declaration.reference;
+    let case = fund::read::case(ctx.fund(), &actor, &reference, View::After).await?;
+    Ok(no_store(
+        axum::Json(SetAsideOthers {
+            case,
+            set_aside: count,
+        })
+        .into_response(),
+    ))
 }
 
 #[derive(serde::Deserialize)]
