@@ -75,6 +75,7 @@ bo-code-unknown-university = Choose a university from the list
 bo-code-no-change = Enter the new value
 bo-code-correction-field-missing = Choose the field to correct
 bo-code-set-aside = This declaration is set aside: put it back before deciding
+bo-code-under-verification = This declaration is with the fund’s operators: record their decision first, then set it aside
 
 bo-dashboard-title = Overview
 bo-dashboard-lead = { $count ->
@@ -215,7 +216,7 @@ bo-put-back-recorded = The declaration is put back.
 bo-action-set-aside = Set aside
 bo-action-put-back = Put back
 bo-set-aside-others-title = Set aside the other declarations of this CIN this year
-bo-set-aside-others-hint = If this declaration is the student’s own, every other declaration made this academic year under this CIN, except those a university confirmed, is set aside at once, as if each were set aside from its page. This is kept in the audit log.
+bo-set-aside-others-hint = If this declaration is the student’s own, every other declaration made this academic year under this CIN and still received (not yet with the operators nor decided), except those a university confirmed, is set aside at once, as if each were set aside from its page. This is kept in the audit log.
 bo-set-aside-others-button = Set the others aside
 bo-set-aside-others-recorded = The other declarations of this CIN this year are set aside.
 bo-set-aside-others-none = No other declaration of this CIN this year was left to set aside.

@@ -75,6 +75,7 @@ bo-code-unknown-university = Choisissez une université dans la liste
 bo-code-no-change = Saisissez la nouvelle valeur
 bo-code-correction-field-missing = Choisissez le champ à corriger
 bo-code-set-aside = Cette déclaration est mise de côté : remettez-la avant de décider
+bo-code-under-verification = Cette déclaration est chez les opérateurs de la caisse : enregistrez d’abord leur décision, puis mettez-la de côté
 
 bo-dashboard-title = Vue d’ensemble
 bo-dashboard-lead = { $count ->
@@ -215,7 +216,7 @@ bo-put-back-recorded = La déclaration est remise.
 bo-action-set-aside = Mise de côté
 bo-action-put-back = Remise
 bo-set-aside-others-title = Mettre de côté les autres déclarations de ce CIN cette année
-bo-set-aside-others-hint = Si cette déclaration est celle de l’étudiant, toutes les autres déclarations faites cette année universitaire sous ce CIN, sauf celles qu’une université a confirmées, sont mises de côté d’un coup, comme si chacune l’était depuis sa page. L’opération est gardée dans le journal d’audit.
+bo-set-aside-others-hint = Si cette déclaration est celle de l’étudiant, toutes les autres déclarations faites cette année universitaire sous ce CIN et encore reçues (ni chez les opérateurs ni décidées), sauf celles qu’une université a confirmées, sont mises de côté d’un coup, comme si chacune l’était depuis sa page. L’opération est gardée dans le journal d’audit.
 bo-set-aside-others-button = Mettre les autres de côté
 bo-set-aside-others-recorded = Les autres déclarations de ce CIN cette année sont mises de côté.
 bo-set-aside-others-none = Aucune autre déclaration de ce CIN cette année ne restait à mettre de côté.

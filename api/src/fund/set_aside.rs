@@ -20,16 +20,11 @@ pub async fn set_aside(
     actor.may_decide()?;
     let reference = super::read::visible(fund, actor, typed).await?;
     let at = fund.now()?;
-    match set_aside::set_aside(&fund.db.pool, &reference, aside, &fund.stamped(actor, &at)).await? {
-        Outcome::Done {
-            declaration,
-            changed,
-        } => {
-            tracing::info!(aside, changed, "set aside");
-            Ok((*declaration, changed))
-        }
-        Outcome::UnknownReference => Err(Error::UnknownReference),
-    }
+    let outcome =
+        set_aside::set_aside(&fund.db.pool, &reference, aside, &fund.stamped(actor, &at)).await?;
+    let (declaration, changed) = done(outcome)?;
+    tracing::info!(aside, changed, "set aside");
+    Ok((declaration, changed > 0))
 }
 
 /// Sets aside every other unvouched declaration of the CIN and year of
@@ -43,11 +38,25 @@ pub async fn set_aside_others(
     actor.may_decide()?;
     let reference = super::read::visible(fund, actor, typed).await?;
     let at = fund.now()?;
-    match set_aside::set_aside_others(&fund.db.pool, &reference, &fund.stamped(actor, &at)).await? {
-        Some((declaration, count)) => {
-            tracing::info!(count, "set aside the others");
-            Ok((declaration, count))
-        }
-        None => Err(Error::UnknownReference),
+    let outcome =
+        set_aside::set_aside_others(&fund.db.pool, &reference, &fund.stamped(actor, &at)).await?;
+    let (declaration, count) = done(outcome)?;
+    tracing::info!(count, "set aside the others");
+    Ok((declaration, count))
+}
+
+/// The declaration and how many changed, or why nothing was done: one
+/// under verification is decided first (the operators' file names it),
+/// and a step from a declaration set aside itself (a stale page) does
+/// nothing.
+fn done(outcome: Outcome) -> Result<(StoredDeclaration, u64), Error> {
+    match outcome {
+        Outcome::Done {
+            declaration,
+            changed,
+        } => Ok((*declaration, changed)),
+        Outcome::UnknownReference => Err(Error::UnknownReference),
+        Outcome::UnderVerification => Err(Error::DecisionRefused("under_verification")),
+        Outcome::KeptSetAside => Err(Error::DecisionRefused("set_aside")),
     }
 }

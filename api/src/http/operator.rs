@@ -188,6 +188,7 @@ pub async fn correct(
     request_body = SetAside,
     responses(
         (status = 200, description = "The declaration now (set aside or put back, or so already)", body = ShowResponse),
+        (status = 409, description = "`invalid_fields` with `under_verification`: with the operators, decided first; nothing changed", body = amoe_domain::messages::ErrorBody),
         (status = 401, description = "`unauthorized`: no operator token, or a wrong one", body = amoe_domain::messages::ErrorBody),
         (status = 404, description = "`not_found` with `unknown_reference`; nothing changed", body = amoe_domain::messages::ErrorBody),
         (status = 422, description = "`invalid_json`", body = amoe_domain::messages::ErrorBody),

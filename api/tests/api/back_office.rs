@@ -553,6 +553,13 @@ async fn made_up_declarations_of_a_cin_are_set_aside_at_once(engine: Engine) {
         fake["email"] = json!(format!("squat{n}@example.ma"));
         fakes.push(declare(&app, &fake).await);
     }
+    // One of them is with the operators already: it is decided first.
+    let db = app.database().await;
+    sqlx::query("UPDATE declarations SET status = 'under_verification' WHERE reference = $1")
+        .bind(&fakes[2])
+        .execute(&db)
+        .await
+        .unwrap();
     let path = format!("cases/{kept}/set-aside-others");
     // A university's staff read only.
     let staff = signed_in(&app, &clock, "Nadia Bennani", "university:um5").await;
@@ -564,11 +571,51 @@ async fn made_up_declarations_of_a_cin_are_set_aside_at_once(engine: Engine) {
     let response = call(&app, Some(&agent), "POST", &path, None).await;
     assert_eq!(response.status(), 200);
     let done: SetAsideOthers = response.json().await.unwrap();
-    assert_eq!(done.set_aside, 3);
-    assert!(!done.case.declaration.declaration.identity_conflict);
+    assert_eq!(done.set_aside, 2);
+    assert!(done.case.declaration.declaration.identity_conflict);
     assert!(!done.case.declaration.declaration.set_aside);
+    let (status, body) = error(
+        call(
+            &app,
+            Some(&agent),
+            "POST",
+            &format!("cases/{}/set-aside", fakes[2]),
+            Some(json!({"set_aside": true})),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, body.fields[0].code.as_str()),
+        (409, "under_verification")
+    );
+    // Decided (refused), it is set aside; the student's is clear.
+    let refused = call(
+        &app,
+        Some(&agent),
+        "POST",
+        &format!("cases/{}/decision", fakes[2]),
+        Some(json!({"decision": "refused", "reason_code": "identity_conflict"})),
+    )
+    .await;
+    assert_eq!(refused.status(), 200);
+    let aside = call(
+        &app,
+        Some(&agent),
+        "POST",
+        &format!("cases/{}/set-aside", fakes[2]),
+        Some(json!({"set_aside": true})),
+    )
+    .await;
+    assert_eq!(aside.status(), 200);
+    let case: Case = call(&app, Some(&agent), "GET", &format!("cases/{kept}"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(!case.declaration.declaration.identity_conflict);
     // Each made-up one is set aside, and its case names the step.
-    for fake in &fakes {
+    for fake in &fakes[..2] {
         let case: Case = call(&app, Some(&agent), "GET", &format!("cases/{fake}"), None)
             .await
             .json()
@@ -588,7 +635,19 @@ async fn made_up_declarations_of_a_cin_are_set_aside_at_once(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(again.set_aside, 0);
-    let db = app.database().await;
+    // From a made-up one's case (a stale page): nothing.
+    let (status, body) = error(
+        call(
+            &app,
+            Some(&agent),
+            "POST",
+            &format!("cases/{}/set-aside-others", fakes[0]),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, body.fields[0].code.as_str()), (409, "set_aside"));
     let audited: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'set_aside_others'")
             .fetch_one(&db)

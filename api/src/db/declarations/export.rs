@@ -94,16 +94,19 @@ pub async fn mark(pool: &AnyPool, references: &[String], at: &str) -> Result<usi
     lock_for_writing(&mut tx).await?;
     let mut marked = 0;
     for reference in in_order {
-        // Only what is still received: a decision imported since the page
-        // was read is never turned back.
-        let changed =
-            sqlx::query("UPDATE declarations SET status = $1 WHERE reference = $2 AND status = $3")
-                .bind(Status::UnderVerification.as_str())
-                .bind(reference)
-                .bind(Status::Received.as_str())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+        // Only what is still received, and not set aside: a decision
+        // imported, or a setting aside, since the page was read is never
+        // undone.
+        let changed = sqlx::query(
+            "UPDATE declarations SET status = $1 \
+             WHERE reference = $2 AND status = $3 AND set_aside_at IS NULL",
+        )
+        .bind(Status::UnderVerification.as_str())
+        .bind(reference)
+        .bind(Status::Received.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if changed > 0 {
             record_event(&mut tx, reference, Status::UnderVerification, at).await?;
             marked += 1;

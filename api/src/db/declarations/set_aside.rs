@@ -5,17 +5,25 @@
 use super::read::{Whose, stored};
 use super::{judge_again, lock_for_rights, lock_for_writing};
 use crate::db::audit::{self, Stamp};
+use amoe_domain::declaration::Status;
 use amoe_domain::messages::operator::StoredDeclaration;
 use sqlx::{AnyPool, Row};
 
 /// What became of a setting aside or a putting back.
 pub enum Outcome {
-    /// Done, or it was so already (`changed` false): the declaration now.
+    /// Done (`changed` declarations changed; none when it was so
+    /// already): the declaration now.
     Done {
         declaration: Box<StoredDeclaration>,
-        changed: bool,
+        changed: u64,
     },
     UnknownReference,
+    /// Under verification: the operators have it, and their decision
+    /// file will name it; it is decided first, then set aside.
+    UnderVerification,
+    /// The declaration kept is set aside itself (another agent's step, a
+    /// stale page): nothing done.
+    KeptSetAside,
 }
 
 /// Sets the declaration `reference` aside (`aside`) or puts it back, then
@@ -33,13 +41,16 @@ pub async fn set_aside(
     let Some((cin, _)) = lock_for_rights(&mut tx, reference).await? else {
         return Ok(Outcome::UnknownReference);
     };
-    let now: Option<String> =
-        sqlx::query("SELECT set_aside_at FROM declarations WHERE reference = $1")
-            .bind(reference)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("set_aside_at")?;
+    let row = sqlx::query("SELECT set_aside_at, status FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .fetch_one(&mut *tx)
+        .await?;
+    let now: Option<String> = row.try_get("set_aside_at")?;
+    let status: String = row.try_get("status")?;
     let changed = now.is_some() != aside;
+    if changed && aside && status == Status::UnderVerification.as_str() {
+        return Ok(Outcome::UnderVerification);
+    }
     if changed {
         sqlx::query("UPDATE declarations SET set_aside_at = $1 WHERE reference = $2")
             .bind(aside.then_some(who.at))
@@ -60,48 +71,65 @@ pub async fn set_aside(
     Ok(match declarations.pop() {
         Some(declaration) => Outcome::Done {
             declaration: Box::new(declaration),
-            changed,
+            changed: u64::from(changed),
         },
         None => Outcome::UnknownReference,
     })
 }
 
 /// Sets aside, at once, every other unvouched declaration of the CIN and
-/// academic year of `reference` (the one the fund judged the student's),
-/// then judges the CIN's declarations again: many made-up declarations
-/// under one CIN take one step. One audit entry names them all, and the
-/// one kept. The declaration now, and how many were set aside.
+/// academic year of `reference` (the one the fund judged the student's)
+/// that is still received (neither handed over to the operators nor
+/// decided: those are for the fund to look at one by one), then judges the
+/// CIN's declarations again: many made-up declarations under one CIN take
+/// one step. One audit entry names them all, and the one kept. The
+/// declaration now, and how many were set aside.
 pub async fn set_aside_others(
     pool: &AnyPool,
     reference: &str,
     who: &Stamp<'_>,
-) -> Result<Option<(StoredDeclaration, u64)>, sqlx::Error> {
+) -> Result<Outcome, sqlx::Error> {
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
     let Some((cin, year)) = lock_for_rights(&mut tx, reference).await? else {
-        return Ok(None);
+        return Ok(Outcome::UnknownReference);
     };
-    let others: Vec<String> = sqlx::query(
-        "SELECT reference FROM declarations \
+    let kept: Option<String> =
+        sqlx::query("SELECT set_aside_at FROM declarations WHERE reference = $1")
+            .bind(reference)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("set_aside_at")?;
+    if kept.is_some() {
+        return Ok(Outcome::KeptSetAside);
+    }
+    // The CIN's row is locked: no declaration of it comes or changes
+    // meanwhile, and the update below sets aside exactly these.
+    let others_of = "FROM declarations \
          WHERE cin = $1 AND academic_year = $2 AND reference <> $3 \
-           AND set_aside_at IS NULL AND vouched_by = '' \
-         ORDER BY reference",
-    )
-    .bind(&cin)
-    .bind(&year)
-    .bind(reference)
-    .fetch_all(&mut *tx)
-    .await?
-    .iter()
-    .map(|row| row.try_get("reference"))
-    .collect::<Result<_, _>>()?;
-    // In the order of their references, as every writer of many rows.
-    for other in &others {
-        sqlx::query("UPDATE declarations SET set_aside_at = $1 WHERE reference = $2")
-            .bind(who.at)
-            .bind(other)
-            .execute(&mut *tx)
-            .await?;
+           AND set_aside_at IS NULL AND vouched_by = '' AND status = $4";
+    let others: Vec<String> =
+        sqlx::query(&format!("SELECT reference {others_of} ORDER BY reference"))
+            .bind(&cin)
+            .bind(&year)
+            .bind(reference)
+            .bind(Status::Received.as_str())
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|row| row.try_get("reference"))
+            .collect::<Result<_, _>>()?;
+    if !others.is_empty() {
+        sqlx::query(&format!(
+            "UPDATE declarations SET set_aside_at = $5 WHERE reference IN (SELECT reference {others_of})"
+        ))
+        .bind(&cin)
+        .bind(&year)
+        .bind(reference)
+        .bind(Status::Received.as_str())
+        .bind(who.at)
+        .execute(&mut *tx)
+        .await?;
     }
     if !others.is_empty() {
         judge_again(&mut tx, &cin).await?;
@@ -115,7 +143,11 @@ pub async fn set_aside_others(
     }
     let mut declarations = stored(&mut tx, &Whose::Reference(reference.to_owned())).await?;
     tx.commit().await?;
-    Ok(declarations
-        .pop()
-        .map(|declaration| (declaration, others.len() as u64)))
+    Ok(match declarations.pop() {
+        Some(declaration) => Outcome::Done {
+            declaration: Box::new(declaration),
+            changed: u64::try_from(others.len()).unwrap_or(u64::MAX),
+        },
+        None => Outcome::UnknownReference,
+    })
 }

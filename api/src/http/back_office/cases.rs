@@ -164,6 +164,7 @@ pub async fn correct(
     request_body = SetAsideRequest,
     responses(
         (status = 200, description = "Set aside or put back (or, with `X-AMOE-Unchanged`, so already): the case", body = Case),
+        (status = 409, description = "`invalid_fields` with `under_verification` on `decision`: with the operators, decided first; nothing changed", body = amoe_domain::messages::ErrorBody),
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
         (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
         (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::messages::ErrorBody),
@@ -195,7 +196,8 @@ pub async fn set_aside(
 #[utoipa::path(post, path = "/back-office/cases/{reference}/set-aside-others", tag = "back-office", security(("agent_session" = [])),
     params(("reference" = String, Path, description = "`AMOE-XXXX-XXX`: the declaration kept")),
     responses(
-        (status = 200, description = "The case kept, and how many were set aside (none when none was left)", body = SetAsideOthers),
+        (status = 200, description = "The case kept, and how many were set aside (none when none was left); only those still received", body = SetAsideOthers),
+        (status = 409, description = "`invalid_fields` with `set_aside` on `decision`: the case kept is set aside itself; nothing changed", body = amoe_domain::messages::ErrorBody),
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
         (status = 403, description = "`forbidden`: the role does not allow it, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
         (status = 404, description = "`not_found` with `unknown_reference`: no such declaration, or another university's", body = amoe_domain::messages::ErrorBody),
