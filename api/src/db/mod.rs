@@ -277,6 +277,29 @@ impl Db {
     }
 }
 
+/// Runs `delete` (a `DELETE` of at most a few thousand rows whose `$1` is
+/// `bound`) until it deletes nothing: each batch its own statement, so a
+/// purge never holds the database's write lock for long. How many were
+/// deleted.
+pub(crate) async fn delete_in_batches(
+    pool: &AnyPool,
+    delete: &str,
+    bound: i64,
+) -> Result<u64, sqlx::Error> {
+    let mut deleted = 0;
+    loop {
+        let done = sqlx::query(delete)
+            .bind(bound)
+            .execute(pool)
+            .await?
+            .rows_affected();
+        if done == 0 {
+            return Ok(deleted);
+        }
+        deleted += done;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

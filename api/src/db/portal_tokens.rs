@@ -16,19 +16,11 @@ pub async fn token_used(pool: &AnyPool, token_id: &str) -> Result<bool, sqlx::Er
 /// seconds): an expired token is refused anyway.
 /// A few thousand at a time, as the buckets.
 pub async fn forget_used_tokens(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
-    let mut forgotten = 0;
-    loop {
-        let done = sqlx::query(
-            "DELETE FROM portal_tokens WHERE id IN \
-             (SELECT id FROM portal_tokens WHERE expires_at < $1 LIMIT 2000)",
-        )
-        .bind(now - 3600)
-        .execute(pool)
-        .await?
-        .rows_affected();
-        if done == 0 {
-            return Ok(forgotten);
-        }
-        forgotten += done;
-    }
+    super::delete_in_batches(
+        pool,
+        "DELETE FROM portal_tokens WHERE id IN \
+         (SELECT id FROM portal_tokens WHERE expires_at < $1 LIMIT 2000)",
+        now - 3600,
+    )
+    .await
 }

@@ -23,19 +23,11 @@ where
 /// seconds): an expired puzzle is refused anyway, and the minute covers
 /// a replica whose clock is behind. A few thousand at a time.
 pub async fn forget_expired(pool: &AnyPool, now: i64) -> Result<u64, sqlx::Error> {
-    let mut forgotten = 0;
-    loop {
-        let done = sqlx::query(
-            "DELETE FROM spent_proofs WHERE salt IN \
-             (SELECT salt FROM spent_proofs WHERE expires_at < $1 LIMIT 2000)",
-        )
-        .bind(now - 60)
-        .execute(pool)
-        .await?
-        .rows_affected();
-        if done == 0 {
-            return Ok(forgotten);
-        }
-        forgotten += done;
-    }
+    super::delete_in_batches(
+        pool,
+        "DELETE FROM spent_proofs WHERE salt IN \
+         (SELECT salt FROM spent_proofs WHERE expires_at < $1 LIMIT 2000)",
+        now - 60,
+    )
+    .await
 }
