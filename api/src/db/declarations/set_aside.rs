@@ -66,15 +66,7 @@ pub async fn set_aside(
         )
         .await?;
     }
-    let mut declarations = stored(&mut tx, &Whose::Reference(reference.to_owned())).await?;
-    tx.commit().await?;
-    Ok(match declarations.pop() {
-        Some(declaration) => Outcome::Done {
-            declaration: Box::new(declaration),
-            changed: u64::from(changed),
-        },
-        None => Outcome::UnknownReference,
-    })
+    done(tx, reference, u64::from(changed)).await
 }
 
 /// Sets aside, at once, every other unvouched declaration of the CIN and
@@ -141,12 +133,27 @@ pub async fn set_aside_others(
         )
         .await?;
     }
+    done(
+        tx,
+        reference,
+        u64::try_from(others.len()).unwrap_or(u64::MAX),
+    )
+    .await
+}
+
+/// Commits `tx` with the declaration kept as it now stands, `changed` of
+/// them changed.
+async fn done(
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
+    reference: &str,
+    changed: u64,
+) -> Result<Outcome, sqlx::Error> {
     let mut declarations = stored(&mut tx, &Whose::Reference(reference.to_owned())).await?;
     tx.commit().await?;
     Ok(match declarations.pop() {
         Some(declaration) => Outcome::Done {
             declaration: Box::new(declaration),
-            changed: u64::try_from(others.len()).unwrap_or(u64::MAX),
+            changed,
         },
         None => Outcome::UnknownReference,
     })
