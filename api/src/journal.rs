@@ -153,7 +153,11 @@ pub struct Reapplied {
 /// Erases again every declaration and revokes again every agent the
 /// journal names that the database still holds (a restored backup older
 /// than them), each in the audit log as the restore's.
-pub async fn reapply(db: &Db, journal: &Journal) -> Result<Reapplied, JournalError> {
+pub async fn reapply(
+    db: &Db,
+    secret: &crate::secret::Secret,
+    journal: &Journal,
+) -> Result<Reapplied, JournalError> {
     let Some((entries, cut)) = journal.entries()? else {
         return Ok(Reapplied::default());
     };
@@ -192,9 +196,10 @@ pub async fn reapply(db: &Db, journal: &Journal) -> Result<Reapplied, JournalErr
                 .collect::<Result<_, sqlx::Error>>()?;
         for (reference, received_at) in declarations {
             if erased.contains(erased_key(&reference, &received_at).as_str()) {
-                let outcome =
-                    crate::db::declarations::erasure::erase_again(&db.pool, &reference, &who)
-                        .await?;
+                let outcome = crate::db::declarations::erasure::erase_again(
+                    &db.pool, secret, &reference, &who,
+                )
+                .await?;
                 if matches!(outcome, crate::db::declarations::erasure::Erased::Done(..)) {
                     done.erased += 1;
                 }

@@ -55,6 +55,9 @@ pub struct Limits {
     /// Passkey ceremonies started (enrolment, sign-in) per address: each
     /// keeps a challenge on the server for a few minutes.
     pub passkeys_per_address: Limit,
+    /// Roster uploads (dry runs too) per university: each reads a file of
+    /// up to hundreds of thousands of rows.
+    pub roster_uploads: Limit,
     /// The puzzles a status lookup solves once its CIN's allowance of
     /// failures is spent, instead of being refused.
     pub proofs: crate::proof::Puzzles,
@@ -93,6 +96,11 @@ impl Default for Limits {
                 window_secs: 3600,
                 burst: 60,
             },
+            roster_uploads: Limit {
+                max: 30,
+                window_secs: 86_400,
+                burst: 10,
+            },
             proofs: crate::proof::Puzzles::default(),
         }
     }
@@ -103,7 +111,7 @@ pub type Field = fn(&mut Limits) -> &mut Limit;
 
 /// The environment variables of each limit: `<PREFIX>_MAX`,
 /// `<PREFIX>_WINDOW_SECS` and `<PREFIX>_BURST`.
-pub const VARIABLES: [(&str, Field); 10] = [
+pub const VARIABLES: [(&str, Field); 11] = [
     ("AMOE_STATUS_ADDRESS", |l| &mut l.status_per_address),
     ("AMOE_STATUS_CIN", |l| &mut l.status_failures_per_cin),
     ("AMOE_STATUS_CIN_TOTAL", |l| {
@@ -118,6 +126,7 @@ pub const VARIABLES: [(&str, Field); 10] = [
     ("AMOE_CONFLICTS_CIN", |l| &mut l.conflicts_per_cin),
     ("AMOE_MAILS_RECIPIENT", |l| &mut l.mails_per_recipient),
     ("AMOE_PASSKEY_ADDRESS", |l| &mut l.passkeys_per_address),
+    ("AMOE_ROSTER_UPLOADS", |l| &mut l.roster_uploads),
 ];
 
 /// Limits no longer kept, each with why: start-up refuses them, rather
@@ -212,6 +221,9 @@ impl Buckets<'_> {
     }
     pub fn passkey_address(&self, ip: IpAddr) -> String {
         self.0.bucket("passkey-address", &address_key(ip))
+    }
+    pub fn roster_uploads(&self, university: &str) -> String {
+        self.0.bucket("roster-uploads", university)
     }
 }
 

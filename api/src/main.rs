@@ -149,7 +149,7 @@ async fn reapply() -> Result<String, String> {
         .await
         .map_err(|e| e.to_string())?;
     let journal = amoe_api::journal::Journal::at(&config.privacy.journal);
-    let done = amoe_api::journal::reapply(&db, &journal)
+    let done = amoe_api::journal::reapply(&db, &config.secret, &journal)
         .await
         .map_err(|e| e.to_string());
     db.pool.close().await;

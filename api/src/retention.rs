@@ -107,6 +107,7 @@ pub struct Purged {
     pub mails: u64,
     pub mail_files: u64,
     pub audit_entries: u64,
+    pub roster_entries: u64,
 }
 
 /// What a batch erased, as the housekeeping reports it.
@@ -115,6 +116,7 @@ pub enum Erased {
     Declarations,
     Mails,
     AuditEntries,
+    RosterEntries,
 }
 
 impl Erased {
@@ -123,13 +125,14 @@ impl Erased {
             Erased::Declarations => "declarations",
             Erased::Mails => "mails",
             Erased::AuditEntries => "audit_entries",
+            Erased::RosterEntries => "roster_entries",
         }
     }
 }
 
 /// Erases what is past `retention` at `now`: the declarations of old
-/// academic years (counted, batch by batch, in the batch's transaction),
-/// mails, the `.eml` files of `outbox_dir`, and audit entries.
+/// academic years (counted, batch by batch, in the batch's transaction)
+/// and the rosters of those years, mails, the `.eml` files of `outbox_dir`, and audit entries.
 /// `progress` hears of every batch.
 pub async fn purge(
     db: &Db,
@@ -165,6 +168,28 @@ pub async fn purge(
     .await?
         > 0
     {}
+    // The universities' rosters of those years: kept as long as the
+    // declarations they are matched with.
+    loop {
+        let erased = delete_batch(
+            db,
+            &mut pace,
+            "DELETE FROM roster_entries WHERE (academic_year, university_id, digest) IN \
+             (SELECT academic_year, university_id, digest FROM roster_entries \
+              WHERE academic_year < $1 LIMIT $2)",
+            Bind::Text(&oldest_kept),
+        )
+        .await?;
+        if erased == 0 {
+            break;
+        }
+        purged.roster_entries += erased;
+        progress(Erased::RosterEntries, erased);
+    }
+    sqlx::query("DELETE FROM rosters WHERE academic_year < $1")
+        .bind(&oldest_kept)
+        .execute(&db.pool)
+        .await?;
     let mail_cutoff = now.unix_timestamp() - retention.mail_days * 86_400;
     for sql in [
         "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox \

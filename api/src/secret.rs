@@ -62,6 +62,23 @@ impl Secret {
             .collect()
     }
 
+    /// The digest a roster keeps of a student (its first 128 bits): the
+    /// university, the academic year and the CIN, Massar code and birth
+    /// date as the declaration stores them. Only the server can make one,
+    /// so a roster's table reveals no one, even to a dictionary of CINs.
+    pub fn enrolment(&self, university: &str, year: &str, student: [&str; 3]) -> u128 {
+        let [cin, massar, birth_date] = student;
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key length");
+        for part in ["roster", university, year, cin, massar, birth_date] {
+            mac.update(part.as_bytes());
+            mac.update(&[0]);
+        }
+        let digest = mac.finalize().into_bytes();
+        let mut first = [0; 16];
+        first.copy_from_slice(&digest[..16]);
+        u128::from_be_bytes(first)
+    }
+
     /// `kind:<hex HMAC-SHA256 of kind ‖ 0 ‖ value>`: a rate-limit bucket
     /// or any other name that must not reveal `value`.
     pub fn bucket(&self, kind: &str, value: &str) -> String {

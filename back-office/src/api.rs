@@ -8,7 +8,8 @@ use amoe_domain::messages::back_office::{
     Session,
 };
 use amoe_domain::messages::operator::{Changes, FileErrorBody, ImportReport, RowError};
-use amoe_domain::messages::{ErrorBody, ErrorCode, UniversitiesResponse};
+use amoe_domain::messages::roster::{RefusedNotEnrolled, RosterFinal, RosterReport, RosterState};
+use amoe_domain::messages::{ErrorBody, ErrorCode, PublicConfig, UniversitiesResponse};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
@@ -198,16 +199,25 @@ pub async fn set_aside_others(
     .await
 }
 
-/// What a decision file did, or the rows that stopped it (nothing was
-/// recorded then).
-pub enum Imported {
-    Report(ImportReport),
+/// What a file did (a decision file, a roster), or the rows that stopped
+/// it (nothing was recorded then).
+pub enum Sent<T> {
+    Report(T),
     Refused(Vec<RowError>),
 }
 
-/// Sends a decision file (CSV); with `dry_run`, only to check it.
-pub async fn import(file: String, dry_run: bool, csrf: &str) -> Result<Imported, ApiError> {
-    let request = Request::post(&format!("/api/back-office/decisions?dry_run={dry_run}"))
+/// Sends a CSV file with `method` to `url`, as a state-changing call.
+async fn send_file<T: DeserializeOwned>(
+    method: &str,
+    url: &str,
+    file: String,
+    csrf: &str,
+) -> Result<Sent<T>, ApiError> {
+    let request = match method {
+        "PUT" => Request::put(url),
+        _ => Request::post(url),
+    };
+    let request = request
         .header("X-CSRF-Token", csrf)
         .header("Content-Type", "text/csv")
         .body(file)
@@ -216,13 +226,74 @@ pub async fn import(file: String, dry_run: bool, csrf: &str) -> Result<Imported,
     if response.status() == 422 {
         let text = response.text().await.map_err(|_| ApiError::Network)?;
         return match serde_json::from_str::<FileErrorBody>(&text) {
-            Ok(body) => Ok(Imported::Refused(body.rows)),
+            Ok(body) => Ok(Sent::Refused(body.rows)),
             Err(_) => serde_json::from_str::<ErrorBody>(&text)
                 .map(|body| Err(ApiError::Server(body)))
                 .unwrap_or(Err(ApiError::Unexpected(422))),
         };
     }
-    read(response).await.map(Imported::Report)
+    read(response).await.map(Sent::Report)
+}
+
+/// Sends a decision file (CSV); with `dry_run`, only to check it.
+pub async fn import(
+    file: String,
+    dry_run: bool,
+    csrf: &str,
+) -> Result<Sent<ImportReport>, ApiError> {
+    let url = format!("/api/back-office/decisions?dry_run={dry_run}");
+    send_file("POST", &url, file, csrf).await
+}
+
+fn roster_url(university: &str, year: &str) -> String {
+    format!("/api/back-office/rosters/{university}/{year}")
+}
+
+pub async fn roster(university: &str, year: &str) -> Result<RosterState, ApiError> {
+    get(&roster_url(university, year)).await
+}
+
+/// Sends a university's roster (CSV); with `dry_run`, only to check it.
+pub async fn give_roster(
+    university: &str,
+    year: &str,
+    file: String,
+    dry_run: bool,
+    csrf: &str,
+) -> Result<Sent<RosterReport>, ApiError> {
+    let url = format!("{}?dry_run={dry_run}", roster_url(university, year));
+    send_file("PUT", &url, file, csrf).await
+}
+
+/// Says the roster is complete, or not any more.
+pub async fn roster_final(
+    university: &str,
+    year: &str,
+    complete: bool,
+    csrf: &str,
+) -> Result<RosterState, ApiError> {
+    let request = Request::put(&format!("{}/final", roster_url(university, year)))
+        .header("X-CSRF-Token", csrf);
+    read(send(request, json(&RosterFinal { complete })).await?).await
+}
+
+/// Refuses, as `not_enrolled`, the declarations the final roster does not
+/// hold.
+pub async fn refuse_not_enrolled(
+    university: &str,
+    year: &str,
+    csrf: &str,
+) -> Result<RefusedNotEnrolled, ApiError> {
+    post(
+        &format!("{}/refuse-not-enrolled", roster_url(university, year)),
+        &(),
+        Some(csrf),
+    )
+    .await
+}
+
+pub async fn config() -> Result<PublicConfig, ApiError> {
+    get("/api/config").await
 }
 
 pub async fn dashboard() -> Result<Dashboard, ApiError> {

@@ -61,6 +61,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {auth.may_decide().then(|| view! {
                             <li><a href="/back-office/import">{tr("bo-nav-import")}</a></li>
                         })}
+                        <li><a href="/back-office/roster">{tr("bo-nav-roster")}</a></li>
                     </ul>
                 </nav>
             }

@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/back-office/cases") view=routes::search::SearchPage />
                     <Route path=path!("/back-office/cases/:reference") view=routes::case::CasePage />
                     <Route path=path!("/back-office/import") view=routes::import::ImportPage />
+                    <Route path=path!("/back-office/roster") view=routes::roster::RosterPage />
                 </FlatRoutes>
             </Layout>
         </Router>

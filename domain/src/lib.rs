@@ -8,6 +8,7 @@ pub mod field;
 pub mod lang;
 pub mod leaflet;
 pub mod messages;
+pub mod roster;
 pub mod search;
 pub mod student;
 mod text;

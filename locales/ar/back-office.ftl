@@ -269,3 +269,94 @@ bo-row-row-unreadable = تتعذر قراءة هذا السطر
 
 bo-not-found-title = الصفحة غير موجودة
 bo-not-found-body = لا توجد في فضاء التدبير صفحة بهذا العنوان.
+
+## لوائح الطلبة المقيدين في الجامعات
+bo-nav-roster = لائحة المقيدين
+bo-filter-roster = لائحة الطلبة المقيدين
+bo-filter-roster-on = في اللائحة
+bo-filter-roster-off = خارج اللائحة
+bo-filter-roster-final = خارج اللائحة النهائية
+bo-flag-enrolled = في اللائحة
+bo-flag-not-on-roster = خارج اللائحة
+bo-field-roster = لائحة الطلبة المقيدين
+bo-roster-on = في لائحة الطلبة المقيدين بالجامعة
+bo-roster-off-final = خارج اللائحة التي أعلنت الجامعة أنها نهائية
+bo-roster-not-on = خارج اللائحة (لم تُقدَّم لائحة، أو ليست نهائية بعد)
+bo-roster-title = لائحة الطلبة المقيدين
+bo-roster-lead-staff = قدّم للخدمة لائحة الطلبة المقيدين بجامعتك برسم السنة الجامعية. يُقبل دائما تصريح الطالب(ة) الوارد فيها، ويُقدَّم على أي تصريح منتحل برقم بطاقته الوطنية. لا تحتفظ الخدمة إلا ببصمة مشفرة لكل طالب(ة)، ولا تحتفظ باللائحة أبدا.
+bo-roster-lead-fund = تقدم كل جامعة لائحة طلبتها المقيدين برسم السنة الجامعية. وحين تعلن أنها نهائية، يُشار إلى تصريحاتها غير الواردة فيها، ويمكنك رفضها دفعة واحدة.
+bo-roster-choose-university = اختر جامعة
+bo-roster-year = السنة الجامعية { $year }
+bo-roster-given = تاريخ تقديم اللائحة
+bo-roster-students = { $count ->
+    [0] لا أحد
+    [one] طالب(ة) واحد(ة)
+    [two] طالبان
+    [few] { $count } طلبة
+   *[other] { $count } طالبا
+}
+bo-roster-none = لم تُقدَّم بعد
+bo-roster-complete = نهائية منذ
+bo-roster-matched = التصريحات الواردة في اللائحة
+bo-roster-matched-count = { $enrolled } من أصل { $declarations } ({ $percent } %)
+bo-roster-off = خارج اللائحة وفي انتظار القرار
+bo-roster-off-count = { $count }
+bo-roster-give-title = تقديم اللائحة
+bo-roster-columns = يجب أن يتضمن الملف ثلاثة أعمدة، بأي ترتيب وبين أعمدة أخرى: رقم بطاقة التعريف الوطنية، ورقم مسار، وتاريخ الميلاد. يمكن أن تكون أسماؤها بالعربية أو الفرنسية أو الإنجليزية، كما يكتبها ملف مصلحة الشؤون الطلابية.
+bo-roster-file = ملف اللائحة
+bo-roster-file-hint = ملف { "\u2066" }CSV{ "\u2069" }، مفصول بفواصل أو بفواصل منقوطة أو بعلامات جدولة، لا يتجاوز 64 ميغابايت. يعوض اللائحة المقدمة من قبل.
+bo-roster-choose-first = اختر ملف اللائحة
+bo-roster-report = عدد الأسطر: { $rows }. عدد الطلبة: { $students }. جدد في اللائحة: { $added }. حُذفوا منها: { $removed }.
+bo-roster-nothing-yet = لم يتغير أي شيء بعد.
+bo-roster-apply = تعويض اللائحة بهذا الملف
+bo-roster-given-title = قُدِّمت اللائحة
+bo-roster-refused = لم يتغير أي شيء. صحح هذه الخانات، ثم تحقق من الملف من جديد.
+bo-roster-final-title = الإعلان عن أن اللائحة نهائية
+bo-roster-final-hint = حين تصبح اللائحة نهائية، يُشار للصندوق إلى تصريحات جامعتك غير الواردة فيها، ويمكنه رفضها. قدّم ملفا جديدا أولا إن كان بعض الطلبة غير واردين فيها.
+bo-roster-final-button = اللائحة نهائية
+bo-roster-reopen-title = الإعلان عن أن اللائحة لم تعد نهائية
+bo-roster-reopen-hint = لن يُشار بعد ذلك إلى التصريحات غير الواردة فيها، إلى أن تعلن من جديد أنها نهائية.
+bo-roster-reopen-button = اللائحة ليست نهائية
+bo-roster-refuse-title = { $count ->
+    [one] رفض التصريح غير الوارد في اللائحة
+   *[other] رفض التصريحات غير الواردة في اللائحة ({ $count })
+}
+bo-roster-refuse-hint = يُرفض كل تصريح بسبب «عدم التقييد»، ويتلقى كل طالب(ة) رسالة إلكترونية بلغته، كما في أي قرار. تبقى التصريحات المستبعدة أو التي صدر فيها قرار على حالها.
+bo-roster-refuse-button = رفضها
+bo-roster-refused-done = { $count ->
+    [0] لم يُرفض أي تصريح.
+    [one] رُفض تصريح واحد. الرسالة الإلكترونية إلى الطالب(ة) في طور الإرسال.
+   *[other] عدد التصريحات المرفوضة: { $count }. الرسائل الإلكترونية إلى الطلبة في طور الإرسال.
+}
+bo-on-rosters-title = الواردون في لوائح الجامعات
+bo-on-roster-share = { $university } ({ $percent } %)
+bo-code-no-roster = قدّم اللائحة قبل الإعلان عن أنها نهائية
+bo-code-roster-not-final = لم تعلن الجامعة بعد أن لائحتها نهائية
+bo-code-academic-year-not-open = يمكن تقديم لائحة للسنة الجامعية الجارية أو السابقة أو الموالية
+bo-row-column-missing = هذا العمود غير موجود
+bo-row-column-twice = عمودان يتضمنان هذه المعلومة
+bo-row-cin-twice = رقم بطاقة التعريف الوطنية هذا وارد في سطر آخر برقم مسار أو تاريخ ميلاد مختلف
+bo-row-not-utf8 = هذا السطر ليس بترميز { "\u2066" }UTF-8{ "\u2069" }: احفظ الملف بصيغة { "\u2066" }CSV UTF-8{ "\u2069" }
+bo-row-cin-empty = رقم بطاقة التعريف الوطنية غير موجود
+bo-row-cin-invalid-characters = يتكون رقم بطاقة التعريف الوطنية من حروف لاتينية وأرقام فقط
+bo-row-cin-missing-letters = يبدأ رقم بطاقة التعريف الوطنية بحرف أو حرفين، مثلا { "\u2066" }AB123456{ "\u2069" }
+bo-row-cin-wrong-shape = يتكون رقم بطاقة التعريف الوطنية من حرف أو حرفين لاتينيين ثم أرقام
+bo-row-cin-too-short = عدد أرقام رقم بطاقة التعريف الوطنية أقل من اللازم
+bo-row-cin-too-long = رقم بطاقة التعريف الوطنية يتضمن أرقاما زائدة
+bo-row-massar-empty = رقم مسار غير موجود
+bo-row-massar-invalid-characters = يتكون رقم مسار من حروف لاتينية وأرقام فقط
+bo-row-massar-wrong-shape = يتكون رقم مسار من حرف يليه 9 أرقام
+bo-row-massar-wrong-length = يتضمن رقم مسار 9 أرقام بعد الحرف
+bo-row-birth-date-empty = تاريخ الميلاد غير موجود
+bo-row-birth-date-missing-day = تاريخ الميلاد لا يتضمن اليوم
+bo-row-birth-date-missing-month = تاريخ الميلاد لا يتضمن الشهر
+bo-row-birth-date-missing-year = تاريخ الميلاد لا يتضمن السنة
+bo-row-birth-date-not-a-number = يكتب تاريخ الميلاد بالأرقام
+bo-row-birth-date-year-not-four-digits = يجب أن تتكون السنة من 4 أرقام
+bo-row-birth-date-not-a-real-date = هذا ليس تاريخا صحيحا: اكتبه { "\u2066" }31/12/2004{ "\u2069" } أو { "\u2066" }2004-12-31{ "\u2069" }
+bo-row-birth-date-in-future = تاريخ الميلاد في المستقبل
+bo-row-birth-date-too-young = سنة الميلاد حديثة جدا
+bo-row-birth-date-too-old = سنة الميلاد قديمة جدا
+bo-action-roster-upload = تقديم اللائحة
+bo-action-roster-final = لائحة نهائية
+bo-action-roster-reopened = لائحة غير نهائية

@@ -264,3 +264,90 @@ bo-row-row-unreadable = This row cannot be read
 
 bo-not-found-title = Page not found
 bo-not-found-body = The back office has no page at this address.
+
+## The universities' rosters of enrolled students
+bo-nav-roster = Roster
+bo-filter-roster = University roster
+bo-filter-roster-on = On the roster
+bo-filter-roster-off = Not on the roster
+bo-filter-roster-final = Not on the complete roster
+bo-flag-enrolled = On the roster
+bo-flag-not-on-roster = Not on the roster
+bo-field-roster = University roster
+bo-roster-on = On the roster of enrolled students
+bo-roster-off-final = Not on the roster, which the university says is complete
+bo-roster-not-on = Not on the roster (none given, or not complete yet)
+bo-roster-title = Roster of enrolled students
+bo-roster-lead-staff = Give the service your university’s list of enrolled students for the academic year. A student on it always gets their declaration in, and wins over any declaration made up under their CIN. The service keeps only a keyed fingerprint of each student, never the list.
+bo-roster-lead-fund = Each university gives its list of enrolled students for the academic year. Once it says the list is complete, its declarations not on it are marked, and you can refuse them in one step.
+bo-roster-choose-university = Choose a university
+bo-roster-year = Academic year { $year }
+bo-roster-given = Roster given
+bo-roster-students = { $count ->
+    [one] 1 student
+   *[other] { $count } students
+}
+bo-roster-none = Not given yet
+bo-roster-complete = Complete since
+bo-roster-matched = Declarations on the roster
+bo-roster-matched-count = { $enrolled } of { $declarations } ({ $percent } %)
+bo-roster-off = Not on the roster, awaiting a decision
+bo-roster-off-count = { $count }
+bo-roster-give-title = Give the roster
+bo-roster-columns = The file needs three columns, in any order and among any others: the CIN, the Massar code (or CNE) and the date of birth. Their names may be in French, Arabic or English, as your student affairs office’s export writes them.
+bo-roster-file = Roster file
+bo-roster-file-hint = A CSV file, separated by commas, semicolons or tabs, 64 MB at most. It replaces the roster given before.
+bo-roster-choose-first = Choose a roster file
+bo-roster-report = Rows: { $rows }. Students: { $students }. New on the roster: { $added }. No longer on it: { $removed }.
+bo-roster-nothing-yet = Nothing is changed yet.
+bo-roster-apply = Replace the roster with this file
+bo-roster-given-title = Roster given
+bo-roster-refused = Nothing was changed. Correct these cells, then check the file again.
+bo-roster-final-title = Say the roster is complete
+bo-roster-final-hint = Once it is complete, the declarations of your university not on it are marked for the fund, which may refuse them. Give a new file first if students are missing.
+bo-roster-final-button = The roster is complete
+bo-roster-reopen-title = Say the roster is not complete any more
+bo-roster-reopen-hint = The declarations not on it are no longer marked, until you say it is complete again.
+bo-roster-reopen-button = The roster is not complete
+bo-roster-refuse-title = { $count ->
+    [one] Refuse the declaration not on the roster
+   *[other] Refuse the { $count } declarations not on the roster
+}
+bo-roster-refuse-hint = Each one is refused with the reason “not enrolled”, and each student gets an e-mail in their language, as for any decision. Declarations set aside, or already decided, are left as they are.
+bo-roster-refuse-button = Refuse them
+bo-roster-refused-done = { $count ->
+    [one] 1 declaration refused. The e-mail to the student is being sent.
+   *[other] { $count } declarations refused. The e-mails to the students are being sent.
+}
+bo-on-rosters-title = On the universities’ rosters
+bo-on-roster-share = { $university } ({ $percent } %)
+bo-code-no-roster = Give the roster before saying it is complete
+bo-code-roster-not-final = The university has not said its roster is complete
+bo-code-academic-year-not-open = A roster can be given for the current academic year, the one before or the next
+bo-row-column-missing = This column is missing
+bo-row-column-twice = Two columns hold this
+bo-row-cin-twice = This CIN is on another row with another Massar code or date of birth
+bo-row-not-utf8 = This row is not in UTF-8: save the file as CSV in UTF-8
+bo-row-cin-empty = The CIN is missing
+bo-row-cin-invalid-characters = The CIN must only contain Latin letters and digits
+bo-row-cin-missing-letters = The CIN starts with 1 or 2 letters, for example AB123456
+bo-row-cin-wrong-shape = The CIN is 1 or 2 letters followed by digits
+bo-row-cin-too-short = The CIN has too few digits
+bo-row-cin-too-long = The CIN has too many digits
+bo-row-massar-empty = The Massar code is missing
+bo-row-massar-invalid-characters = The Massar code must only contain Latin letters and digits
+bo-row-massar-wrong-shape = The Massar code is a letter followed by 9 digits
+bo-row-massar-wrong-length = The Massar code has 9 digits after its letter
+bo-row-birth-date-empty = The date of birth is missing
+bo-row-birth-date-missing-day = The date of birth has no day
+bo-row-birth-date-missing-month = The date of birth has no month
+bo-row-birth-date-missing-year = The date of birth has no year
+bo-row-birth-date-not-a-number = The date of birth must be written in numbers
+bo-row-birth-date-year-not-four-digits = The year must have 4 digits
+bo-row-birth-date-not-a-real-date = This is not a real date: write it 31/12/2004 or 2004-12-31
+bo-row-birth-date-in-future = The date of birth is in the future
+bo-row-birth-date-too-young = The year of birth is too recent
+bo-row-birth-date-too-old = The year of birth is too long ago
+bo-action-roster-upload = Roster given
+bo-action-roster-final = Roster complete
+bo-action-roster-reopened = Roster not complete

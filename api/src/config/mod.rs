@@ -12,6 +12,7 @@ use crate::limits::Limits;
 use crate::portal::Portals;
 use crate::secret::Secret;
 use amoe_domain::declaration::Rules;
+use amoe_domain::declaration::UniversityId;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -111,6 +112,9 @@ pub struct BackOffice {
     /// SHA-256 hashes of the operators' bearer tokens (none: the operator
     /// routes refuse everyone).
     pub operator_tokens: Vec<[u8; 32]>,
+    /// Each university's registrar tokens (SHA-256 hashes): they give the
+    /// university's roster of enrolled students, and nothing else.
+    pub registrar_tokens: Vec<(UniversityId, [u8; 32])>,
     /// How long a back-office session may sit unused before it ends.
     pub agent_idle: Duration,
 }
@@ -199,6 +203,7 @@ impl Default for BackOffice {
     fn default() -> Self {
         BackOffice {
             operator_tokens: Vec::new(),
+            registrar_tokens: Vec::new(),
             agent_idle: Duration::from_secs(30 * 60),
         }
     }

@@ -4,6 +4,7 @@
 use super::{BackOffice, Config, ConfigError, Database, Env, Mail, PortalAccess, Privacy, Server};
 use crate::portal::Portals;
 use crate::secret::Secret;
+use amoe_domain::declaration::UniversityId;
 use amoe_domain::declaration::{Rules, YearStart};
 use std::path::PathBuf;
 
@@ -38,6 +39,14 @@ impl Config {
                         "expected comma-separated SHA-256 hashes, 64 hex digits each \
                          (sha256sum of the token), none of the empty token",
                         parse_token_hashes,
+                    )?
+                    .unwrap_or_default(),
+                registrar_tokens: env
+                    .secret(
+                        "AMOE_REGISTRAR_TOKEN_SHA256",
+                        "expected comma-separated UNIVERSITY:SHA256 pairs (a university's id, \
+                         then the sha256sum of its registrar's token, 64 hex digits)",
+                        parse_registrar_tokens,
                     )?
                     .unwrap_or_default(),
                 agent_idle: env.seconds(
@@ -213,6 +222,19 @@ fn parse_token_hashes(text: &str) -> Option<Vec<[u8; 32]>> {
                 *byte = u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()?;
             }
             (hash != EMPTY_TOKEN_SHA256).then_some(hash)
+        })
+        .collect()
+}
+
+/// `UNIVERSITY:HASH` pairs, comma-separated: each university's registrar
+/// tokens.
+fn parse_registrar_tokens(text: &str) -> Option<Vec<(UniversityId, [u8; 32])>> {
+    text.split(',')
+        .map(|pair| {
+            let (university, hash) = pair.trim().split_once(':')?;
+            let university = UniversityId::parse(university.trim()).ok()?;
+            let hash = parse_token_hashes(hash)?.pop()?;
+            Some((university, hash))
         })
         .collect()
 }

@@ -37,6 +37,13 @@ const INDEXES: &[Index] = &[
         table: "declarations",
         columns: "status, received_at, reference",
     },
+    // A university's declarations of a year: matched against its roster
+    // when one is given, and counted on and off it.
+    Index {
+        name: "declarations_university_year",
+        table: "declarations",
+        columns: "university_id, academic_year, enrolled",
+    },
     // The purge of a year's CIN rows.
     Index {
         name: "cin_years_year",

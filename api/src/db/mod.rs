@@ -13,6 +13,7 @@ pub mod leaflet;
 pub mod outbox;
 pub mod portal_tokens;
 pub mod rate_limits;
+pub mod rosters;
 pub mod spent_proofs;
 
 use sqlx::AnyPool;

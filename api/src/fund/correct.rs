@@ -32,6 +32,7 @@ pub async fn correct(
     let at = fund.now()?;
     let corrected = correct::correct(
         &fund.db.pool,
+        &fund.config.secret,
         &reference,
         &checked,
         &fund.stamped(actor, &at),

@@ -14,6 +14,7 @@ pub async fn dashboard(fund: Fund<'_>, actor: &Actor) -> Result<Dashboard, Error
     let pool = &fund.db.pool;
     let [per_day, by_status, by_university, refusals] =
         crate::db::declarations::counts::dashboard(pool, &year, university).await?;
+    let enrolled = crate::db::declarations::counts::enrolled(pool, &year, university).await?;
     let outbox = match actor.may_decide() {
         Ok(()) => Some(crate::db::outbox::health(pool, fund.config.clock.now_secs()).await?),
         Err(_) => None,
@@ -24,6 +25,7 @@ pub async fn dashboard(fund: Fund<'_>, actor: &Actor) -> Result<Dashboard, Error
         by_status,
         by_university,
         refusals,
+        enrolled,
         outbox,
     })
 }

@@ -116,6 +116,29 @@ pub async fn one(
     Ok((reference.clone(), report.unchanged > 0))
 }
 
+/// Records decisions the fund makes in one step (refusing those a final
+/// roster does not hold), with their mails: a declaration decided, set
+/// aside or erased since it was selected is left out, and the others are
+/// recorded. How many were.
+pub(super) async fn record_all_but_changed(
+    fund: Fund<'_>,
+    actor: &Actor,
+    mut decisions: Vec<(usize, Decision)>,
+) -> Result<usize, Error> {
+    for _ in 0..3 {
+        match record_all(fund, actor, &decisions, false).await {
+            Ok(report) => return Ok(report.applied),
+            Err(Error::InvalidFile(rows)) => {
+                let changed: std::collections::HashSet<usize> =
+                    rows.iter().map(|r| r.row).collect();
+                decisions.retain(|(row, _)| !changed.contains(row));
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    Err(Error::DecisionRefused("changed_meanwhile"))
+}
+
 /// Records parsed decisions (`(row, decision)`), all or nothing, with
 /// their mails; a row the domain refuses (an unknown reference, a
 /// declaration decided otherwise) is an `invalid_file` naming it.

@@ -52,6 +52,7 @@ pub async fn erase(
     let at = fund.now()?;
     let erased = erasure::erase(
         &fund.db.pool,
+        &fund.config.secret,
         &reference,
         &reason,
         &fund.stamped(actor, &at),

@@ -290,6 +290,8 @@ pub fn csv_rows(declarations: &[ExportedDeclaration], header: bool) -> Vec<u8> {
                     if d.identity_conflict { "yes" } else { "no" },
                     d.vouched_by.as_deref().unwrap_or_default(),
                     if d.set_aside { "yes" } else { "no" },
+                    if d.enrolled { "yes" } else { "no" },
+                    if d.not_on_roster { "yes" } else { "no" },
                 ]
                 .map(|cell| spreadsheet_cell(cell).into_owned()),
             )?;

@@ -10,7 +10,9 @@
 //! is stored (the student's right of access) and a back-office case;
 //! `search` and `export` select declarations; `erase` erases one at the
 //! student's request; `set_aside` sets a made-up declaration aside;
-//! `dashboard` counts the year; `audit` reads the log.
+//! `dashboard` counts the year; `audit` reads the log; `roster` takes a
+//! university's roster of enrolled students (read by `roster_file`) and
+//! refuses, in one step, the declarations a final roster does not hold.
 
 pub mod audit;
 pub mod correct;
@@ -20,6 +22,8 @@ pub mod decision_file;
 pub mod erase;
 pub mod export;
 pub mod read;
+pub mod roster;
+pub mod roster_file;
 pub mod search;
 pub mod set_aside;
 
@@ -49,13 +53,19 @@ pub enum Actor {
     /// An agent signed in to the back office: its name and id's start as
     /// the audit log writes them, and its role.
     Agent { label: String, role: Role },
+    /// A university's registrar, with a token: gives the university's
+    /// roster, nothing else. Named as an operator is.
+    Registrar {
+        university: UniversityId,
+        token: String,
+    },
 }
 
 impl Actor {
     /// Who the audit log names.
     pub fn label(&self) -> &str {
         match self {
-            Actor::Operator { token } => token,
+            Actor::Operator { token } | Actor::Registrar { token, .. } => token,
             Actor::Agent { label, .. } => label,
         }
     }
@@ -66,6 +76,7 @@ impl Actor {
         match self {
             Actor::Operator { .. } => None,
             Actor::Agent { role, .. } => role.university(),
+            Actor::Registrar { university, .. } => Some(university),
         }
     }
 
@@ -80,7 +91,7 @@ impl Actor {
     pub fn operator_only(&self) -> Result<(), Error> {
         match self {
             Actor::Operator { .. } => Ok(()),
-            Actor::Agent { .. } => Err(Error::Forbidden),
+            Actor::Agent { .. } | Actor::Registrar { .. } => Err(Error::Forbidden),
         }
     }
 
@@ -90,6 +101,7 @@ impl Actor {
         match self {
             Actor::Operator { .. } => "operator",
             Actor::Agent { .. } => "back_office",
+            Actor::Registrar { .. } => "registrar",
         }
     }
 
@@ -98,6 +110,7 @@ impl Actor {
     pub fn may_decide(&self) -> Result<(), Error> {
         match self {
             Actor::Agent { role, .. } if !role.may_decide() => Err(Error::Forbidden),
+            Actor::Registrar { .. } => Err(Error::Forbidden),
             _ => Ok(()),
         }
     }

@@ -19,6 +19,8 @@ pub fn criteria(request: &SearchRequest, actor: &Actor) -> Result<Criteria, Erro
         identity_conflict: request.identity_conflict,
         vouched: request.vouched,
         set_aside: request.set_aside.then_some(true),
+        enrolled: request.enrolled,
+        not_on_roster: request.not_on_roster.then_some(true),
         ..Criteria::default()
     };
     let typed = request.query.trim();

@@ -118,6 +118,15 @@ pub async fn submit(
         },
         proof: proof.as_ref(),
         puzzles: limits.proofs,
+        enrolment: ctx.config.secret.enrolment(
+            declaration.university.as_str(),
+            &declaration.academic_year.to_string(),
+            [
+                declaration.cin.as_str(),
+                declaration.massar.as_str(),
+                &declaration.birth_date.to_string(),
+            ],
+        ),
         mails: limits.mails_per_recipient,
         now_ms,
     };

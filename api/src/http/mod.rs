@@ -14,6 +14,7 @@ mod offices;
 mod openapi;
 mod operator;
 mod portal;
+mod rosters;
 mod service_worker;
 mod status;
 mod universities;
@@ -71,6 +72,11 @@ pub(crate) fn api_routes() -> OpenApiRouter<ApiContext> {
         let limit = DefaultBodyLimit::max(operator::IMPORT_LIMIT);
         (schemas, paths, method.layer(limit))
     };
+    // A roster may be larger still: a university's whole year.
+    let roster_file = |(schemas, paths, method): UtoipaMethodRouter<ApiContext>| {
+        let limit = DefaultBodyLimit::max(crate::fund::roster::ROSTER_LIMIT);
+        (schemas, paths, method.layer(limit))
+    };
     OpenApiRouter::new()
         .routes(routes!(health::get))
         .routes(routes!(config::get))
@@ -103,6 +109,14 @@ pub(crate) fn api_routes() -> OpenApiRouter<ApiContext> {
         .routes(routes!(back_office::set_aside))
         .routes(routes!(back_office::set_aside_others))
         .routes(decision_file(routes!(back_office::import)))
+        .routes(roster_file(routes!(rosters::upload, rosters::state)))
+        .routes(routes!(rosters::mark_final))
+        .routes(roster_file(routes!(
+            back_office::roster_upload,
+            back_office::roster_state
+        )))
+        .routes(routes!(back_office::roster_final))
+        .routes(routes!(back_office::refuse_not_enrolled))
 }
 
 pub fn router(ctx: ApiContext) -> Router {

@@ -26,6 +26,7 @@ use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, ResponseBuilder}
         (name = "service", description = "The server itself"),
         (name = "operator", description = "The fund's operators, with `Authorization: Bearer <token>`"),
         (name = "back-office", description = "The fund's agents and the universities' staff, signed in with passkeys"),
+        (name = "rosters", description = "The universities' rosters of enrolled students, given by a registrar's token or an operator's"),
     )
 )]
 struct Api;
@@ -44,6 +45,18 @@ pub fn complete(routes: Document) -> Document {
                 .description(Some(
                     "An operator's token; the server knows only its SHA-256 \
                      (AMOE_OPERATOR_TOKEN_SHA256)",
+                ))
+                .build(),
+        ),
+    );
+    components.add_security_scheme(
+        "registrar_token",
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .description(Some(
+                    "A university registrar's token, for that university's roster only; \
+                     the server knows only its SHA-256 (AMOE_REGISTRAR_TOKEN_SHA256)",
                 ))
                 .build(),
         ),

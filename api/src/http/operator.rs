@@ -31,30 +31,47 @@ impl FromRequestParts<ApiContext> for Operator {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, ctx: &ApiContext) -> Result<Self, Error> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .ok_or(Error::Unauthorized)?;
-        let presented: [u8; 32] = Sha256::digest(token.trim().as_bytes()).into();
-        // Compare with every configured hash, whatever the outcome, so the
-        // time taken says nothing about which one nearly matched.
-        let matched = ctx
-            .config
-            .back_office
-            .operator_tokens
-            .iter()
-            .fold(subtle::Choice::from(0), |any, hash| {
-                any | hash.ct_eq(&presented)
-            });
-        if bool::from(matched) {
-            let token = presented[..6].iter().map(|b| format!("{b:02x}")).collect();
-            Ok(Operator(Actor::Operator { token }))
+        let presented = presented(parts)?;
+        if matches_any(&ctx.config.back_office.operator_tokens, &presented) {
+            Ok(Operator(Actor::Operator {
+                token: named(&presented),
+            }))
         } else {
             Err(Error::Unauthorized)
         }
     }
+}
+
+/// The SHA-256 of the request's bearer token.
+pub(super) fn presented(parts: &Parts) -> Result<[u8; 32], Error> {
+    let token = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .ok_or(Error::Unauthorized)?;
+    Ok(Sha256::digest(token.trim().as_bytes()).into())
+}
+
+/// Whether `presented` is one of `hashes`, compared with every one of
+/// them whatever the outcome, so the time taken says nothing about which
+/// one nearly matched.
+pub(super) fn matches_any<'h>(
+    hashes: impl IntoIterator<Item = &'h [u8; 32]>,
+    presented: &[u8; 32],
+) -> bool {
+    hashes
+        .into_iter()
+        .fold(subtle::Choice::from(0), |any, hash| {
+            any | hash.ct_eq(presented)
+        })
+        .into()
+}
+
+/// How the audit log names a token: the first 12 hex digits of its
+/// SHA-256 (the configured hash's own beginning, never the token).
+pub(super) fn named(presented: &[u8; 32]) -> String {
+    presented[..6].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `POST /api/operator/export`.

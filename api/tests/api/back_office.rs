@@ -49,14 +49,14 @@ async fn invite(app: &TestApp, name: &str, role: &str) -> reqwest::Response {
 }
 
 /// An agent signed in: its cookie and CSRF token.
-struct Agent {
+pub struct Agent {
     id: String,
-    cookie: String,
-    csrf: String,
+    pub cookie: String,
+    pub csrf: String,
 }
 
 /// Invites an agent and opens a session for it, as a sign-in does.
-async fn signed_in(app: &TestApp, clock: &Clock, name: &str, role: &str) -> Agent {
+pub async fn signed_in(app: &TestApp, clock: &Clock, name: &str, role: &str) -> Agent {
     let invitation: Invitation = invite(app, name, role).await.json().await.unwrap();
     let secret = format!("session-{}", key());
     let csrf = format!("csrf-{}", key());

@@ -15,6 +15,7 @@ mod reference;
 mod replicas;
 mod retention;
 mod rights;
+mod rosters;
 mod slow_clients;
 mod status;
 mod tallies;

@@ -43,6 +43,23 @@ async fn old_years_become_counts_and_sent_mails_go(engine: Engine) {
         .execute(&pool)
         .await
         .unwrap();
+    // The university's roster of that year goes with its declarations.
+    let file = format!(
+        "cin,massar,birth_date\n{},{},{}-03-07\n",
+        form(1)["cin"].as_str().unwrap(),
+        form(1)["massar"].as_str().unwrap(),
+        form(1)["birth_year"].as_str().unwrap(),
+    );
+    let given = app
+        .client
+        .put(format!("{}/api/rosters/um5/2026-2027", app.url))
+        .bearer_auth(crate::helpers::OPERATOR_TOKEN)
+        .header("content-type", "text/csv")
+        .body(file)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(given.status(), 200);
     let outbox = app.outbox_dir();
     std::fs::create_dir_all(&outbox).unwrap();
     std::fs::write(outbox.join("old.received.eml"), "a mail").unwrap();
@@ -69,6 +86,7 @@ async fn old_years_become_counts_and_sent_mails_go(engine: Engine) {
             mails: 3,
             mail_files: 1,
             audit_entries: 0,
+            roster_entries: 1,
         }
     );
     let left = |sql: &'static str| {
@@ -87,6 +105,7 @@ async fn old_years_become_counts_and_sent_mails_go(engine: Engine) {
         0
     );
     assert_eq!(left("SELECT COUNT(*) AS n FROM outbox").await, 0);
+    assert_eq!(left("SELECT COUNT(*) AS n FROM rosters").await, 0);
     assert!(outbox.join("notes.txt").exists());
     let counts: Vec<(String, String, String, i64)> = sqlx::query(
         "SELECT academic_year, status, reason, declarations FROM declaration_counts \

@@ -435,7 +435,9 @@ async fn the_journal_erases_and_revokes_again_what_a_restore_brought_back(engine
     journal.record(&Entry::revoked(agent)).unwrap();
     let db = amoe_api::db::Db::open(&app.database_url).await.unwrap();
     assert_eq!(
-        reapply(&db, &journal).await.unwrap(),
+        reapply(&db, &amoe_api::secret::Secret::default(), &journal)
+            .await
+            .unwrap(),
         Reapplied {
             erased: 1,
             revoked: 1,
@@ -444,7 +446,9 @@ async fn the_journal_erases_and_revokes_again_what_a_restore_brought_back(engine
         }
     );
     assert_eq!(
-        reapply(&db, &journal).await.unwrap(),
+        reapply(&db, &amoe_api::secret::Secret::default(), &journal)
+            .await
+            .unwrap(),
         Reapplied {
             found: true,
             ..Reapplied::default()

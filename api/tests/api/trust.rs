@@ -422,7 +422,7 @@ async fn a_squatted_cin_shows_each_side_only_its_own(engine: Engine) {
     let csv = export(&app, "csv").await.text().await.unwrap();
     let header = csv.lines().next().unwrap();
     assert!(
-        header.ends_with(",identity_conflict,vouched_by,set_aside"),
+        header.ends_with(",identity_conflict,vouched_by,set_aside,enrolled,not_on_roster"),
         "{header}"
     );
     assert_eq!(csv.lines().filter(|l| l.contains(",yes,")).count(), 2);

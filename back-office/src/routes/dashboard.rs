@@ -88,6 +88,40 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
         })
         .collect();
     let universities = dashboard.by_university.clone();
+    // Each university that gave its roster: its declarations on it, and
+    // their share of its declarations.
+    let enrolled: Vec<(String, i64, u64)> = dashboard
+        .enrolled
+        .iter()
+        .map(|c| {
+            let all = universities
+                .iter()
+                .find(|u| u.key == c.key)
+                .map_or(0, |u| u.count);
+            let share = crate::routes::roster::share(
+                u64::try_from(c.count).unwrap_or_default(),
+                u64::try_from(all).unwrap_or_default(),
+            );
+            (c.key.clone(), c.count, share)
+        })
+        .collect();
+    let on_rosters = (!enrolled.is_empty()).then(|| {
+        view! {
+            <h2 class="heading-l" id="on-rosters">{tr("bo-on-rosters-title")}</h2>
+            <BarTable
+                labelled_by="on-rosters"
+                none="bo-per-day-none"
+                head=Signal::derive(move || i18n.t("bo-column-university"))
+                rows=Signal::derive(move || enrolled.iter().map(|(id, count, share)| (
+                    i18n.t_with("bo-on-roster-share", &[
+                        ("university", Arg::Text(university_name(id, i18n.lang()))),
+                        ("percent", Arg::Number(*share as i64)),
+                    ]),
+                    *count,
+                )).collect())
+            />
+        }
+    });
     let refusals = dashboard.refusals.clone();
     view! {
         <p class="lead">
@@ -111,6 +145,7 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
             head=Signal::derive(move || i18n.t("bo-column-university"))
             rows=Signal::derive(move || universities.iter().map(|c| (university_name(&c.key, i18n.lang()), c.count)).collect())
         />
+        {on_rosters}
         <h2 class="heading-l" id="refusals">{tr("bo-refusals-title")}</h2>
         <BarTable
             labelled_by="refusals"

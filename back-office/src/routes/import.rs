@@ -57,9 +57,9 @@ fn Import() -> impl IntoView {
         problem.set(None);
         leptos::task::spawn_local(async move {
             match api::import(text, dry_run, &auth.csrf()).await {
-                Ok(api::Imported::Report(report)) if dry_run => stage.set(Stage::Checked(report)),
-                Ok(api::Imported::Report(report)) => stage.set(Stage::Done(report)),
-                Ok(api::Imported::Refused(rows)) => stage.set(Stage::Refused(rows)),
+                Ok(api::Sent::Report(report)) if dry_run => stage.set(Stage::Checked(report)),
+                Ok(api::Sent::Report(report)) => stage.set(Stage::Done(report)),
+                Ok(api::Sent::Refused(rows)) => stage.set(Stage::Refused(rows)),
                 Err(error) => {
                     auth.handle(&error);
                     problem.set(Some(Problem::Fields(error.clone())));
@@ -70,22 +70,7 @@ fn Import() -> impl IntoView {
     };
     let chosen = move |event: leptos::ev::Event| {
         stage.set(Stage::Choosing);
-        problem.set(None);
-        let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
-        let Some(picked) = input.files().and_then(|files| files.get(0)) else {
-            file.set(None);
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(picked.text()).await;
-            match text.ok().and_then(|t| t.as_string()) {
-                Some(text) => file.set(Some(text)),
-                None => {
-                    file.set(None);
-                    problem.set(Some(Problem::Message("bo-import-unreadable")));
-                }
-            }
-        });
+        pick(&event, file, problem);
     };
     let check = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -140,43 +125,77 @@ fn Import() -> impl IntoView {
                 <div class="error-box">
                     <h2 class="heading-m" id="refused-title">{tr("bo-import-refused-title")}</h2>
                     <p>{tr("bo-import-refused")}</p>
-                    <div class="back-table-scroll" role="region" aria-labelledby="refused-title" tabindex="0">
-                        <table class="back-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col" class="back-number">{tr("bo-column-row")}</th>
-                                    <th scope="col">{tr("bo-column-column")}</th>
-                                    <th scope="col">{tr("bo-column-problem")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {rows.into_iter().map(|row| {
-                                    let key = row_key(&row.code);
-                                    let code = row.code.clone();
-                                    view! {
-                                        <tr>
-                                            <td class="back-number">{row.row}</td>
-                                            <td><bdi dir="ltr" class="code">{row.column.clone()}</bdi></td>
-                                            <td>{move || {
-                                                let text = i18n.t(&key);
-                                                if text == key {
-                                                    i18n.t_with("bo-row-other", &[("code", Arg::Text(code.clone()))])
-                                                } else {
-                                                    text
-                                                }
-                                            }}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <RowErrors rows labelled_by="refused-title" />
                 </div>
             }.into_any()),
         }}
         </div>
     }
     .into_any()
+}
+
+/// Reads the file chosen in `event`'s input into `file`, as text; an
+/// unreadable one is a problem.
+pub fn pick(
+    event: &leptos::ev::Event,
+    file: RwSignal<Option<String>>,
+    problem: RwSignal<Option<Problem>>,
+) {
+    problem.set(None);
+    let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
+    let Some(picked) = input.files().and_then(|files| files.get(0)) else {
+        file.set(None);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(picked.text()).await;
+        match text.ok().and_then(|t| t.as_string()) {
+            Some(text) => file.set(Some(text)),
+            None => {
+                file.set(None);
+                problem.set(Some(Problem::Message("bo-import-unreadable")));
+            }
+        }
+    });
+}
+
+/// The wrong cells of a file, each with its row, column and message.
+#[component]
+pub fn RowErrors(rows: Vec<RowError>, labelled_by: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="back-table-scroll" role="region" aria-labelledby=labelled_by tabindex="0">
+            <table class="back-table">
+                <thead>
+                    <tr>
+                        <th scope="col" class="back-number">{tr("bo-column-row")}</th>
+                        <th scope="col">{tr("bo-column-column")}</th>
+                        <th scope="col">{tr("bo-column-problem")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let key = row_key(&row.code);
+                        let code = row.code.clone();
+                        view! {
+                            <tr>
+                                <td class="back-number">{row.row}</td>
+                                <td><bdi dir="ltr" class="code">{row.column.clone()}</bdi></td>
+                                <td>{move || {
+                                    let text = i18n.t(&key);
+                                    if text == key {
+                                        i18n.t_with("bo-row-other", &[("code", Arg::Text(code.clone()))])
+                                    } else {
+                                        text
+                                    }
+                                }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 #[cfg(test)]

@@ -5,5 +5,6 @@ pub mod dashboard;
 pub mod enrol;
 pub mod import;
 pub mod not_found;
+pub mod roster;
 pub mod search;
 pub mod sign_in;

@@ -28,6 +28,9 @@ pub struct SearchState {
     pub vouched: RwSignal<String>,
     /// `"yes"`: only the declarations set aside.
     pub set_aside: RwSignal<String>,
+    /// `"on"`, `"off"` or `"final"`: on the university's roster, off it,
+    /// or off its final roster.
+    pub roster: RwSignal<String>,
     pub found: RwSignal<Option<SearchResponse>>,
 }
 
@@ -43,6 +46,7 @@ impl Default for SearchState {
             identity_conflict: RwSignal::new(String::new()),
             vouched: RwSignal::new(String::new()),
             set_aside: RwSignal::new(String::new()),
+            roster: RwSignal::new(String::new()),
             found: RwSignal::new(None),
         }
     }
@@ -53,6 +57,16 @@ fn yes_no(value: &str) -> Option<bool> {
     match value {
         "yes" => Some(true),
         "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The roster filter: on the roster (`"on"`), off it (`"off"`); off a
+/// final roster (`"final"`) is its own filter.
+fn roster_filter(value: &str) -> Option<bool> {
+    match value {
+        "on" => Some(true),
+        "off" => Some(false),
         _ => None,
     }
 }
@@ -74,6 +88,8 @@ impl SearchState {
             identity_conflict: yes_no(&self.identity_conflict.get_untracked()),
             vouched: yes_no(&self.vouched.get_untracked()),
             set_aside: self.set_aside.get_untracked() == "yes",
+            enrolled: roster_filter(&self.roster.get_untracked()),
+            not_on_roster: self.roster.get_untracked() == "final",
         }
     }
 }
@@ -217,6 +233,13 @@ fn Search() -> impl IntoView {
         ]
     });
     let only_options = Signal::derive(move || vec![("yes".to_owned(), i18n.t("bo-filter-only"))]);
+    let roster_options = Signal::derive(move || {
+        vec![
+            ("on".to_owned(), i18n.t("bo-filter-roster-on")),
+            ("off".to_owned(), i18n.t("bo-filter-roster-off")),
+            ("final".to_owned(), i18n.t("bo-filter-roster-final")),
+        ]
+    });
     let fund = auth.may_decide();
     view! {
         <ErrorSummary problem />
@@ -237,6 +260,7 @@ fn Search() -> impl IntoView {
                     {select("identity_conflict", "bo-filter-conflict", state.identity_conflict, yes_no_options)}
                     {select("vouched", "bo-filter-vouched", state.vouched, yes_no_options)}
                     {select("set_aside", "bo-filter-set-aside", state.set_aside, only_options)}
+                    {select("roster", "bo-filter-roster", state.roster, roster_options)}
                 </div>
             </details>
             <div class="button-group">
@@ -305,7 +329,9 @@ fn Results(found: SearchResponse) -> impl IntoView {
                                 <td>
                                     {f.identity_conflict.then(|| view! { <strong class="tag back-tag-warning">{tr("bo-flag-conflict")}</strong> " " })}
                                     {f.vouched.then(|| view! { <strong class="tag">{tr("bo-flag-vouched")}</strong> " " })}
-                                    {f.set_aside.then(|| view! { <strong class="tag back-tag-muted">{tr("bo-flag-set-aside")}</strong> })}
+                                    {f.set_aside.then(|| view! { <strong class="tag back-tag-muted">{tr("bo-flag-set-aside")}</strong> " " })}
+                                    {f.enrolled.then(|| view! { <strong class="tag">{tr("bo-flag-enrolled")}</strong> " " })}
+                                    {f.not_on_roster.then(|| view! { <strong class="tag back-tag-warning">{tr("bo-flag-not-on-roster")}</strong> })}
                                 </td>
                             </tr>
                         }
@@ -325,6 +351,9 @@ mod tests {
         assert_eq!(super::yes_no("no"), Some(false));
         assert_eq!(super::yes_no(""), None);
         assert_eq!(super::optional("  ".into()), None);
+        assert_eq!(super::roster_filter("on"), Some(true));
+        assert_eq!(super::roster_filter("off"), Some(false));
+        assert_eq!(super::roster_filter("final"), None);
         assert_eq!(
             super::optional(" 2026-2027 ".into()),
             Some("2026-2027".into())

@@ -3,7 +3,8 @@
 //! student's whose Massar code and birth date it carries. Declarations of
 //! one CIN that disagree on those are all kept, each seen only with its own
 //! details, and flagged `identity_conflict` for the fund; a university
-//! portal's word (`vouched_by`) wins over a declaration nobody vouched for.
+//! portal's word (`vouched_by`), or its university's roster of enrolled
+//! students (`enrolled`), wins over a declaration neither attests.
 //!
 //! Nothing caps a CIN's declarations: a cap is filled by whoever types the
 //! CIN first, and bars the student. A second declaration of a CIN in a year
@@ -18,6 +19,9 @@ pub struct Claim<'a> {
     pub birth_date: &'a str,
     /// The university whose portal vouched for it; `""` for none.
     pub vouched_by: &'a str,
+    /// Its university's roster of enrolled students for its year holds
+    /// its CIN, Massar code and birth date.
+    pub enrolled: bool,
 }
 
 impl Claim<'_> {
@@ -29,10 +33,16 @@ impl Claim<'_> {
         !self.vouched_by.is_empty()
     }
 
+    /// Vouched for by a portal, or on its university's roster: the
+    /// university's word.
+    fn attested(&self) -> bool {
+        self.vouched() || self.enrolled
+    }
+
     /// Whether `self` is contradicted by `other`: another person, unless
-    /// `self` is vouched for and `other` is not.
+    /// the university attests `self` and not `other`.
     fn contradicted_by(&self, other: &Claim<'_>) -> bool {
-        !self.same_person(other) && (!self.vouched() || other.vouched())
+        !self.same_person(other) && (!self.attested() || other.attested())
     }
 }
 
@@ -75,7 +85,7 @@ pub fn judge(new: &Claim<'_>, earlier: &[Earlier<'_>]) -> Judgement {
     }
     let conflict = counted().any(|(_, e)| new.contradicted_by(&e.claim));
     let flag_earlier = this_year()
-        .filter(|(_, e)| e.claim.contradicted_by(new) || (new.vouched() && !e.claim.vouched()))
+        .filter(|(_, e)| e.claim.contradicted_by(new) || (new.attested() && !e.claim.attested()))
         .map(|(i, _)| i)
         .collect();
     Judgement::Accepted {
@@ -97,7 +107,7 @@ pub struct Stored<'a> {
 /// corrected, erased, set aside or put back one): the flags [`judge`]
 /// would have left had they arrived as they are now. A declaration is
 /// flagged when an earlier one (of any year) contradicts it, or a later one
-/// of its own year contradicts it or is vouched for while it is not. A
+/// of its own year contradicts it or is attested while it is not. A
 /// declaration set aside is never flagged, and flags none.
 pub fn flags(stored: &[Stored<'_>]) -> Vec<bool> {
     stored
@@ -114,7 +124,7 @@ pub fn flags(stored: &[Stored<'_>]) -> Vec<bool> {
                 !later.set_aside
                     && later.academic_year == this.academic_year
                     && (this.claim.contradicted_by(&later.claim)
-                        || (later.claim.vouched() && !this.claim.vouched()))
+                        || (later.claim.attested() && !this.claim.attested()))
             });
             by_earlier || by_later
         })
@@ -129,11 +139,13 @@ mod tests {
         massar: "R130123456",
         birth_date: "2004-03-07",
         vouched_by: "",
+        enrolled: false,
     };
     const SQUATTER: Claim = Claim {
         massar: "X999999999",
         birth_date: "2000-01-01",
         vouched_by: "",
+        enrolled: false,
     };
 
     fn earlier(claim: Claim<'static>, this_year: bool) -> Earlier<'static> {
@@ -280,6 +292,47 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_declaration_on_the_roster_wins_over_made_up_ones() {
+        let enrolled = Claim {
+            enrolled: true,
+            ..STUDENT
+        };
+        let squatters = [
+            earlier(SQUATTER, true),
+            earlier(
+                Claim {
+                    massar: "X2",
+                    ..SQUATTER
+                },
+                true,
+            ),
+        ];
+        // The student's is clean; the squatters' are flagged.
+        assert_eq!(judge(&enrolled, &squatters), accepted(false, vec![0, 1]));
+        // A made-up one after the student's is flagged, the student's not.
+        assert_eq!(
+            judge(&SQUATTER, &[earlier(enrolled.clone(), true)]),
+            accepted(true, vec![])
+        );
+        // Judged again: the flags stay on the squatters only.
+        let year = "2026-2027";
+        assert_eq!(
+            flags(&[stored(&SQUATTER, year), stored(&enrolled, year)]),
+            [true, false]
+        );
+        // On the roster and vouched for are the same word: two such
+        // people under one CIN are both flagged.
+        let vouched_other = Claim {
+            vouched_by: "um5",
+            ..SQUATTER
+        };
+        assert_eq!(
+            judge(&vouched_other, &[earlier(enrolled, true)]),
+            accepted(true, vec![0])
+        );
+    }
+
     fn stored<'a>(claim: &Claim<'a>, academic_year: &'a str) -> Stored<'a> {
         Stored {
             claim: claim.clone(),
@@ -310,12 +363,22 @@ mod tests {
         );
     }
 
+    /// A claim attested by nobody (0), a portal (1) or a roster (2).
+    fn attested_claim(massar: &'static str, attested: usize) -> Claim<'static> {
+        Claim {
+            massar,
+            birth_date: "2004-03-07",
+            vouched_by: if attested == 1 { "um5" } else { "" },
+            enrolled: attested == 2,
+        }
+    }
+
     proptest::proptest! {
         /// Judging again gives the flags that judging each declaration as
         /// it arrived left.
         #[test]
         fn flags_are_what_judging_one_by_one_leaves(
-            arrivals in proptest::collection::vec((0..3usize, 0..2usize, proptest::bool::ANY), 0..12)
+            arrivals in proptest::collection::vec((0..3usize, 0..2usize, 0..3usize), 0..12)
         ) {
             const MASSARS: [&str; 3] = ["R1", "R2", "R3"];
             const YEARS: [&str; 2] = ["2025-2026", "2026-2027"];
@@ -323,12 +386,8 @@ mod tests {
             // Years arrive in order: sort by year, keep the rest's order.
             let mut arrivals = arrivals;
             arrivals.sort_by_key(|(_, year, _)| *year);
-            for (massar, year, vouched) in arrivals {
-                let claim = Claim {
-                    massar: MASSARS[massar],
-                    birth_date: "2004-03-07",
-                    vouched_by: if vouched { "um5" } else { "" },
-                };
+            for (massar, year, attested) in arrivals {
+                let claim = attested_claim(MASSARS[massar], attested);
                 let earlier: Vec<Earlier<'_>> = kept
                     .iter()
                     .map(|(s, _)| Earlier {
@@ -353,18 +412,14 @@ mod tests {
         /// were not there.
         #[test]
         fn a_declaration_set_aside_is_as_if_it_were_not_there(
-            stored_ in proptest::collection::vec((0..3usize, 0..2usize, proptest::bool::ANY, proptest::bool::ANY), 0..10)
+            stored_ in proptest::collection::vec((0..3usize, 0..2usize, 0..3usize, proptest::bool::ANY), 0..10)
         ) {
             const MASSARS: [&str; 3] = ["R1", "R2", "R3"];
             const YEARS: [&str; 2] = ["2025-2026", "2026-2027"];
             let all: Vec<Stored<'_>> = stored_
                 .iter()
-                .map(|&(massar, year, vouched, set_aside)| Stored {
-                    claim: Claim {
-                        massar: MASSARS[massar],
-                        birth_date: "2004-03-07",
-                        vouched_by: if vouched { "um5" } else { "" },
-                    },
+                .map(|&(massar, year, attested, set_aside)| Stored {
+                    claim: attested_claim(MASSARS[massar], attested),
                     academic_year: YEARS[year],
                     set_aside,
                 })

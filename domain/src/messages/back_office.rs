@@ -167,6 +167,12 @@ pub struct SearchRequest {
     pub vouched: Option<bool>,
     /// Only the declarations the fund set aside.
     pub set_aside: bool,
+    /// On their university's roster, or not.
+    #[serde(default)]
+    pub enrolled: Option<bool>,
+    /// Only those not on their university's roster once it is final.
+    #[serde(default)]
+    pub not_on_roster: bool,
 }
 
 /// One declaration found.
@@ -184,6 +190,12 @@ pub struct Found {
     pub vouched: bool,
     #[serde(default)]
     pub set_aside: bool,
+    /// On its university's roster of enrolled students.
+    #[serde(default)]
+    pub enrolled: bool,
+    /// Not on its university's roster, once that roster is final.
+    #[serde(default)]
+    pub not_on_roster: bool,
 }
 
 /// The newest declarations found first, [`SEARCH_LIMIT`] at most; `total`
@@ -268,6 +280,10 @@ pub struct Dashboard {
     pub by_status: Vec<Count>,
     pub by_university: Vec<Count>,
     pub refusals: Vec<Count>,
+    /// Per university that gave its roster for the year: its declarations
+    /// on it (beside `by_university`, the share matched).
+    #[serde(default)]
+    pub enrolled: Vec<Count>,
     /// For the fund's agents only.
     pub outbox: Option<OutboxHealth>,
 }

@@ -5,6 +5,7 @@
 #[cfg(feature = "back-office")]
 pub mod back_office;
 pub mod operator;
+pub mod roster;
 
 use crate::declaration::{AcademicYear, Reference, RefusalReason, Status};
 use crate::{Office, University};

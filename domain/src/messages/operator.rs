@@ -78,10 +78,17 @@ pub struct ExportedDeclaration {
     /// counts towards nothing of its CIN.
     #[serde(default)]
     pub set_aside: bool,
+    /// Its university's roster of enrolled students for its year holds its
+    /// CIN, Massar code and birth date.
+    #[serde(default)]
+    pub enrolled: bool,
+    /// Its university's roster is final and does not hold it.
+    #[serde(default)]
+    pub not_on_roster: bool,
 }
 
 /// The columns of a CSV export, in order.
-pub const EXPORT_COLUMNS: [&str; 16] = [
+pub const EXPORT_COLUMNS: [&str; 18] = [
     "reference",
     "academic_year",
     "cin",
@@ -98,6 +105,8 @@ pub const EXPORT_COLUMNS: [&str; 16] = [
     "identity_conflict",
     "vouched_by",
     "set_aside",
+    "enrolled",
+    "not_on_roster",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,11 +18,13 @@ pub enum Corrected {
 }
 
 /// Sets the checked columns of a declaration (rectification), records
-/// each corrected field, and judges again the identity of the CIN's
+/// each corrected field, matches the corrected details against the
+/// university's roster, and judges again the identity of the CIN's
 /// declarations (the old CIN's too, when it changed): a correction that
 /// makes two declarations agree clears their `identity_conflict`.
 pub async fn correct(
     pool: &AnyPool,
+    secret: &crate::secret::Secret,
     reference: &str,
     changes: &Checked,
     who: &Stamp<'_>,
@@ -131,6 +133,8 @@ pub async fn correct(
         position += 1;
     }
     if identity {
+        // Corrected details are on the roster, or not.
+        crate::db::rosters::match_one(&mut tx, secret, reference).await?;
         for cin in &cins {
             judge_again(&mut tx, cin).await?;
         }

@@ -96,3 +96,39 @@ pub async fn dashboard(
     by_code.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
     Ok([per_day, by_status, by_university, by_code])
 }
+
+/// The declarations of `year` on their university's roster, per
+/// university that gave one (`university`'s only, if given): one range of
+/// the index of a university's year each, a dozen at most.
+pub async fn enrolled(
+    pool: &AnyPool,
+    year: &str,
+    university: Option<&str>,
+) -> Result<Vec<Count>, sqlx::Error> {
+    let with_roster: Vec<String> = sqlx::query(
+        "SELECT university_id FROM rosters WHERE academic_year = $1 ORDER BY university_id",
+    )
+    .bind(year)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|row| row.try_get("university_id"))
+    .collect::<Result<_, _>>()?;
+    let mut counts = Vec::new();
+    for id in with_roster
+        .into_iter()
+        .filter(|id| university.is_none_or(|own| own == id))
+    {
+        let count: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM declarations \
+             WHERE university_id = $1 AND academic_year = $2 AND enrolled = 1",
+        )
+        .bind(&id)
+        .bind(year)
+        .fetch_one(pool)
+        .await?
+        .try_get("n")?;
+        counts.push(Count { key: id, count });
+    }
+    Ok(counts)
+}

@@ -22,6 +22,10 @@ pub struct Criteria {
     pub vouched: Option<bool>,
     /// Set aside by the fund, or not (the tallies do not know).
     pub set_aside: Option<bool>,
+    /// On the university's roster for the year, or not (nor do they).
+    pub enrolled: Option<bool>,
+    /// Not on the university's roster for the year, once it is final.
+    pub not_on_roster: Option<bool>,
     /// Without a status, only the declarations awaiting a decision
     /// (received or under verification): what the fund exports to verify.
     pub pending: bool,
@@ -52,6 +56,8 @@ impl Criteria {
             "identity_conflict": self.identity_conflict,
             "vouched": self.vouched,
             "set_aside": self.set_aside,
+            "enrolled": self.enrolled,
+            "not_on_roster": self.not_on_roster,
             "pending": self.pending,
         })
     }
@@ -125,6 +131,8 @@ impl Criteria {
             && self.identity_conflict.is_none()
             && self.vouched.is_none()
             && self.set_aside.is_none()
+            && self.enrolled.is_none()
+            && self.not_on_roster.is_none()
     }
 
     /// Whether the tallies can count what this finds: filters only, no
@@ -134,6 +142,8 @@ impl Criteria {
             && self.cin.is_none()
             && self.words.is_empty()
             && self.set_aside.is_none()
+            && self.enrolled.is_none()
+            && self.not_on_roster.is_none()
     }
 
     /// The `WHERE` clause over `declarations` and its values.
@@ -216,6 +226,19 @@ impl Criteria {
         match self.set_aside {
             Some(true) => sql.push_str(" AND set_aside_at IS NOT NULL"),
             Some(false) => sql.push_str(" AND set_aside_at IS NULL"),
+            None => {}
+        }
+        match self.enrolled {
+            Some(true) => sql.push_str(" AND enrolled <> 0"),
+            Some(false) => sql.push_str(" AND enrolled = 0"),
+            None => {}
+        }
+        let final_roster = "EXISTS (SELECT 1 FROM rosters r \
+             WHERE r.university_id = declarations.university_id \
+             AND r.academic_year = declarations.academic_year AND r.final_at IS NOT NULL)";
+        match self.not_on_roster {
+            Some(true) => sql.push_str(&format!(" AND enrolled = 0 AND {final_roster}")),
+            Some(false) => sql.push_str(&format!(" AND NOT (enrolled = 0 AND {final_roster})")),
             None => {}
         }
         (sql, binds)

@@ -4,6 +4,7 @@
 
 use super::{forget_cin, judge_again, lock_for_rights, lock_for_writing};
 use crate::db::audit::{self, Stamp};
+use crate::secret::Secret;
 use amoe_domain::messages::operator::EraseResponse;
 use sqlx::{AnyPool, Row};
 
@@ -13,26 +14,29 @@ use sqlx::{AnyPool, Row};
 /// for an unknown reference.
 pub async fn erase(
     pool: &AnyPool,
+    secret: &Secret,
     reference: &str,
     reason: &str,
     who: &Stamp<'_>,
 ) -> Result<Erased, sqlx::Error> {
-    erase_with(pool, reference, Some(reason), who).await
+    erase_with(pool, secret, reference, Some(reason), who).await
 }
 
 /// Erases again a declaration that a restored backup brought back (the
 /// journal's), with the service's own reason, which names no one.
 pub async fn erase_again(
     pool: &AnyPool,
+    secret: &Secret,
     reference: &str,
     who: &Stamp<'_>,
 ) -> Result<Erased, sqlx::Error> {
-    erase_with(pool, reference, None, who).await
+    erase_with(pool, secret, reference, None, who).await
 }
 
 /// The reason given is checked; none is the journal's.
 async fn erase_with(
     pool: &AnyPool,
+    secret: &Secret,
     reference: &str,
     given: Option<&str>,
     who: &Stamp<'_>,
@@ -44,7 +48,7 @@ async fn erase_with(
         return Ok(Erased::UnknownReference);
     };
     let row = sqlx::query(
-        "SELECT massar, last_name, first_name, email, phone, university_id, status, \
+        "SELECT massar, birth_date, last_name, first_name, email, phone, university_id, status, \
          refusal_reason FROM declarations WHERE reference = $1",
     )
     .bind(reference)
@@ -96,6 +100,22 @@ async fn erase_with(
         .bind(reference)
         .execute(&mut *tx)
         .await?;
+    // The student leaves the roster too: the university's word on them is
+    // personal data of theirs.
+    let university: String = row.try_get("university_id")?;
+    let student = [
+        cin.as_str(),
+        &row.try_get::<String, _>("massar")?,
+        &row.try_get::<String, _>("birth_date")?,
+    ];
+    crate::db::rosters::lock(&mut tx, &university, &year, true).await?;
+    crate::db::rosters::forget(
+        &mut tx,
+        &university,
+        &year,
+        secret.enrolment(&university, &year, student),
+    )
+    .await?;
     // The CIN's lock row goes with its last declaration of the year, and
     // the others of the CIN are judged again without this one.
     forget_cin(&mut tx, &cin, &year).await?;

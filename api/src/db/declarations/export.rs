@@ -6,6 +6,7 @@
 //! handed over as `under_verification` is one short write transaction a
 //! page.
 
+use super::ROSTER_COLUMNS;
 use super::{exported, lock_for_writing, record_event};
 use crate::db::audit::{self, Stamp};
 use amoe_domain::declaration::Status;
@@ -51,7 +52,7 @@ pub async fn page(
     let clause = &selection.clause;
     let sql = if selection.statuses.is_empty() {
         format!(
-            "SELECT {COLUMNS} FROM declarations WHERE {clause}{keyset} \
+            "SELECT {COLUMNS}, {ROSTER_COLUMNS} FROM declarations WHERE {clause}{keyset} \
              ORDER BY received_at, reference LIMIT {PAGE}"
         )
     } else {
@@ -61,7 +62,7 @@ pub async fn page(
             .enumerate()
             .map(|(i, status)| {
                 format!(
-                    "SELECT * FROM (SELECT {COLUMNS} FROM declarations \
+                    "SELECT * FROM (SELECT {COLUMNS}, {ROSTER_COLUMNS} FROM declarations \
                      WHERE status = '{status}' AND {clause}{keyset} \
                      ORDER BY received_at, reference LIMIT {PAGE}) AS part{i}",
                     status = status.as_str()

@@ -96,8 +96,18 @@ pub(crate) fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error>
         identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
         vouched_by: Some(row.try_get::<String, _>("vouched_by")?).filter(|v| !v.is_empty()),
         set_aside: row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
+        enrolled: row.try_get::<i64, _>("enrolled")? != 0,
+        not_on_roster: row.try_get::<i64, _>("not_on_roster")? != 0,
     })
 }
+
+/// The columns [`exported`] reads of the roster: `enrolled`, and
+/// `not_on_roster` (not on its university's roster for its year, once that
+/// roster is final).
+pub(crate) const ROSTER_COLUMNS: &str = "enrolled, CAST(CASE WHEN enrolled = 0 AND EXISTS \
+    (SELECT 1 FROM rosters r WHERE r.university_id = declarations.university_id \
+     AND r.academic_year = declarations.academic_year AND r.final_at IS NOT NULL) \
+    THEN 1 ELSE 0 END AS BIGINT) AS not_on_roster";
 
 pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation)
@@ -207,6 +217,8 @@ pub(crate) struct ClaimRow {
     pub identity_conflict: bool,
     /// Set aside by the fund: counts towards nothing of its CIN.
     pub set_aside: bool,
+    /// On its university's roster for its year.
+    pub enrolled: bool,
 }
 
 impl ClaimRow {
@@ -215,6 +227,7 @@ impl ClaimRow {
             massar: &self.massar,
             birth_date: &self.birth_date,
             vouched_by: &self.vouched_by,
+            enrolled: self.enrolled,
         }
     }
 }
@@ -227,7 +240,7 @@ pub(crate) async fn claims(
 ) -> Result<Vec<ClaimRow>, sqlx::Error> {
     sqlx::query(
         "SELECT reference, academic_year, massar, birth_date, vouched_by, identity_conflict, \
-           set_aside_at FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
+           set_aside_at, enrolled FROM declarations WHERE cin = $1 ORDER BY received_at, reference",
     )
     .bind(cin)
     .fetch_all(&mut **tx)
@@ -242,6 +255,7 @@ pub(crate) async fn claims(
             vouched_by: row.try_get("vouched_by")?,
             identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
             set_aside: row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
+            enrolled: row.try_get::<i64, _>("enrolled")? != 0,
         })
     })
     .collect()

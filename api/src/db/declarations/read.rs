@@ -1,6 +1,7 @@
 //! Everything stored about a declaration or a CIN's declarations (the
 //! student's right of access), audited or not.
 
+use super::ROSTER_COLUMNS;
 use super::{exported, lock_for_writing};
 use crate::db::audit::{self, Stamp};
 use amoe_domain::declaration::{RefusalReason, Status};
@@ -28,7 +29,7 @@ pub(crate) async fn stored(
         Whose::Cin(cin) => ("cin", cin.as_str()),
     };
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM declarations WHERE {condition} = $1 ORDER BY received_at, reference"
+        "SELECT {COLUMNS}, {ROSTER_COLUMNS} FROM declarations WHERE {condition} = $1 ORDER BY received_at, reference"
     ))
     .bind(value)
     .fetch_all(&mut **tx)

@@ -16,8 +16,11 @@ pub async fn search(
     criteria: &Criteria,
     who: &Stamp<'_>,
 ) -> Result<(Vec<Found>, i64), sqlx::Error> {
-    let columns = "reference, academic_year, last_name, first_name, university_id, status, \
-                   received_at, identity_conflict, vouched_by, set_aside_at";
+    let columns = format!(
+        "reference, academic_year, last_name, first_name, university_id, status, \
+         received_at, identity_conflict, vouched_by, set_aside_at, {}",
+        super::ROSTER_COLUMNS
+    );
     let by_name = criteria.found_by_name().filter(|_| criteria.by_name_only());
     let (rows, total) = match by_name {
         // A name alone: one pass over the index of the names' words counts
@@ -117,6 +120,8 @@ pub async fn search(
                 identity_conflict: row.try_get::<i64, _>("identity_conflict")? != 0,
                 vouched: !row.try_get::<String, _>("vouched_by")?.is_empty(),
                 set_aside: row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
+                enrolled: row.try_get::<i64, _>("enrolled")? != 0,
+                not_on_roster: row.try_get::<i64, _>("not_on_roster")? != 0,
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;

@@ -56,6 +56,9 @@ pub struct Submission<'a> {
     pub cin_total: Bucket<'a>,
     pub proof: Option<&'a crate::proof::Proof>,
     pub puzzles: crate::proof::Puzzles,
+    /// The declaration's digest as its university's roster would hold it
+    /// (`Secret::enrolment`).
+    pub enrolment: u128,
     /// Mails per recipient mailbox (the acknowledgement's).
     pub mails: crate::db::rate_limits::Limit,
     /// When (Unix milliseconds), for the buckets.
@@ -226,10 +229,18 @@ async fn attempt(
     }
     let birth_date = d.birth_date.to_string();
     let vouched_by = s.vouched.map_or("", |v| v.university.as_str());
+    // On the roster or not, read under the roster's lock: an upload is
+    // before this or after it, and then matches this declaration again.
+    // Read after the costs above: what they ask must not tell whether the
+    // details typed are the roster's.
+    let university = d.university.as_str();
+    crate::db::rosters::lock(&mut tx, university, &year, true).await?;
+    let enrolled = crate::db::rosters::holds(&mut tx, university, &year, s.enrolment).await?;
     let new = Claim {
         massar: d.massar.as_str(),
         birth_date: &birth_date,
         vouched_by,
+        enrolled,
     };
     // A portal's token vouches once, whatever else is true.
     if let Some(vouched) = s.vouched {
@@ -257,8 +268,10 @@ async fn attempt(
     sqlx::query(
         "INSERT INTO declarations (reference, academic_year, cin, massar, last_name, first_name, \
            birth_date, email, phone, university_id, establishment, lang, status, \
-           idempotency_key, request_hash, received_at, identity_conflict, vouched_by, name_folded) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+           idempotency_key, request_hash, received_at, identity_conflict, vouched_by, name_folded, \
+           enrolled) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
+           $20)",
     )
     .bind(&reference)
     .bind(&year)
@@ -279,6 +292,7 @@ async fn attempt(
     .bind(i64::from(conflict))
     .bind(vouched_by)
     .bind(&folded)
+    .bind(i64::from(enrolled))
     .execute(&mut *tx)
     .await?;
     super::names::index_name(&mut tx, &reference, s.received_at, &folded).await?;

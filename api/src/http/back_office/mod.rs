@@ -11,17 +11,20 @@
 //!
 //! `session` holds the passkeys, the sessions and the extractors that sign
 //! an agent in; `cases` the searches, cases, decisions, corrections and
-//! decision files; `dashboard` the year at a glance; `agents` the
+//! decision files; `dashboard` the year at a glance; `rosters` the
+//! universities' rosters of enrolled students; `agents` the
 //! operators' routes that invite, list and revoke agents.
 
 mod agents;
 mod cases;
 mod dashboard;
+mod rosters;
 mod session;
 
 pub use agents::*;
 pub use cases::*;
 pub use dashboard::*;
+pub use rosters::*;
 pub use session::*;
 
 use amoe_domain::messages::FieldError;

@@ -118,6 +118,7 @@ fn CaseView(
             {row("bo-field-received", view! { <bdi dir="ltr">{moment(&d.received_at)}</bdi> }.into_any())}
             {row("bo-field-conflict", view! { {if d.identity_conflict { tr("bo-conflict-yes") } else { tr("bo-no") }} }.into_any())}
             {d.set_aside.then(|| row("bo-field-set-aside", view! { {tr("bo-set-aside-yes")} }.into_any()))}
+            {row("bo-field-roster", view! { {tr(roster_key(d.enrolled, d.not_on_roster))} }.into_any())}
             {row("bo-field-vouched", match d.vouched_by.clone() {
                 Some(by) => view! { {move || university_name(&by, i18n.lang())} }.into_any(),
                 None => view! { {tr("bo-no")} }.into_any(),
@@ -223,5 +224,14 @@ fn CaseView(
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// What the case says of its university's roster.
+fn roster_key(enrolled: bool, not_on_roster: bool) -> &'static str {
+    match (enrolled, not_on_roster) {
+        (true, _) => "bo-roster-on",
+        (false, true) => "bo-roster-off-final",
+        (false, false) => "bo-roster-not-on",
     }
 }
