@@ -137,7 +137,7 @@ fn registrar_date(cell: &str, today: Date) -> Result<BirthDate, &'static str> {
         [""] => ("", "", ""),
         _ => return Err("birth_date_not_a_real_date"),
     };
-    BirthDate::parse(day, month, year, today).map_err(|e| e.code())
+    BirthDate::parse_any_age(day, month, year, today).map_err(|e| e.code())
 }
 
 #[cfg(test)]
@@ -213,6 +213,10 @@ mod tests {
             "{errors:?}"
         );
         assert_eq!(errors[2].1, "birth_date_not_a_real_date");
+        // Enrolled at 16 or at 45: on the roster all the same.
+        for date in ["01/09/2010", "01/09/1981"] {
+            assert!(Enrolment::parse("AB123456", "R130123456", date, today()).is_ok());
+        }
         assert_eq!(
             Enrolment::parse("AB123456", "R130123456", "2004/03", today()).unwrap_err(),
             [(Column::BirthDate, "birth_date_not_a_real_date")]

@@ -272,25 +272,26 @@ bo-filter-roster-on = On the roster
 bo-filter-roster-off = Not on the roster
 bo-filter-roster-final = Not on the complete roster
 bo-flag-enrolled = On the roster
-bo-flag-not-on-roster = Not on the roster
+bo-flag-not-on-roster = Not on the complete roster
 bo-field-roster = University roster
 bo-roster-on = On the roster of enrolled students
 bo-roster-off-final = Not on the roster, which the university says is complete
 bo-roster-not-on = Not on the roster (none given, or not complete yet)
 bo-roster-title = Roster of enrolled students
-bo-roster-lead-staff = Give the service your university’s list of enrolled students for the academic year. A student on it always gets their declaration in, and wins over any declaration made up under their CIN. The service keeps only a keyed fingerprint of each student, never the list.
+bo-roster-lead-staff = Give the service your university’s list of enrolled students for the academic year. A student on it can always declare, and their declaration wins over any declaration someone else made under their CIN. The service keeps only a code made from each student’s details with a secret key, never the list.
 bo-roster-lead-fund = Each university gives its list of enrolled students for the academic year. Once it says the list is complete, its declarations not on it are marked, and you can refuse them in one step.
 bo-roster-choose-university = Choose a university
 bo-roster-year = Academic year { $year }
 bo-roster-given = Roster given
 bo-roster-students = { $count ->
+    [0] No student
     [one] 1 student
    *[other] { $count } students
 }
 bo-roster-none = Not given yet
-bo-roster-complete = Complete since
+bo-roster-complete = Complete
 bo-roster-matched = Declarations on the roster
-bo-roster-matched-count = { $enrolled } of { $declarations } ({ $percent } %)
+bo-roster-matched-count = { $enrolled } of { $declarations } ({ $percent }%)
 bo-roster-off = Not on the roster, awaiting a decision
 bo-roster-off-count = { $count }
 bo-roster-give-title = Give the roster
@@ -307,20 +308,21 @@ bo-roster-final-title = Say the roster is complete
 bo-roster-final-hint = Once it is complete, the declarations of your university not on it are marked for the fund, which may refuse them. Give a new file first if students are missing.
 bo-roster-final-button = The roster is complete
 bo-roster-reopen-title = Say the roster is not complete any more
-bo-roster-reopen-hint = The declarations not on it are no longer marked, until you say it is complete again.
+bo-roster-reopen-hint = The declarations not on it are no longer marked, until you say it is complete again. Declarations already refused stay refused.
 bo-roster-reopen-button = The roster is not complete
 bo-roster-refuse-title = { $count ->
     [one] Refuse the declaration not on the roster
    *[other] Refuse the { $count } declarations not on the roster
 }
-bo-roster-refuse-hint = Each one is refused with the reason “not enrolled”, and each student gets an e-mail in their language, as for any decision. Declarations set aside, or already decided, are left as they are.
+bo-roster-refuse-hint = Each one is refused with the reason ‘Not regularly enrolled’, and each student gets an e-mail in their language, as for any decision. Declarations set aside, or already decided, are left as they are.
 bo-roster-refuse-button = Refuse them
 bo-roster-refused-done = { $count ->
+    [0] No declaration was refused.
     [one] 1 declaration refused. The e-mail to the student is being sent.
    *[other] { $count } declarations refused. The e-mails to the students are being sent.
 }
-bo-on-rosters-title = On the universities’ rosters
-bo-on-roster-share = { $university } ({ $percent } %)
+bo-on-rosters-title = Declarations on the universities’ rosters
+bo-on-roster-share = { $university } ({ $percent }%)
 bo-code-no-roster = Give the roster before saying it is complete
 bo-code-roster-not-final = The university has not said its roster is complete
 bo-code-academic-year-not-open = A roster can be given for the current academic year, the one before or the next
@@ -346,8 +348,6 @@ bo-row-birth-date-not-a-number = The date of birth must be written in numbers
 bo-row-birth-date-year-not-four-digits = The year must have 4 digits
 bo-row-birth-date-not-a-real-date = This is not a real date: write it 31/12/2004 or 2004-12-31
 bo-row-birth-date-in-future = The date of birth is in the future
-bo-row-birth-date-too-young = The year of birth is too recent
-bo-row-birth-date-too-old = The year of birth is too long ago
 bo-action-roster-upload = Roster given
 bo-action-roster-final = Roster complete
 bo-action-roster-reopened = Roster not complete

@@ -272,58 +272,60 @@ bo-filter-roster-on = Sur la liste
 bo-filter-roster-off = Absentes de la liste
 bo-filter-roster-final = Absentes de la liste complète
 bo-flag-enrolled = Sur la liste
-bo-flag-not-on-roster = Absente de la liste
+bo-flag-not-on-roster = Absente de la liste complète
 bo-field-roster = Liste des inscrits
 bo-roster-on = Sur la liste des inscrits de l’université
-bo-roster-off-final = Absente de la liste, que l’université dit complète
-bo-roster-not-on = Absente de la liste (aucune liste donnée, ou pas encore complète)
+bo-roster-off-final = Absente de la liste, que l’université a indiquée comme complète
+bo-roster-not-on = Absente de la liste (aucune liste transmise, ou pas encore complète)
 bo-roster-title = Liste des inscrits
-bo-roster-lead-staff = Donnez au service la liste des inscrits de votre université pour l’année universitaire. Une déclaration de l’étudiant qui y figure est toujours reçue, et l’emporte sur toute déclaration inventée sous son CIN. Le service ne garde qu’une empreinte chiffrée de chaque étudiant, jamais la liste.
-bo-roster-lead-fund = Chaque université donne la liste de ses inscrits pour l’année universitaire. Quand elle la dit complète, ses déclarations absentes de la liste sont signalées, et vous pouvez les refuser en une fois.
+bo-roster-lead-staff = Transmettez au service la liste des inscrits de votre université pour l’année universitaire. Tout étudiant qui y figure peut toujours déclarer, et sa déclaration l’emporte sur toute déclaration faite par une autre personne sous son CIN. Le service ne garde, pour chaque étudiant, qu’une empreinte numérique calculée avec une clé secrète, jamais la liste.
+bo-roster-lead-fund = Chaque université transmet la liste de ses inscrits pour l’année universitaire. Lorsqu’elle indique que la liste est complète, ses déclarations absentes de la liste sont signalées, et vous pouvez les refuser en une seule opération.
 bo-roster-choose-university = Choisissez une université
 bo-roster-year = Année universitaire { $year }
-bo-roster-given = Liste donnée
+bo-roster-given = Liste transmise
 bo-roster-students = { $count ->
+    [0] Aucun étudiant
     [one] 1 étudiant
    *[other] { $count } étudiants
 }
-bo-roster-none = Pas encore donnée
-bo-roster-complete = Complète depuis
+bo-roster-none = Pas encore transmise
+bo-roster-complete = Complète
 bo-roster-matched = Déclarations sur la liste
 bo-roster-matched-count = { $enrolled } sur { $declarations } ({ $percent } %)
 bo-roster-off = Absentes de la liste, en attente de décision
 bo-roster-off-count = { $count }
-bo-roster-give-title = Donner la liste
+bo-roster-give-title = Transmettre la liste
 bo-roster-columns = Le fichier doit avoir trois colonnes, dans n’importe quel ordre et parmi d’autres : le CIN, le code Massar (ou CNE) et la date de naissance. Leurs noms peuvent être en français, en arabe ou en anglais, tels que l’export de votre service de la scolarité les écrit.
 bo-roster-file = Fichier de la liste
-bo-roster-file-hint = Un fichier CSV, séparé par des virgules, des points-virgules ou des tabulations, de 64 Mo au plus. Il remplace la liste donnée avant.
+bo-roster-file-hint = Un fichier CSV, séparé par des virgules, des points-virgules ou des tabulations, de 64 Mo au plus. Il remplace la liste transmise précédemment.
 bo-roster-choose-first = Choisissez le fichier de la liste
 bo-roster-report = Lignes : { $rows }. Étudiants : { $students }. Nouveaux sur la liste : { $added }. Retirés de la liste : { $removed }.
-bo-roster-nothing-yet = Rien n’est encore changé.
+bo-roster-nothing-yet = Rien n’a encore été modifié.
 bo-roster-apply = Remplacer la liste par ce fichier
-bo-roster-given-title = Liste donnée
-bo-roster-refused = Rien n’a été changé. Corrigez ces cellules, puis vérifiez de nouveau le fichier.
-bo-roster-final-title = Dire que la liste est complète
-bo-roster-final-hint = Une fois la liste complète, les déclarations de votre université qui n’y figurent pas sont signalées à la caisse, qui peut les refuser. Donnez d’abord un nouveau fichier s’il manque des étudiants.
+bo-roster-given-title = Liste transmise
+bo-roster-refused = Rien n’a été modifié. Corrigez ces cellules, puis vérifiez de nouveau le fichier.
+bo-roster-final-title = Indiquer que la liste est complète
+bo-roster-final-hint = Une fois la liste complète, les déclarations de votre université qui n’y figurent pas sont signalées à la caisse, qui peut les refuser. Transmettez d’abord un nouveau fichier s’il manque des étudiants.
 bo-roster-final-button = La liste est complète
-bo-roster-reopen-title = Dire que la liste n’est plus complète
-bo-roster-reopen-hint = Les déclarations absentes de la liste ne sont plus signalées, jusqu’à ce que vous la disiez de nouveau complète.
+bo-roster-reopen-title = Indiquer que la liste n’est plus complète
+bo-roster-reopen-hint = Les déclarations absentes de la liste ne sont plus signalées, jusqu’à ce que vous indiquiez de nouveau qu’elle est complète. Les déclarations déjà refusées le restent.
 bo-roster-reopen-button = La liste n’est pas complète
 bo-roster-refuse-title = { $count ->
     [one] Refuser la déclaration absente de la liste
    *[other] Refuser les { $count } déclarations absentes de la liste
 }
-bo-roster-refuse-hint = Chacune est refusée pour le motif « non inscrit », et chaque étudiant reçoit un courriel dans sa langue, comme pour toute décision. Les déclarations mises de côté ou déjà décidées restent telles quelles.
+bo-roster-refuse-hint = Chacune est refusée pour le motif « Inscription régulière non établie », et chaque étudiant reçoit un e-mail dans sa langue, comme pour toute décision. Les déclarations mises de côté ou déjà décidées restent telles quelles.
 bo-roster-refuse-button = Les refuser
 bo-roster-refused-done = { $count ->
-    [one] 1 déclaration refusée. Le courriel à l’étudiant est en cours d’envoi.
-   *[other] { $count } déclarations refusées. Les courriels aux étudiants sont en cours d’envoi.
+    [0] Aucune déclaration n’a été refusée.
+    [one] 1 déclaration refusée. L’e-mail à l’étudiant est en cours d’envoi.
+   *[other] { $count } déclarations refusées. Les e-mails aux étudiants sont en cours d’envoi.
 }
-bo-on-rosters-title = Sur les listes des inscrits des universités
+bo-on-rosters-title = Déclarations sur les listes des inscrits
 bo-on-roster-share = { $university } ({ $percent } %)
-bo-code-no-roster = Donnez la liste avant de la dire complète
-bo-code-roster-not-final = L’université n’a pas dit que sa liste est complète
-bo-code-academic-year-not-open = Une liste peut être donnée pour l’année universitaire en cours, la précédente ou la suivante
+bo-code-no-roster = Transmettez la liste avant d’indiquer qu’elle est complète
+bo-code-roster-not-final = L’université n’a pas indiqué que sa liste est complète
+bo-code-academic-year-not-open = Une liste peut être transmise pour l’année universitaire en cours, la précédente ou la suivante
 bo-row-column-missing = Cette colonne manque
 bo-row-column-twice = Deux colonnes contiennent cette donnée
 bo-row-cin-twice = Ce CIN figure sur une autre ligne avec un autre code Massar ou une autre date de naissance
@@ -346,8 +348,6 @@ bo-row-birth-date-not-a-number = La date de naissance s’écrit en chiffres
 bo-row-birth-date-year-not-four-digits = L’année doit avoir 4 chiffres
 bo-row-birth-date-not-a-real-date = Ce n’est pas une date réelle : écrivez-la 31/12/2004 ou 2004-12-31
 bo-row-birth-date-in-future = La date de naissance est dans le futur
-bo-row-birth-date-too-young = L’année de naissance est trop récente
-bo-row-birth-date-too-old = L’année de naissance est trop ancienne
-bo-action-roster-upload = Liste donnée
+bo-action-roster-upload = Liste transmise
 bo-action-roster-final = Liste complète
 bo-action-roster-reopened = Liste non complète

@@ -84,8 +84,10 @@ fn number(field: &str) -> Result<Option<(u32, usize)>, BirthDateError> {
 }
 
 impl BirthDate {
-    /// Parses the three fields as typed on `today`.
-    pub fn parse(
+    /// Parses the three fields as typed on `today`: a real date, in the
+    /// past, whatever the age (a university's roster says who is
+    /// enrolled; whether they may declare is the declaration's question).
+    pub fn parse_any_age(
         day: &str,
         month: &str,
         year: &str,
@@ -107,6 +109,18 @@ impl BirthDate {
         if date > today {
             return Err(BirthDateError::InFuture);
         }
+        Ok(birth)
+    }
+
+    /// Parses the three fields as typed on `today`, and checks the age a
+    /// student declaring may have.
+    pub fn parse(
+        day: &str,
+        month: &str,
+        year: &str,
+        today: Date,
+    ) -> Result<BirthDate, BirthDateError> {
+        let birth = BirthDate::parse_any_age(day, month, year, today)?;
         let age = birth.age_on(today);
         if age < MIN_AGE {
             return Err(BirthDateError::TooYoung);

@@ -21,6 +21,26 @@ const PACED_RATE: u32 = 50;
 /// `1000 * PACED_CONNECTIONS / PACED_RATE` ms.
 const PACED_CONNECTIONS: u32 = 5;
 
+/// Runs `work`, watching the server's resident memory meanwhile: what it
+/// returns, and the peak in MB.
+pub(super) fn peak_during<T>(pid: u32, work: impl FnOnce() -> T) -> (T, f64) {
+    let watching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let peak = {
+        let watching = watching.clone();
+        std::thread::spawn(move || {
+            let mut peak: f64 = 0.0;
+            while watching.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(resident_mb(pid));
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            peak
+        })
+    };
+    let done = work();
+    watching.store(false, std::sync::atomic::Ordering::Relaxed);
+    (done, peak.join().unwrap_or(0.0))
+}
+
 /// The server's resident memory, in MB.
 pub(super) fn resident_mb(pid: u32) -> f64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))

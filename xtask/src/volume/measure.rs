@@ -244,27 +244,16 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
 
     // The operators' export of everything pending (received and under
     // verification), watched for memory while it streams.
-    let watching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-    let peak = {
-        let watching = watching.clone();
-        std::thread::spawn(move || {
-            let mut peak: f64 = 0.0;
-            while watching.load(std::sync::atomic::Ordering::Relaxed) {
-                peak = peak.max(super::load::resident_mb(pid));
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            peak
-        })
-    };
-    let (first, total, code) = request(
-        "POST",
-        &format!("{base}/api/operator/export"),
-        &operator,
-        Some(r#"{"format":"csv"}"#),
-        &out,
-    )?;
-    watching.store(false, std::sync::atomic::Ordering::Relaxed);
-    let peak = peak.join().unwrap_or(0.0);
+    let (exported, peak) = super::load::peak_during(pid, || {
+        request(
+            "POST",
+            &format!("{base}/api/operator/export"),
+            &operator,
+            Some(r#"{"format":"csv"}"#),
+            &out,
+        )
+    });
+    let (first, total, code) = exported?;
     let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
     let rows = std::fs::read(&out)
         .map(|bytes| {
@@ -284,6 +273,7 @@ pub(super) fn measure(url: &str, work: &Path) -> Result {
         super::load::resident_mb(pid),
         super::load::pool(&base)
     );
+    super::roster::upload(url, &base, pid, work)?;
     server.stop();
     super::load::purge(url, &server_env(url, work), work)
 }

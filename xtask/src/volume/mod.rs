@@ -24,6 +24,7 @@
 mod load;
 mod measure;
 mod population;
+mod roster;
 
 use crate::Result;
 use crate::process::{Cmd, root, step};
@@ -207,7 +208,8 @@ fn downgrade(engine: Engine) -> String {
          DROP INDEX declarations_status_received; DROP INDEX cin_years_year; \
          DROP INDEX outbox_created; DROP INDEX audit_references_audit; DROP TABLE declaration_words; \
          DROP TABLE audit_references; DROP TABLE declaration_tallies; \
-         DELETE FROM _sqlx_migrations WHERE version >= 20261206000001;",
+         DROP INDEX declarations_university_year; \
+         DELETE FROM _sqlx_migrations WHERE version BETWEEN 20261206000001 AND 20261206000003;",
     );
     match engine {
         Engine::Sqlite => sql.push_str(
