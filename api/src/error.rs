@@ -72,6 +72,11 @@ pub enum Error {
     DecisionRefused(&'static str),
     #[error("the file has errors; nothing was applied")]
     InvalidFile(Vec<RowError>),
+    /// A roster's state does not allow this now (`fields` says why, on
+    /// `roster`): another upload under way, its matching under way, or a
+    /// count that changed since the agent read it.
+    #[error("the roster does not allow this now")]
+    RosterBusy(&'static str),
     #[error("too many attempts: try again in {retry_after} seconds")]
     TooManyRequests {
         retry_after: i64,
@@ -108,7 +113,7 @@ impl Error {
                 StatusCode::UNAUTHORIZED
             }
             Error::Forbidden | Error::CsrfToken => StatusCode::FORBIDDEN,
-            Error::DecisionRefused(_) => StatusCode::CONFLICT,
+            Error::DecisionRefused(_) | Error::RosterBusy(_) => StatusCode::CONFLICT,
             Error::InvalidFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::ProofRequired(_) => StatusCode::PRECONDITION_REQUIRED,
@@ -140,7 +145,7 @@ impl Error {
                 ErrorCode::Unauthorized
             }
             Error::Forbidden | Error::CsrfToken => ErrorCode::Forbidden,
-            Error::DecisionRefused(_) => ErrorCode::InvalidFields,
+            Error::DecisionRefused(_) | Error::RosterBusy(_) => ErrorCode::InvalidFields,
             Error::InvalidFile(_) => ErrorCode::InvalidFile,
             Error::TooManyRequests { .. } => ErrorCode::TooManyRequests,
             Error::ProofRequired(_) => ErrorCode::ProofRequired,
@@ -171,6 +176,10 @@ impl Error {
             }],
             Error::DecisionRefused(code) => vec![FieldError {
                 field: "decision".to_owned(),
+                code: (*code).to_owned(),
+            }],
+            Error::RosterBusy(code) => vec![FieldError {
+                field: "roster".to_owned(),
                 code: (*code).to_owned(),
             }],
             Error::TooManyRequests {

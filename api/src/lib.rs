@@ -31,8 +31,9 @@ struct Housekeeping {
 }
 
 /// Every ten minutes, forgets the rate-limit buckets that are full again,
-/// the used portal tokens and proofs of work that have expired, and what
-/// is past its retention period.
+/// the used portal tokens and proofs of work that have expired, matches
+/// the rosters whose matching did not finish, and erases what is past its
+/// retention period.
 async fn housekeeping(work: Housekeeping) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
     let Housekeeping { db, config, .. } = &work;
@@ -50,6 +51,14 @@ async fn housekeeping(work: Housekeeping) {
         match db::spent_proofs::forget_expired(&db.pool, clock.now_secs()).await {
             Ok(n) => work.metrics.erased("spent_proofs", n),
             Err(e) => tracing::warn!(error = %e, "cannot forget expired proofs of work"),
+        }
+        // A roster's matching that a restart cut short.
+        match db::rosters::matching::match_unmatched(&db.pool, &config.secret, clock.now_secs())
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(marks = n, "rosters matched"),
+            Err(e) => tracing::warn!(error = %e, "cannot match the rosters"),
         }
         let now = clock.now();
         let progress = |what: retention::Erased, n: u64| {

@@ -8,7 +8,9 @@ use amoe_domain::messages::back_office::{
     Session,
 };
 use amoe_domain::messages::operator::{Changes, FileErrorBody, ImportReport, RowError};
-use amoe_domain::messages::roster::{RefusedNotEnrolled, RosterFinal, RosterReport, RosterState};
+use amoe_domain::messages::roster::{
+    RefuseNotEnrolled, RefusedNotEnrolled, RosterFinal, RosterReport, RosterState,
+};
 use amoe_domain::messages::{ErrorBody, ErrorCode, PublicConfig, UniversitiesResponse};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -282,11 +284,12 @@ pub async fn roster_final(
 pub async fn refuse_not_enrolled(
     university: &str,
     year: &str,
+    expected: u64,
     csrf: &str,
 ) -> Result<RefusedNotEnrolled, ApiError> {
     post(
         &format!("{}/refuse-not-enrolled", roster_url(university, year)),
-        &(),
+        &RefuseNotEnrolled { expected },
         Some(csrf),
     )
     .await

@@ -39,7 +39,9 @@ impl Column {
         if has(&["lieu", "place", "مكان", "ville", "city"]) {
             return None;
         }
-        if has(&["massar", "cne", "مسار"]) {
+        // «الرقم الوطني للطالب»: the student's national code, Massar's.
+        let national_student_code = has(&["للطالب"]) && has(&["الوطني", "الرقم", "الرمز"]);
+        if has(&["massar", "cne", "مسار"]) || national_student_code {
             Some(Column::Massar)
         } else if has(&["cin", "cnie", "البطاقه", "بطاقه"])
             || folded.contains("carte nationale")
@@ -48,6 +50,7 @@ impl Column {
             Some(Column::Cin)
         } else if has(&[
             "naissance",
+            "naiss",
             "birth",
             "birthdate",
             "dob",
@@ -69,7 +72,8 @@ impl Column {
 }
 
 /// A header as compared: lower case, French accents and Arabic vowel marks
-/// and letter variants dropped, punctuation and `_` as spaces.
+/// and letter variants dropped, dots dropped (`C.I.N`), other punctuation
+/// and `_` as spaces.
 fn fold(header: &str) -> String {
     header
         .chars()
@@ -84,7 +88,7 @@ fn fold(header: &str) -> String {
             'ة' => Some('ه'),
             'ى' => Some('ي'),
             // Tatweel and the vowel marks.
-            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => None,
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '.' => None,
             c if c.is_alphanumeric() => Some(c),
             _ => Some(' '),
         })
@@ -157,6 +161,10 @@ mod tests {
             ("رقم البطاقة الوطنية", Column::Cin),
             ("Code Massar", Column::Massar),
             ("CNE", Column::Massar),
+            ("C.N.E", Column::Massar),
+            ("C.I.N.", Column::Cin),
+            ("Date naiss.", Column::BirthDate),
+            ("الرقم الوطني للطالب", Column::Massar),
             ("code_massar", Column::Massar),
             ("رمز مسار", Column::Massar),
             ("Date de naissance", Column::BirthDate),

@@ -297,7 +297,7 @@ bo-roster-off-count = { $count }
 bo-roster-give-title = Give the roster
 bo-roster-columns = The file needs three columns, in any order and among any others: the CIN, the Massar code (or CNE) and the date of birth. Their names may be in French, Arabic or English, as your student affairs office’s export writes them.
 bo-roster-file = Roster file
-bo-roster-file-hint = A CSV file, separated by commas, semicolons or tabs, 64 MB at most. It replaces the roster given before.
+bo-roster-file-hint = A CSV file, separated by commas, semicolons or tabs, 64 MB at most. It replaces the roster given before, which is then not complete until you say so again.
 bo-roster-choose-first = Choose a roster file
 bo-roster-report = Rows: { $rows }. Students: { $students }. New on the roster: { $added }. No longer on it: { $removed }.
 bo-roster-nothing-yet = Nothing is changed yet.
@@ -351,3 +351,15 @@ bo-row-birth-date-in-future = The date of birth is in the future
 bo-action-roster-upload = Roster given
 bo-action-roster-final = Roster complete
 bo-action-roster-reopened = Roster not complete
+bo-roster-matching = Matching
+bo-roster-matching-now = The declarations are being matched with this roster: the counts will follow in a moment.
+bo-roster-refused-remaining = { $count ->
+    [one] 1 more is left: refuse it in a next step.
+   *[other] { $count } more are left: refuse them in a next step.
+}
+bo-code-roster-busy = Another upload of this roster is under way: wait for it to finish, then check the page again
+bo-code-roster-matching = The declarations are still being matched with the roster: wait a moment, then try again
+bo-code-roster-changed = The number of declarations to refuse changed since the page was shown: check it again, then refuse
+bo-row-more-errors = More cells are wrong: correct these first, then check the file again
+bo-row-no-students = The file has no student
+bo-action-refuse-not-enrolled = Refusals off the roster

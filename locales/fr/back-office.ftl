@@ -297,7 +297,7 @@ bo-roster-off-count = { $count }
 bo-roster-give-title = Transmettre la liste
 bo-roster-columns = Le fichier doit avoir trois colonnes, dans n’importe quel ordre et parmi d’autres : le CIN, le code Massar (ou CNE) et la date de naissance. Leurs noms peuvent être en français, en arabe ou en anglais, tels que l’export de votre service de la scolarité les écrit.
 bo-roster-file = Fichier de la liste
-bo-roster-file-hint = Un fichier CSV, séparé par des virgules, des points-virgules ou des tabulations, de 64 Mo au plus. Il remplace la liste transmise précédemment.
+bo-roster-file-hint = Un fichier CSV, séparé par des virgules, des points-virgules ou des tabulations, de 64 Mo au plus. Il remplace la liste transmise précédemment, qui n’est plus complète tant que vous ne l’indiquez pas de nouveau.
 bo-roster-choose-first = Choisissez le fichier de la liste
 bo-roster-report = Lignes : { $rows }. Étudiants : { $students }. Nouveaux sur la liste : { $added }. Retirés de la liste : { $removed }.
 bo-roster-nothing-yet = Rien n’a encore été modifié.
@@ -351,3 +351,15 @@ bo-row-birth-date-in-future = La date de naissance est dans le futur
 bo-action-roster-upload = Liste transmise
 bo-action-roster-final = Liste complète
 bo-action-roster-reopened = Liste non complète
+bo-roster-matching = Rapprochement
+bo-roster-matching-now = Les déclarations sont en cours de rapprochement avec cette liste : les chiffres suivront dans un instant.
+bo-roster-refused-remaining = { $count ->
+    [one] Il en reste 1 : refusez-la dans une étape suivante.
+   *[other] Il en reste { $count } : refusez-les dans une étape suivante.
+}
+bo-code-roster-busy = Une autre transmission de cette liste est en cours : attendez qu’elle se termine, puis consultez de nouveau la page
+bo-code-roster-matching = Les déclarations sont encore en cours de rapprochement avec la liste : attendez un instant, puis réessayez
+bo-code-roster-changed = Le nombre de déclarations à refuser a changé depuis l’affichage de la page : vérifiez-le, puis refusez
+bo-row-more-errors = D’autres cellules sont erronées : corrigez d’abord celles-ci, puis vérifiez de nouveau le fichier
+bo-row-no-students = Le fichier ne contient aucun étudiant
+bo-action-refuse-not-enrolled = Refus hors liste

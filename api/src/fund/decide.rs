@@ -71,7 +71,7 @@ pub async fn import(
     if !errors.is_empty() {
         return Err(Error::InvalidFile(errors));
     }
-    record_all(fund, actor, &decisions, dry_run).await
+    record_all(fund, actor, &decisions, dry_run, None).await
 }
 
 /// Records the decision on one case (`typed`, a reference the actor may
@@ -102,7 +102,7 @@ pub async fn one(
                 .collect(),
         )
     })?;
-    let report = record_all(fund, actor, &[(1, decision)], false)
+    let report = record_all(fund, actor, &[(1, decision)], false, None)
         .await
         .map_err(|e| match e {
             Error::InvalidFile(rows) => match rows.first().map(|r| r.code.as_str()) {
@@ -116,27 +116,22 @@ pub async fn one(
     Ok((reference.clone(), report.unchanged > 0))
 }
 
-/// Records decisions the fund makes in one step (refusing those a final
-/// roster does not hold), with their mails: a declaration decided, set
-/// aside or erased since it was selected is left out, and the others are
-/// recorded. How many were.
-pub(super) async fn record_all_but_changed(
+/// Refuses, in one transaction with their mails, the declarations of
+/// `decisions` that the final roster of `roster` (university, year) still
+/// does not hold, read again under the fund's lock in that transaction: a
+/// declaration matched, decided, set aside or erased since it was
+/// selected is left out. How many were refused.
+pub(super) async fn refuse_off_roster(
     fund: Fund<'_>,
     actor: &Actor,
-    mut decisions: Vec<(usize, Decision)>,
+    decisions: Vec<(usize, Decision)>,
+    roster: (&str, &str),
 ) -> Result<usize, Error> {
-    for _ in 0..3 {
-        match record_all(fund, actor, &decisions, false).await {
-            Ok(report) => return Ok(report.applied),
-            Err(Error::InvalidFile(rows)) => {
-                let changed: std::collections::HashSet<usize> =
-                    rows.iter().map(|r| r.row).collect();
-                decisions.retain(|(row, _)| !changed.contains(row));
-            }
-            Err(other) => return Err(other),
-        }
+    match record_all(fund, actor, &decisions, false, Some(roster)).await {
+        Ok(report) => Ok(report.applied),
+        Err(Error::InvalidFile(_)) => Err(Error::RosterBusy("roster_changed")),
+        Err(other) => Err(other),
     }
-    Err(Error::DecisionRefused("changed_meanwhile"))
 }
 
 /// Records parsed decisions (`(row, decision)`), all or nothing, with
@@ -147,11 +142,26 @@ async fn record_all(
     actor: &Actor,
     decisions: &[(usize, Decision)],
     dry_run: bool,
+    off_roster: Option<(&str, &str)>,
 ) -> Result<ImportReport, Error> {
     let at = fund.now()?;
     let who = fund.stamped(actor, &at);
     let mut tx = decide::begin(&fund.db.pool).await?;
     let mut in_order: Vec<&(usize, Decision)> = decisions.iter().collect();
+    // Refusals of declarations off a final roster: only those it still
+    // does not hold, as read now.
+    if let Some((university, year)) = off_roster {
+        let references: Vec<String> = in_order
+            .iter()
+            .map(|(_, d)| d.reference.to_string())
+            .collect();
+        let Some(still) =
+            crate::db::rosters::still_unmatched(&mut tx, university, year, &references).await?
+        else {
+            return Err(Error::RosterBusy("roster_matching"));
+        };
+        in_order.retain(|(_, d)| still.contains(&d.reference.to_string()));
+    }
     in_order.sort_by_key(|(_, d)| d.reference.to_string());
     let (mut applied, mut unchanged) = (0, 0);
     let mut errors = Vec::new();

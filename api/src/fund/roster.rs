@@ -8,7 +8,7 @@
 use super::roster_file::{self, For};
 use super::{Actor, Fund, field_error};
 use crate::db::rate_limits::{self, Verdict};
-use crate::db::rosters;
+use crate::db::rosters::{self, matching, upload};
 use crate::error::Error;
 use crate::limits::Buckets;
 use amoe_domain::Day;
@@ -21,8 +21,10 @@ use amoe_domain::messages::roster::{RefusedNotEnrolled, RosterReport, RosterStat
 /// with names and programmes fit several times over.
 pub const ROSTER_LIMIT: usize = 64 * 1024 * 1024;
 
-/// Decisions recorded per transaction when refusing in one step.
-const REFUSALS_PER_STEP: usize = 1_000;
+/// Declarations refused per step (each with its mail), and per
+/// transaction within it: a step ends well within a request's time.
+const REFUSALS_PER_STEP: usize = 5_000;
+const REFUSALS_PER_TRANSACTION: usize = 1_000;
 
 /// The university and year of a roster as a route names them, checked:
 /// a year is open to rosters from the one before the current year to the
@@ -97,9 +99,10 @@ pub async fn upload(
     let (id, of_year) = (university.as_str().to_owned(), year.clone());
     // Hundreds of thousands of rows and as many HMACs: off the server's
     // threads that answer students.
+    let content_type = content_type.to_owned();
     let read = tokio::task::spawn_blocking(move || {
         roster_file::read(
-            &body,
+            &roster_file::text(&body, &content_type),
             &For {
                 secret: &secret,
                 university: &id,
@@ -110,48 +113,55 @@ pub async fn upload(
     })
     .await
     .map_err(|_| Error::Internal)??;
-    let at = fund.now()?;
-    let who = fund.stamped(actor, &at);
     let pool = &fund.db.pool;
-    let replaced = rosters::replace(
-        pool,
-        university.as_str(),
-        &year,
-        &read.students,
-        dry_run,
-        &who,
-    )
-    .await?;
-    if !dry_run {
-        rosters::match_declarations(
-            pool,
-            &fund.config.secret,
-            university.as_str(),
-            &year,
-            &read.students,
-        )
-        .await?;
-    }
-    let enrolled = rosters::state(pool, university.as_str(), &year)
-        .await?
-        .enrolled;
+    let secret = &fund.config.secret;
+    let id = university.as_str();
+    let enrolled = matching::projected(pool, secret, id, &year, &read.students).await?;
+    let before = upload::current(pool, id, &year).await?;
+    let given = if dry_run {
+        upload::Given {
+            added: read.students.difference(&before).count(),
+            removed: before.difference(&read.students).count(),
+        }
+    } else {
+        if !upload::claim(pool, id, &year, fund.config.clock.now_secs()).await? {
+            return Err(Error::RosterBusy("roster_busy"));
+        }
+        let at = fund.now()?;
+        let who = fund.stamped(actor, &at);
+        let given = upload::give(pool, id, &year, &read.students, &before, &who).await;
+        if given.is_err() {
+            let _ = upload::release(pool, id, &year).await;
+        }
+        let given = given?;
+        // The declarations' marks follow, off this request.
+        let (pool, secret, clock) = (pool.clone(), secret.clone(), fund.config.clock.clone());
+        let (id, of_year) = (id.to_owned(), year.clone());
+        tokio::spawn(async move {
+            match matching::match_roster(&pool, &secret, &id, &of_year, clock.now_secs()).await {
+                Ok(changed) => tracing::info!(university = %id, ?changed, "roster matched"),
+                Err(e) => tracing::warn!(university = %id, error = %e, "roster matching failed"),
+            }
+        });
+        given
+    };
     tracing::info!(
-        university = university.as_str(),
+        university = id,
         academic_year = %year,
         rows = read.rows,
         students = read.students.len(),
-        added = replaced.added,
-        removed = replaced.removed,
+        added = given.added,
+        removed = given.removed,
         dry_run,
         "roster"
     );
     Ok(RosterReport {
-        university: university.as_str().to_owned(),
+        university: id.to_owned(),
         academic_year: year,
         rows: read.rows,
         students: read.students.len(),
-        added: replaced.added,
-        removed: replaced.removed,
+        added: given.added,
+        removed: given.removed,
         enrolled,
         dry_run,
     })
@@ -199,14 +209,17 @@ pub async fn state(
     Ok(rosters::state(&fund.db.pool, university.as_str(), &year).await?)
 }
 
-/// Refuses, as `not_enrolled`, every declaration of the university and
-/// year that its final roster does not hold, that is not set aside and
-/// awaits a decision: one mail each, in the student's language, as any
-/// decision. The fund's alone; a roster not final refuses nothing.
+/// Refuses, as `not_enrolled`, the declarations of the university and
+/// year that its final roster does not hold, that are not set aside, await
+/// a decision and were received before the roster was said complete: one
+/// mail each, in the student's language, as any decision; a few thousand
+/// a step, the rest left for the next. The fund's alone, and only when the
+/// count is the one the agent was shown and the roster's marks follow it.
 pub async fn refuse_not_enrolled(
     fund: Fund<'_>,
     actor: &Actor,
     (university, year): (&str, &str),
+    expected: u64,
 ) -> Result<RefusedNotEnrolled, Error> {
     let (university, year) = roster_of(fund, university, year)?;
     actor.may_decide()?;
@@ -214,21 +227,28 @@ pub async fn refuse_not_enrolled(
         return Err(Error::Forbidden);
     }
     let pool = &fund.db.pool;
-    if rosters::state(pool, university.as_str(), &year)
-        .await?
-        .final_at
-        .is_none()
-    {
+    let id = university.as_str();
+    let state = rosters::state(pool, id, &year).await?;
+    if state.final_at.is_none() {
         return Err(Error::InvalidFields(vec![field_error(
             "roster",
             "roster_not_final",
         )]));
     }
-    let references = rosters::unmatched_pending(pool, university.as_str(), &year).await?;
+    if state.matching {
+        return Err(Error::RosterBusy("roster_matching"));
+    }
+    if state.not_on_roster_pending != expected {
+        return Err(Error::RosterBusy("roster_changed"));
+    }
+    let Some(references) = rosters::unmatched_pending(pool, id, &year, REFUSALS_PER_STEP).await?
+    else {
+        return Err(Error::RosterBusy("roster_matching"));
+    };
     let date = Day::in_morocco(fund.config.clock.now()).date();
     let mut refused = 0;
-    for step in references.chunks(REFUSALS_PER_STEP) {
-        let decisions: Vec<(usize, Decision)> = step
+    for part in references.chunks(REFUSALS_PER_TRANSACTION) {
+        let decisions: Vec<(usize, Decision)> = part
             .iter()
             .enumerate()
             .filter_map(|(i, reference)| {
@@ -244,12 +264,11 @@ pub async fn refuse_not_enrolled(
                 ))
             })
             .collect();
-        refused += super::decide::record_all_but_changed(fund, actor, decisions).await?;
+        refused += super::decide::refuse_off_roster(fund, actor, decisions, (id, &year)).await?;
     }
-    tracing::info!(
-        university = university.as_str(),
-        refused,
-        "refuse not enrolled"
-    );
-    Ok(RefusedNotEnrolled { refused })
+    let at = fund.now()?;
+    rosters::audit_refusal(pool, &fund.stamped(actor, &at), id, &year, refused).await?;
+    let remaining = rosters::state(pool, id, &year).await?.not_on_roster_pending;
+    tracing::info!(university = id, refused, remaining, "refuse not enrolled");
+    Ok(RefusedNotEnrolled { refused, remaining })
 }

@@ -40,8 +40,8 @@ impl FromRequestParts<ApiContext> for Giver {
         }
         match university {
             Some(university) => Ok(Giver(Actor::Registrar {
+                token: format!("registrar:{}:{}", university.as_str(), named(&presented)),
                 university,
-                token: named(&presented),
             })),
             None => Err(Error::Unauthorized),
         }
@@ -65,7 +65,8 @@ pub struct UploadOptions {
     request_body(description = "A CSV file (UTF-8, with or without a BOM; `,` `;` or tab) with a header row naming, in any order, the CIN (`CIN`, `CNIE`, `رقم البطاقة الوطنية`), the Massar code (`Code Massar`, `CNE`, `رمز مسار`) and the birth date (`Date de naissance`, `تاريخ الازدياد`: `YYYY-MM-DD` or `DD/MM/YYYY`); other columns are not read",
         content((String = "text/csv"))),
     responses(
-        (status = 200, description = "The roster replaced (or, in a dry run, what would change)", body = RosterReport),
+        (status = 200, description = "The roster replaced, no longer said complete, its declarations matched right after (or, in a dry run, what would change)", body = RosterReport),
+        (status = 409, description = "`invalid_fields` with `roster_busy`: another upload of this roster is under way", body = amoe_domain::messages::ErrorBody),
         (status = 401, description = "`unauthorized`: no registrar's or operator's token, or a wrong one", body = amoe_domain::messages::ErrorBody),
         (status = 403, description = "`forbidden`: another university's registrar", body = amoe_domain::messages::ErrorBody),
         (status = 404, description = "`not_found`: no university has this id", body = amoe_domain::messages::ErrorBody),

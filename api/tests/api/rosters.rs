@@ -78,6 +78,28 @@ async fn put_roster(app: &TestApp, token: &str, path: &str, body: String) -> req
         .unwrap()
 }
 
+/// Where the roster of `um5` stands, once its declarations' marks follow
+/// it (its matching runs right after an upload, off its request).
+async fn settled(app: &TestApp, year: &str) -> RosterState {
+    for _ in 0..200 {
+        let state: RosterState = app
+            .client
+            .get(format!("{}/api/rosters/um5/{year}", app.url))
+            .bearer_auth(REGISTRAR_TOKEN)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        if !state.matching {
+            return state;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the roster's matching did not finish");
+}
+
 async fn declare(app: &TestApp, form: &Value) -> String {
     let response = app.declare(&key(), form).await;
     assert_eq!(response.status(), 201);
@@ -144,6 +166,7 @@ async fn the_student_on_the_roster_wins_over_made_up_declarations(engine: Engine
         (3, 3, 3, 0, 0),
         "{report:?}"
     );
+    settled(&app, &year).await;
     // The student declares: accepted, on the roster, and unflagged; the
     // fakes are flagged.
     let own = declare(&app, &student).await;
@@ -179,6 +202,7 @@ async fn the_student_on_the_roster_wins_over_made_up_declarations(engine: Engine
         .await
         .unwrap();
     assert_eq!(entries.len(), 3);
+    assert!(entries.iter().all(|d| d.len() == 32));
     let audit: Vec<String> = sqlx::query_scalar("SELECT detail FROM audit_log")
         .fetch_all(&db)
         .await
@@ -218,6 +242,8 @@ async fn the_student_on_the_roster_wins_over_made_up_declarations(engine: Engine
         (4, 2, 1, 1),
         "{report:?}"
     );
+    let state = settled(&app, &year).await;
+    assert_eq!((state.students, state.enrolled), (4, 1));
     assert_eq!(
         shown(&app, &form(7)["cin"]).await[0],
         (earlier, true, false)
@@ -407,11 +433,10 @@ async fn a_final_roster_flags_the_others_and_the_fund_refuses_them_in_one_step(e
         .unwrap();
         assert_eq!(response.status(), 200);
         let report: RosterReport = response.json().await.unwrap();
-        assert_eq!(
-            (report.dry_run, report.enrolled),
-            (dry_run, u64::from(!dry_run))
-        );
+        // What it would match, and what it matches.
+        assert_eq!((report.dry_run, report.enrolled), (dry_run, 1));
     }
+    settled(&app, &year).await;
     // The fund's agents do not give a university's roster.
     let response = agent_request(&app, &fund, reqwest::Method::PUT, &path)
         .await
@@ -421,10 +446,13 @@ async fn a_final_roster_flags_the_others_and_the_fund_refuses_them_in_one_step(e
         .await
         .unwrap();
     assert_eq!(response.status(), 403);
+    clock.advance(std::time::Duration::from_secs(1));
     // Not final yet: nothing is flagged, nothing may be refused.
     let refuse = format!("{path}/refuse-not-enrolled");
+    let refuse_body = |expected: u64| json!({ "expected": expected });
     let response = agent_request(&app, &fund, reqwest::Method::POST, &refuse)
         .await
+        .json(&refuse_body(1))
         .send()
         .await
         .unwrap();
@@ -499,22 +527,40 @@ async fn a_final_roster_flags_the_others_and_the_fund_refuses_them_in_one_step(e
         .await
         .unwrap();
     assert_eq!(dashboard["enrolled"], json!([{"key": "um5", "count": 1}]));
+    // A declaration received once the roster is complete is not counted
+    // among those to refuse: the fund looks at it, or the next roster.
+    clock.advance(std::time::Duration::from_secs(5));
+    let late = declare(&app, &form(14)).await;
     // The university's staff may not refuse; the fund refuses in one step,
     // one mail each.
     let response = agent_request(&app, &staff, reqwest::Method::POST, &refuse)
         .await
+        .json(&refuse_body(1))
         .send()
         .await
         .unwrap();
     assert_eq!(response.status(), 403);
+    // A count other than the one shown refuses nothing.
     let response = agent_request(&app, &fund, reqwest::Method::POST, &refuse)
         .await
+        .json(&refuse_body(7))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = error(response).await;
+    assert_eq!(
+        (status, body.fields[0].code.as_str()),
+        (409, "roster_changed")
+    );
+    let response = agent_request(&app, &fund, reqwest::Method::POST, &refuse)
+        .await
+        .json(&refuse_body(1))
         .send()
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
     let refused: RefusedNotEnrolled = response.json().await.unwrap();
-    assert_eq!(refused.refused, 1);
+    assert_eq!((refused.refused, refused.remaining), (1, 0));
     let db = app.database().await;
     let statuses: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT reference, status, refusal_reason FROM declarations ORDER BY reference",
@@ -532,7 +578,8 @@ async fn a_final_roster_flags_the_others_and_the_fund_refuses_them_in_one_step(e
                     .contains("not_enrolled")
             );
         } else {
-            assert_eq!(status, "received", "{reference}");
+            // The late one too: received after the roster was complete.
+            assert_eq!(status, "received", "{reference} ({late})");
         }
     }
     let mails: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE id LIKE $1")
@@ -544,6 +591,7 @@ async fn a_final_roster_flags_the_others_and_the_fund_refuses_them_in_one_step(e
     // Again: nothing left to refuse.
     let again: RefusedNotEnrolled = agent_request(&app, &fund, reqwest::Method::POST, &refuse)
         .await
+        .json(&refuse_body(0))
         .send()
         .await
         .unwrap()
@@ -551,4 +599,27 @@ async fn a_final_roster_flags_the_others_and_the_fund_refuses_them_in_one_step(e
         .await
         .unwrap();
     assert_eq!(again.refused, 0);
+    // A new roster is not complete until the university says so again.
+    let response = agent_request(&app, &staff, reqwest::Method::PUT, &path)
+        .await
+        .header("content-type", "text/csv")
+        .body(roster(&[11, 14]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let state = settled(&app, &year).await;
+    assert_eq!((state.final_at, state.enrolled), (None, 2));
+    // One upload at a time: another under way answers so, and changes
+    // nothing.
+    let db = app.database().await;
+    sqlx::query("UPDATE rosters SET uploading_since = $1")
+        .bind(clock.now_secs())
+        .execute(&db)
+        .await
+        .unwrap();
+    let (status, body) =
+        error(put_roster(&app, REGISTRAR_TOKEN, &format!("um5/{year}"), roster(&[11])).await).await;
+    assert_eq!((status, body.fields[0].code.as_str()), (409, "roster_busy"));
+    assert_eq!(settled(&app, &year).await.students, 2);
 }

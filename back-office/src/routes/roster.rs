@@ -29,6 +29,17 @@ enum Stage {
     Given(RosterReport),
 }
 
+/// How often the page asks again while a roster's matching is under way.
+const MATCHING_POLL_MS: i32 = 3_000;
+
+/// Waits `ms` milliseconds.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The share of `part` in `whole`, in whole per cent (0 of nothing).
 pub fn share(part: u64, whole: u64) -> u64 {
     (part * 100).checked_div(whole).unwrap_or(0)
@@ -43,6 +54,7 @@ fn Roster() -> impl IntoView {
         _ => None,
     };
     let university = RwSignal::new(own.clone().unwrap_or_default());
+    let chosen = university;
     let year = RwSignal::new(String::new());
     let state = RwSignal::new(None::<RosterState>);
     let problem = RwSignal::new(None::<Problem>);
@@ -58,9 +70,23 @@ fn Roster() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::roster(&university, &year).await {
-                Ok(found) => state.set(Some(found)),
-                Err(error) => fail(error),
+            // While the declarations are matched with a new roster (seconds
+            // to minutes), the page asks again every few seconds.
+            loop {
+                match api::roster(&university, &year).await {
+                    Ok(found) => {
+                        let matching = found.matching;
+                        state.set(Some(found));
+                        if !matching || university != chosen.get_untracked() {
+                            break;
+                        }
+                    }
+                    Err(error) => {
+                        fail(error);
+                        break;
+                    }
+                }
+                pause(MATCHING_POLL_MS).await;
             }
         });
     };
@@ -144,6 +170,7 @@ fn Standing(found: RosterState) -> impl IntoView {
                     ("percent", Arg::Number(percent as i64)),
                 ])}
             }.into_any())}
+            {found.matching.then(|| row("bo-roster-matching", view! { {tr("bo-roster-matching-now")} }.into_any()))}
             {found.final_at.is_some().then(|| row("bo-roster-off", view! {
                 {move || i18n.t_with("bo-roster-off-count", &[("count", Arg::Number(found.not_on_roster_pending as i64))])}
             }.into_any()))}
@@ -295,21 +322,25 @@ fn Refuse(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let refused = RwSignal::new(None::<usize>);
+    let refused = RwSignal::new(None::<(usize, u64)>);
     let refuse = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        let Some(expected) = state.get_untracked().map(|s| s.not_on_roster_pending) else {
+            return;
+        };
         busy.set(true);
         problem.set(None);
         let (u, y) = (university.get_untracked(), year.get_untracked());
         leptos::task::spawn_local(async move {
-            match api::refuse_not_enrolled(&u, &y, &auth.csrf()).await {
+            match api::refuse_not_enrolled(&u, &y, expected, &auth.csrf()).await {
                 Ok(done) => {
-                    refused.set(Some(done.refused));
+                    refused.set(Some((done.refused, done.remaining)));
                     reload.run(());
                 }
                 Err(error) => {
                     auth.handle(&error);
                     problem.set(Some(Problem::Fields(error)));
+                    reload.run(());
                 }
             }
             busy.set(false);
@@ -317,13 +348,18 @@ fn Refuse(
     };
     view! {
         <div role="status">
-            {move || refused.get().map(|count| view! {
+            {move || refused.get().map(|(count, remaining)| view! {
                 <div class="panel">
-                    <p class="panel-body">{move || i18n.t_with("bo-roster-refused-done", &[("count", Arg::Number(count as i64))])}</p>
+                    <p class="panel-body">
+                        {move || i18n.t_with("bo-roster-refused-done", &[("count", Arg::Number(count as i64))])}
+                        {(remaining > 0).then(|| view! {
+                            " " {move || i18n.t_with("bo-roster-refused-remaining", &[("count", Arg::Number(remaining as i64))])}
+                        })}
+                    </p>
                 </div>
             })}
         </div>
-        {move || state.get().filter(|s| s.final_at.is_some() && s.not_on_roster_pending > 0).map(|s| view! {
+        {move || state.get().filter(|s| s.final_at.is_some() && !s.matching && s.not_on_roster_pending > 0).map(|s| view! {
             <details class="back-correct">
                 <summary>{move || i18n.t_with("bo-roster-refuse-title", &[("count", Arg::Number(s.not_on_roster_pending as i64))])}</summary>
                 <form on:submit=refuse novalidate>

@@ -77,9 +77,14 @@ pub fn judge(new: &Claim<'_>, earlier: &[Earlier<'_>]) -> Judgement {
     let this_year = || counted().filter(|(_, e)| e.this_year);
     let declared = this_year()
         .any(|(_, e)| new.same_person(&e.claim) && (!new.vouched() || e.claim.vouched()));
-    let set_aside_twin = earlier
-        .iter()
-        .any(|e| e.set_aside && e.this_year && e.claim == *new);
+    // The very details and voucher; whether a roster holds them says
+    // nothing here (else the answer would tell it).
+    let set_aside_twin = earlier.iter().any(|e| {
+        e.set_aside
+            && e.this_year
+            && e.claim.same_person(new)
+            && e.claim.vouched_by == new.vouched_by
+    });
     if declared || set_aside_twin {
         return Judgement::AlreadyDeclared;
     }

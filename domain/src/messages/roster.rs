@@ -18,8 +18,8 @@ pub struct RosterReport {
     /// on it.
     pub added: usize,
     pub removed: usize,
-    /// The year's declarations of the university whose details are on the
-    /// roster (in a dry run, as before).
+    /// The year's declarations of the university whose details the file
+    /// holds: on the roster once it is matched (in a dry run, would be).
     pub enrolled: u64,
     pub dry_run: bool,
 }
@@ -35,8 +35,13 @@ pub struct RosterState {
     pub students: u64,
     pub uploaded_at: Option<String>,
     /// When the university said the roster is complete: from then, its
-    /// declarations not on it are flagged `not_on_roster`.
+    /// declarations not on it are flagged `not_on_roster`. A new roster
+    /// is not complete until the university says so again.
     pub final_at: Option<String>,
+    /// The declarations' marks do not follow the roster yet: its matching
+    /// is under way (seconds to minutes after an upload).
+    #[serde(default)]
+    pub matching: bool,
     /// The year's declarations of the university, those on the roster, and
     /// (once final) those not on it and still awaiting a decision.
     pub declarations: u64,
@@ -54,10 +59,24 @@ pub struct RosterFinal {
     pub complete: bool,
 }
 
+/// `POST …/refuse-not-enrolled`: refuse the declarations not on the final
+/// roster, as many as the agent was shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefuseNotEnrolled {
+    /// `not_on_roster_pending` as the agent saw it: another count now
+    /// (a roster given, a declaration decided meanwhile) refuses nothing.
+    pub expected: u64,
+}
+
 /// What refusing the declarations not on a final roster did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefusedNotEnrolled {
     /// Declarations refused now, each with its mail.
     pub refused: usize,
+    /// Those left for the next step (a step refuses a few thousand).
+    #[serde(default)]
+    pub remaining: u64,
 }

@@ -116,12 +116,14 @@ pub(super) fn upload(url: &str, base: &str, pid: u32, work: &Path) -> Result {
              FROM roster_entries WHERE university_id = '{university}'"
         ),
     )?;
-    let sample = students.first().and_then(|row| row.first()).cloned().unwrap_or_default();
+    let sample = students
+        .first()
+        .and_then(|row| row.first())
+        .cloned()
+        .unwrap_or_default();
     let named = rows(
         url,
-        &format!(
-            "SELECT COUNT(*) FROM roster_entries WHERE digest LIKE '%{sample}%'"
-        ),
+        &format!("SELECT COUNT(*) FROM roster_entries WHERE digest LIKE '%{sample}%'"),
     )?;
     println!(
         "roster: the database holds {} entries, {} of them a 32-hex-digit digest; entries naming a CIN of the file ({sample}): {}",

@@ -134,7 +134,7 @@ pub async fn correct(
     }
     if identity {
         // Corrected details are on the roster, or not.
-        crate::db::rosters::match_one(&mut tx, secret, reference).await?;
+        crate::db::rosters::matching::match_one(&mut tx, secret, reference).await?;
         for cin in &cins {
             judge_again(&mut tx, cin).await?;
         }

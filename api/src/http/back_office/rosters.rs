@@ -8,7 +8,9 @@ use crate::fund;
 use crate::http::ApiContext;
 use crate::http::extract::{Json, Query};
 use crate::http::rosters::UploadOptions;
-use amoe_domain::messages::roster::{RefusedNotEnrolled, RosterFinal, RosterReport, RosterState};
+use amoe_domain::messages::roster::{
+    RefuseNotEnrolled, RefusedNotEnrolled, RosterFinal, RosterReport, RosterState,
+};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -24,7 +26,8 @@ use super::session::{Acting, SignedIn};
     ),
     request_body(description = "The roster, as `PUT /api/rosters/{university}/{year}` takes it", content((String = "text/csv"))),
     responses(
-        (status = 200, description = "The roster replaced (or, in a dry run, what would change)", body = RosterReport),
+        (status = 200, description = "The roster replaced, no longer said complete, its declarations matched right after (or, in a dry run, what would change)", body = RosterReport),
+        (status = 409, description = "`invalid_fields` with `roster_busy`: another upload of this roster is under way", body = amoe_domain::messages::ErrorBody),
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
         (status = 403, description = "`forbidden`: not this university's staff, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
         (status = 413, description = "`payload_too_large`: over 64 MiB", body = amoe_domain::messages::ErrorBody),
@@ -109,8 +112,10 @@ pub async fn roster_final(
         ("university" = String, Path, description = "The university whose final roster decides"),
         ("year" = String, Path, description = "`YYYY-YYYY`"),
     ),
+    request_body = RefuseNotEnrolled,
     responses(
-        (status = 200, description = "Refused as `not_enrolled`, one mail each: every declaration not on the final roster, not set aside and awaiting a decision", body = RefusedNotEnrolled),
+        (status = 200, description = "Refused as `not_enrolled`, one mail each: the declarations not on the final roster, not set aside, awaiting a decision and received before it was said complete, 5,000 at most a step (`remaining`: those left)", body = RefusedNotEnrolled),
+        (status = 409, description = "`invalid_fields` on `roster`: `roster_matching` (its marks do not follow it yet) or `roster_changed` (not the count `expected`); nothing refused", body = amoe_domain::messages::ErrorBody),
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
         (status = 403, description = "`forbidden`: the fund's agents only, with `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
         (status = 422, description = "`invalid_fields` with `roster_not_final`", body = amoe_domain::messages::ErrorBody),
@@ -119,8 +124,14 @@ pub async fn refuse_not_enrolled(
     State(ctx): State<ApiContext>,
     Acting(signed_in): Acting,
     Path((university, year)): Path<(String, String)>,
+    Json(request): Json<RefuseNotEnrolled>,
 ) -> Result<axum::Json<RefusedNotEnrolled>, Error> {
-    fund::roster::refuse_not_enrolled(ctx.fund(), &signed_in.actor(), (&university, &year))
-        .await
-        .map(axum::Json)
+    fund::roster::refuse_not_enrolled(
+        ctx.fund(),
+        &signed_in.actor(),
+        (&university, &year),
+        request.expected,
+    )
+    .await
+    .map(axum::Json)
 }
