@@ -23,7 +23,7 @@ fn open_session(url: &str, now: i64) -> Result {
 
 /// One HTTP request, timed by curl: (time to the first byte, total), in
 /// milliseconds, and the body.
-fn request(
+pub(super) fn request(
     method: &str,
     url: &str,
     headers: &[String],
@@ -64,12 +64,12 @@ fn request(
 }
 
 /// The `n`th Idempotency-Key of the bench (a UUID v4's shape).
-fn uuid(n: u32) -> String {
+pub(super) fn uuid(n: u32) -> String {
     format!("00000000-0000-4000-8000-{n:012}")
 }
 
 /// p50 and p95 of `samples` (milliseconds).
-fn percentiles(samples: &mut [f64]) -> (f64, f64) {
+pub(super) fn percentiles(samples: &mut [f64]) -> (f64, f64) {
     samples.sort_by(|a, b| a.total_cmp(b));
     let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
     (at(0.5), at(0.95))

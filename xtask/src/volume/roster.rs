@@ -2,9 +2,11 @@
 //! national volume: the largest university's declarations of the current
 //! year as its registrar would export them (made-up students to fill it
 //! to 300,000), uploaded twice (the first replaces an empty roster and
-//! matches every declaration; the second changes nothing), timed, with the
-//! server's memory at its peak, and the roster's tables read to show they
-//! hold no CIN.
+//! matches every declaration, while students of that university declare;
+//! the second changes nothing), timed to the answer and to the end of the
+//! matching, with the server's memory at its peak and the declarations'
+//! latency meanwhile, and the roster's tables read to show they hold no
+//! CIN.
 
 use super::{Engine, OPERATOR_TOKEN, sqlite_path};
 use crate::Result;
@@ -100,14 +102,91 @@ pub(super) fn upload(url: &str, base: &str, pid: u32, work: &Path) -> Result {
         }
     };
     let before = super::load::resident_mb(pid);
-    let (first, peak) = super::load::peak_during(pid, put);
-    let (seconds, report) = first?;
+    // Students of that university declare meanwhile, one after another.
+    let declaring = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let declarations = {
+        let (declaring, base, university, out) = (
+            declaring.clone(),
+            base.to_owned(),
+            university.clone(),
+            work.join("roster-declaration"),
+        );
+        std::thread::spawn(move || -> Result<Vec<f64>> {
+            let mut samples = Vec::new();
+            let mut n = 0u32;
+            while declaring.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                let form = format!(
+                    r#"{{"covered":"no","cin":"ZW{n:06}","massar":"R66{n:07}","last_name":"Alaoui","first_name":"Sara","birth_day":"7","birth_month":"3","birth_year":"2005","email":"roster{n}@example.ma","university":"{university}","sworn":true,"lang":"fr"}}"#
+                );
+                let (_, total, code) = super::measure::request(
+                    "POST",
+                    &format!("{base}/api/declarations"),
+                    &[format!("idempotency-key: {}", super::measure::uuid(900_000 + n))],
+                    Some(&form),
+                    &out,
+                )?;
+                if code != 201 {
+                    return Err(format!("a declaration during the roster's upload got {code}"));
+                }
+                samples.push(total);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Ok(samples)
+        })
+    };
+    // Its declarations are matched after the answer, off the request: the
+    // seconds from `started` until they are.
+    let matched = |started: std::time::Instant| -> Result<f64> {
+        loop {
+            let state = Cmd::new(
+                "curl",
+                &[
+                    "-s",
+                    "-H",
+                    &format!("authorization: Bearer {OPERATOR_TOKEN}"),
+                    &format!("{base}/api/rosters/{university}/{YEAR}"),
+                ],
+            )
+            .output()
+            .unwrap_or_default();
+            if state.contains("\"matching\":false") {
+                return Ok(started.elapsed().as_secs_f64());
+            }
+            if started.elapsed().as_secs() > 1_800 {
+                return Err(format!("the roster's matching did not finish: {state}"));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+    };
+    let started = std::time::Instant::now();
+    let (first, peak) = super::load::peak_during(pid, || -> Result<(f64, String, f64)> {
+        let (seconds, report) = put()?;
+        Ok((seconds, report, matched(started)?))
+    });
+    declaring.store(false, std::sync::atomic::Ordering::Relaxed);
+    let mut samples = declarations.join().map_err(|_| "the declaring thread panicked")??;
+    let (seconds, report, all) = first?;
     println!(
-        "roster: first upload {seconds:.1} s (API memory {before:.0} MB before, {peak:.0} MB at its peak): {report}"
+        "roster: first upload answered in {seconds:.1} s, its declarations matched {all:.1} s after it began (API memory {before:.0} MB before, {peak:.0} MB at its peak): {report}"
     );
-    let (again, peak) = super::load::peak_during(pid, put);
-    let (seconds, report) = again?;
-    println!("roster: the same again {seconds:.1} s (peak {peak:.0} MB): {report}");
+    if !samples.is_empty() {
+        let most = samples.iter().copied().fold(0.0, f64::max);
+        let (p50, p95) = super::measure::percentiles(&mut samples);
+        println!(
+            "roster: {} declarations of {university} meanwhile, each 201: p50 {p50:.1} ms, p95 {p95:.1} ms, slowest {most:.0} ms",
+            samples.len()
+        );
+    }
+    let started = std::time::Instant::now();
+    let (again, peak) = super::load::peak_during(pid, || -> Result<(f64, String, f64)> {
+        let (seconds, report) = put()?;
+        Ok((seconds, report, matched(started)?))
+    });
+    let (seconds, report, all) = again?;
+    println!(
+        "roster: the same again answered in {seconds:.1} s, matched {all:.1} s after it began (peak {peak:.0} MB): {report}"
+    );
     // What the database holds of it: digests of 32 hex digits, no CIN.
     let held = rows(
         url,
