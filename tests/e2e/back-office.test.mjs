@@ -357,4 +357,70 @@ describe('back office', () => {
     await page.getByText(AR['bo-error-forbidden']).waitFor();
     await page.done();
   });
+
+  test('a university’s staff give their roster in Arabic on a phone; the fund refuses the declarations not on it', async () => {
+    // Two students of one university: one on its roster, one not.
+    const on = await declare(20, { university: 'uh2c', last_name: 'Berrada', first_name: 'Kenza' });
+    const off = await declare(21, { university: 'uh2c', last_name: 'Sefrioui', first_name: 'Adam' });
+    const roster = (rows) => ({
+      name: 'inscrits.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\ufeffNom;Prénom;CNE;Date de naissance;N° CIN\r\n${rows}`),
+    });
+    const leila = invite('university:uh2c', 'Leila Berrada');
+    const page = await agentPage({ locale: 'ar-MA', viewport: NARROW });
+    await page.goto(leila.link);
+    await page.getByRole('button', { name: AR['bo-enrol-button'] }).click();
+    await h1(page, AR['bo-dashboard-title']);
+    await page.getByRole('link', { name: AR['bo-nav-roster'] }).click();
+    await h1(page, AR['bo-roster-title']);
+    await expectAccessible(page, 'roster (ar)');
+    // A wrong row: every wrong cell shown, nothing kept.
+    await page.setInputFiles('#roster-file', roster('BERRADA;Kenza;S30000002;31/02/2004;EF300020\r\n'));
+    await page.getByRole('button', { name: AR['bo-import-check'] }).click();
+    await page.getByRole('heading', { name: AR['bo-import-refused-title'] }).waitFor();
+    const refused = await page.locator('.error-box tbody').innerText();
+    assert.ok(refused.includes(AR['bo-row-massar-wrong-length']), refused);
+    assert.ok(refused.includes(AR['bo-row-birth-date-not-a-real-date'].split(':')[0]), refused);
+    await expectAccessible(page, 'roster refused (ar)');
+    await expectNoHorizontalScroll(page, 'roster refused at 320 px');
+    // The right file: checked, then given.
+    await page.setInputFiles('#roster-file', roster(`BERRADA;Kenza;S300000020;09/11/${YEAR};EF300020\r\n`));
+    await page.getByRole('button', { name: AR['bo-import-check'] }).click();
+    await page.getByRole('heading', { name: AR['bo-import-checked-title'] }).waitFor();
+    await page.getByRole('button', { name: AR['bo-roster-apply'] }).click();
+    await page.getByRole('heading', { name: AR['bo-roster-given-title'] }).waitFor();
+    // Its declarations are matched, the page asking again meanwhile: one of
+    // two on it.
+    await page.getByText(AR['bo-roster-matching-now']).waitFor({ state: 'detached', timeout: 15_000 });
+    await page.waitForFunction(() => /1\D+2/.test(document.querySelector('.summary-list')?.innerText ?? ''));
+    await expectAccessible(page, 'roster given (ar)');
+    await expectNoHorizontalScroll(page, 'roster given at 320 px');
+    // Complete.
+    await page.getByText(AR['bo-roster-final-title']).click();
+    await page.getByRole('button', { name: AR['bo-roster-final-button'] }).click();
+    await page.getByText(AR['bo-roster-reopen-title']).waitFor();
+    await page.done();
+
+    // The fund's agent finds the one off the roster and refuses it.
+    const karim = invite('fund', 'Karim Tazi');
+    const fund = await agentPage();
+    await fund.goto(karim.link);
+    await fund.getByRole('button', { name: FR['bo-enrol-button'] }).click();
+    await h1(fund, FR['bo-dashboard-title']);
+    await fund.getByRole('link', { name: FR['bo-nav-roster'] }).click();
+    await h1(fund, FR['bo-roster-title']);
+    await fund.selectOption('#roster-university', 'uh2c');
+    // The one step, behind its disclosure.
+    await fund.locator('details.back-correct summary').click();
+    await expectAccessible(fund, 'roster refusal (fr)');
+    await fund.getByRole('button', { name: FR['bo-roster-refuse-button'] }).click();
+    await fund.getByText(/1 déclaration refusée/).waitFor();
+    await fund.goto(`${base}/back-office/cases/${off}`);
+    await fund.getByText(FR['bo-reason-not-enrolled']).waitFor();
+    await fund.getByText(FR['bo-roster-off-final']).waitFor();
+    await fund.goto(`${base}/back-office/cases/${on}`);
+    await fund.getByText(FR['bo-roster-on']).waitFor();
+    await fund.done();
+  });
 });

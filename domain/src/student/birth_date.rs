@@ -87,6 +87,9 @@ impl BirthDate {
     /// Parses the three fields as typed on `today`: a real date, in the
     /// past, whatever the age (a university's roster says who is
     /// enrolled; whether they may declare is the declaration's question).
+    /// Inlined: the form's [`BirthDate::parse`] stays one function in the
+    /// app's bundle.
+    #[inline(always)]
     pub fn parse_any_age(
         day: &str,
         month: &str,

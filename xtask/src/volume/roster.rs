@@ -122,12 +122,17 @@ pub(super) fn upload(url: &str, base: &str, pid: u32, work: &Path) -> Result {
                 let (_, total, code) = super::measure::request(
                     "POST",
                     &format!("{base}/api/declarations"),
-                    &[format!("idempotency-key: {}", super::measure::uuid(900_000 + n))],
+                    &[format!(
+                        "idempotency-key: {}",
+                        super::measure::uuid(900_000 + n)
+                    )],
                     Some(&form),
                     &out,
                 )?;
                 if code != 201 {
-                    return Err(format!("a declaration during the roster's upload got {code}"));
+                    return Err(format!(
+                        "a declaration during the roster's upload got {code}"
+                    ));
                 }
                 samples.push(total);
                 std::thread::sleep(std::time::Duration::from_millis(100));
@@ -165,7 +170,9 @@ pub(super) fn upload(url: &str, base: &str, pid: u32, work: &Path) -> Result {
         Ok((seconds, report, matched(started)?))
     });
     declaring.store(false, std::sync::atomic::Ordering::Relaxed);
-    let mut samples = declarations.join().map_err(|_| "the declaring thread panicked")??;
+    let mut samples = declarations
+        .join()
+        .map_err(|_| "the declaring thread panicked")??;
     let (seconds, report, all) = first?;
     println!(
         "roster: first upload answered in {seconds:.1} s, its declarations matched {all:.1} s after it began (API memory {before:.0} MB before, {peak:.0} MB at its peak): {report}"
