@@ -21,6 +21,7 @@
 //! large tables' indexes, which the API then makes at start-up, as an
 //! upgrade at national volume does (and the seed times it).
 
+mod curl;
 mod load;
 mod measure;
 mod population;

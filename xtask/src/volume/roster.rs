@@ -119,12 +119,12 @@ pub(super) fn upload(url: &str, base: &str, pid: u32, work: &Path) -> Result {
                 let form = format!(
                     r#"{{"covered":"no","cin":"ZW{n:06}","massar":"R66{n:07}","last_name":"Alaoui","first_name":"Sara","birth_day":"7","birth_month":"3","birth_year":"2005","email":"roster{n}@example.ma","university":"{university}","sworn":true,"lang":"fr"}}"#
                 );
-                let (_, total, code) = super::measure::request(
+                let (_, total, code) = super::curl::request(
                     "POST",
                     &format!("{base}/api/declarations"),
                     &[format!(
                         "idempotency-key: {}",
-                        super::measure::uuid(900_000 + n)
+                        super::curl::uuid(900_000 + n)
                     )],
                     Some(&form),
                     &out,
@@ -179,7 +179,7 @@ pub(super) fn upload(url: &str, base: &str, pid: u32, work: &Path) -> Result {
     );
     if !samples.is_empty() {
         let most = samples.iter().copied().fold(0.0, f64::max);
-        let (p50, p95) = super::measure::percentiles(&mut samples);
+        let (p50, p95) = super::curl::percentiles(&mut samples);
         println!(
             "roster: {} declarations of {university} meanwhile, each 201: p50 {p50:.1} ms, p95 {p95:.1} ms, slowest {most:.0} ms",
             samples.len()
