@@ -141,7 +141,14 @@ async fn match_claimed(
         drop(students);
         changes.sort_by(|a, b| a.cin.cmp(&b.cin).then(a.reference.cmp(&b.reference)));
         for batch in changes.chunks(BATCH) {
-            changed += mark_batch(pool, secret, university, year, batch).await?;
+            let started = std::time::Instant::now();
+            let (marked, one_writer) = mark_batch(pool, secret, university, year, batch).await?;
+            changed += marked;
+            // SQLite has one writer: students declaring meanwhile get their
+            // turn between two batches, as during a purge.
+            if one_writer {
+                tokio::time::sleep(started.elapsed()).await;
+            }
         }
         sqlx::query(
             "UPDATE rosters SET matched_generation = $3 \
@@ -251,14 +258,15 @@ async fn lock_cins(
 
 /// Sets the mark of a batch of declarations as the roster says now, under
 /// the fund's lock, their CINs' and the roster's, and judges again the
-/// CINs whose declarations disagree; how many marks changed.
+/// CINs whose declarations disagree; how many marks changed, and whether
+/// the database has one writer at a time (SQLite).
 async fn mark_batch(
     pool: &AnyPool,
     secret: &Secret,
     university: &str,
     year: &str,
     batch: &[Change],
-) -> Result<u64, sqlx::Error> {
+) -> Result<(u64, bool), sqlx::Error> {
     let mut cins: Vec<&str> = batch.iter().map(|c| c.cin.as_str()).collect();
     cins.sort_unstable();
     cins.dedup();
@@ -315,8 +323,9 @@ async fn mark_batch(
     for cin in disagreeing(&mut tx, &all).await? {
         judge_again(&mut tx, &cin).await?;
     }
+    let one_writer = tx.backend_name() == "SQLite";
     tx.commit().await?;
-    Ok(changed.len() as u64)
+    Ok((changed.len() as u64, one_writer))
 }
 
 /// Which of `rows`' digests the current roster holds.
