@@ -72,7 +72,7 @@ pub struct UploadOptions {
         (status = 404, description = "`not_found`: no university has this id", body = amoe_domain::messages::ErrorBody),
         (status = 413, description = "`payload_too_large`: over 64 MiB", body = amoe_domain::messages::ErrorBody),
         (status = 415, description = "`unsupported_media_type`: not `text/csv`", body = amoe_domain::messages::ErrorBody),
-        (status = 422, description = "`invalid_file`: nothing changed; `rows` names each wrong cell (1,000 at most); or `invalid_fields` with `academic_year_not_open`", body = amoe_domain::messages::operator::FileErrorBody),
+        (status = 422, description = "`invalid_file`: nothing changed; `rows` names each wrong cell (1,000 at most); or `invalid_fields` with `academic_year_not_open`", body = amoe_domain::messages::roster::RosterRefusal),
         (status = 429, description = "`too_many_requests`: the university's uploads for the day", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn upload(

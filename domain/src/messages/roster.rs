@@ -80,3 +80,13 @@ pub struct RefusedNotEnrolled {
     #[serde(default)]
     pub remaining: u64,
 }
+
+/// A roster's `422`: the file's wrong cells (`invalid_file`), or a field
+/// of the request (`invalid_fields`, such as an academic year not open).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum RosterRefusal {
+    File(crate::messages::operator::FileErrorBody),
+    Fields(crate::messages::ErrorBody),
+}

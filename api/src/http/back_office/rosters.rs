@@ -32,7 +32,7 @@ use super::session::{Acting, SignedIn};
         (status = 403, description = "`forbidden`: not this university's staff, or no `X-CSRF-Token`", body = amoe_domain::messages::ErrorBody),
         (status = 413, description = "`payload_too_large`: over 64 MiB", body = amoe_domain::messages::ErrorBody),
         (status = 415, description = "`unsupported_media_type`: not `text/csv`", body = amoe_domain::messages::ErrorBody),
-        (status = 422, description = "`invalid_file`: nothing changed; `rows` names each wrong cell", body = amoe_domain::messages::operator::FileErrorBody),
+        (status = 422, description = "`invalid_file`: nothing changed; `rows` names each wrong cell", body = amoe_domain::messages::roster::RosterRefusal),
         (status = 429, description = "`too_many_requests`: the university's uploads for the day", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn roster_upload(
@@ -66,6 +66,7 @@ pub async fn roster_upload(
         (status = 401, description = "`unauthorized`: not signed in, or the session has ended", body = amoe_domain::messages::ErrorBody),
         (status = 403, description = "`forbidden`: another university's", body = amoe_domain::messages::ErrorBody),
         (status = 404, description = "`not_found`: no university has this id", body = amoe_domain::messages::ErrorBody),
+        (status = 422, description = "`invalid_fields` with `academic_year_not_open`", body = amoe_domain::messages::ErrorBody),
     ))]
 pub async fn roster_state(
     State(ctx): State<ApiContext>,
