@@ -7,6 +7,7 @@
 
 use super::roster_file::{self, For};
 use super::{Actor, Fund, field_error};
+use crate::db::audit::Stamp;
 use crate::db::rate_limits::{self, Verdict};
 use crate::db::rosters::{self, matching, upload};
 use crate::error::Error;
@@ -117,6 +118,7 @@ pub async fn upload(
     let secret = &fund.config.secret;
     let id = university.as_str();
     let enrolled = matching::projected(pool, secret, id, &year, &read.students).await?;
+    let (rows, on_roster) = (read.rows, read.students.len());
     let before = upload::current(pool, id, &year).await?;
     let given = if dry_run {
         upload::Given {
@@ -128,28 +130,42 @@ pub async fn upload(
             return Err(Error::RosterBusy("roster_busy"));
         }
         let at = fund.now()?;
-        let who = fund.stamped(actor, &at);
-        let given = upload::give(pool, id, &year, &read.students, &before, &who).await;
-        if given.is_err() {
-            let _ = upload::release(pool, id, &year).await;
-        }
-        let given = given?;
-        // The declarations' marks follow, off this request.
+        let label = actor.label().to_owned();
         let (pool, secret, clock) = (pool.clone(), secret.clone(), fund.config.clock.clone());
-        let (id, of_year) = (id.to_owned(), year.clone());
-        tokio::spawn(async move {
-            match matching::match_roster(&pool, &secret, &id, &of_year, clock.now_secs()).await {
-                Ok(changed) => tracing::info!(university = %id, ?changed, "roster matched"),
-                Err(e) => tracing::warn!(university = %id, error = %e, "roster matching failed"),
+        let (id, of_year, students) = (id.to_owned(), year.clone(), read.students);
+        // The switch, then the matching, run to their end even when the
+        // request is dropped (a client gone, its time up): the claim is
+        // never left held, nor a roster half switched.
+        let task = tokio::spawn(async move {
+            let who = Stamp {
+                actor: &label,
+                at: &at,
+            };
+            let given = upload::give(&pool, &id, &of_year, &students, &before, &who).await;
+            if given.is_err() {
+                let _ = upload::release(&pool, &id, &of_year).await;
             }
+            let given = given?;
+            drop(students);
+            // The declarations' marks follow, off the request.
+            tokio::spawn(async move {
+                let now = clock.now_secs();
+                match matching::match_roster(&pool, &secret, &id, &of_year, now).await {
+                    Ok(changed) => tracing::info!(university = %id, ?changed, "roster matched"),
+                    Err(e) => {
+                        tracing::warn!(university = %id, error = %e, "roster matching failed")
+                    }
+                }
+            });
+            Ok::<_, sqlx::Error>(given)
         });
-        given
+        task.await.map_err(|_| Error::Internal)??
     };
     tracing::info!(
         university = id,
         academic_year = %year,
-        rows = read.rows,
-        students = read.students.len(),
+        rows,
+        students = on_roster,
         added = given.added,
         removed = given.removed,
         dry_run,
@@ -158,8 +174,8 @@ pub async fn upload(
     Ok(RosterReport {
         university: id.to_owned(),
         academic_year: year,
-        rows: read.rows,
-        students: read.students.len(),
+        rows,
+        students: on_roster,
         added: given.added,
         removed: given.removed,
         enrolled,
@@ -264,7 +280,15 @@ pub async fn refuse_not_enrolled(
                 ))
             })
             .collect();
-        refused += super::decide::refuse_off_roster(fund, actor, decisions, (id, &year)).await?;
+        match super::decide::refuse_off_roster(fund, actor, decisions, (id, &year)).await {
+            Ok(n) => refused += n,
+            Err(e) => {
+                // What was refused before stays refused, and audited.
+                let at = fund.now()?;
+                rosters::audit_refusal(pool, &fund.stamped(actor, &at), id, &year, refused).await?;
+                return Err(e);
+            }
+        }
     }
     let at = fund.now()?;
     rosters::audit_refusal(pool, &fund.stamped(actor, &at), id, &year, refused).await?;

@@ -108,14 +108,30 @@ async fn erase_with(
         &row.try_get::<String, _>("massar")?,
         &row.try_get::<String, _>("birth_date")?,
     ];
-    crate::db::rosters::lock(&mut tx, &university, &year, true).await?;
-    crate::db::rosters::forget(
-        &mut tx,
-        &university,
-        &year,
-        secret.enrolment(&university, &year, student),
+    // Unless a twin of it stays (the same details, vouched for), which
+    // the roster still holds.
+    let twin = sqlx::query(
+        "SELECT 1 AS one FROM declarations WHERE university_id = $1 AND academic_year = $2 \
+         AND cin = $3 AND massar = $4 AND birth_date = $5",
     )
-    .await?;
+    .bind(&university)
+    .bind(&year)
+    .bind(student[0])
+    .bind(student[1])
+    .bind(student[2])
+    .fetch_optional(&mut *tx)
+    .await?
+    .is_some();
+    if !twin {
+        crate::db::rosters::lock(&mut tx, &university, &year, true).await?;
+        crate::db::rosters::forget(
+            &mut tx,
+            &university,
+            &year,
+            secret.enrolment(&university, &year, student),
+        )
+        .await?;
+    }
     // The CIN's lock row goes with its last declaration of the year, and
     // the others of the CIN are judged again without this one.
     forget_cin(&mut tx, &cin, &year).await?;

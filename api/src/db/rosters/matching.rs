@@ -12,7 +12,7 @@
 //! housekeeping resumes one that a restart cut short.
 
 use super::{BATCH, CLAIM_SECS, CURRENT, hex, lock, placeholders};
-use crate::db::declarations::{judge_again, lock_for_writing};
+use crate::db::declarations::{forget_cin, judge_again, lock_for_writing};
 use crate::secret::Secret;
 use futures_util::TryStreamExt;
 use sqlx::{Any, AnyPool, Row, Transaction};
@@ -83,30 +83,48 @@ pub async fn match_roster(
     year: &str,
     now_secs: i64,
 ) -> Result<Option<u64>, sqlx::Error> {
-    let claimed = sqlx::query(
-        "UPDATE rosters SET matching_since = $3 \
-         WHERE university_id = $1 AND academic_year = $2 \
-         AND (matching_since IS NULL OR matching_since < $4)",
-    )
-    .bind(university)
-    .bind(year)
-    .bind(now_secs)
-    .bind(now_secs - CLAIM_SECS)
-    .execute(pool)
-    .await?
-    .rows_affected();
-    if claimed == 0 {
-        return Ok(None);
+    let mut changed = None;
+    loop {
+        let claimed = sqlx::query(
+            "UPDATE rosters SET matching_since = $3 \
+             WHERE university_id = $1 AND academic_year = $2 \
+             AND (matching_since IS NULL OR matching_since < $4)",
+        )
+        .bind(university)
+        .bind(year)
+        .bind(now_secs)
+        .bind(now_secs - CLAIM_SECS)
+        .execute(pool)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            return Ok(changed);
+        }
+        let done = match_claimed(pool, secret, university, year).await;
+        sqlx::query(
+            "UPDATE rosters SET matching_since = NULL \
+             WHERE university_id = $1 AND academic_year = $2",
+        )
+        .bind(university)
+        .bind(year)
+        .execute(pool)
+        .await?;
+        *changed.get_or_insert(0) += done?;
+        // A switch between this matching's last look and its letting go
+        // found the claim held, and matched nothing: look again.
+        let settled = sqlx::query(
+            "SELECT 1 AS one FROM rosters WHERE university_id = $1 AND academic_year = $2 \
+             AND matched_generation = generation",
+        )
+        .bind(university)
+        .bind(year)
+        .fetch_optional(pool)
+        .await?
+        .is_some();
+        if settled {
+            return Ok(changed);
+        }
     }
-    let done = match_claimed(pool, secret, university, year).await;
-    sqlx::query(
-        "UPDATE rosters SET matching_since = NULL WHERE university_id = $1 AND academic_year = $2",
-    )
-    .bind(university)
-    .bind(year)
-    .execute(pool)
-    .await?;
-    done.map(Some)
 }
 
 async fn match_claimed(
@@ -289,6 +307,13 @@ async fn mark_batch(
     lock(&mut tx, university, year, true).await?;
     if !moved.is_empty() {
         rows = read(&mut tx, secret, university, year, &references).await?;
+    }
+    // A CIN whose declaration was erased or corrected since the search
+    // keeps no row of its own in `cin_years` (its lock, taken above).
+    for cin in &cins {
+        if !rows.iter().any(|r| r.cin == *cin) {
+            forget_cin(&mut tx, cin, year).await?;
+        }
     }
     let held = held(&mut tx, university, year, &rows).await?;
     let mut changed = HashMap::new();
