@@ -16,6 +16,7 @@ crate::on_both_engines!(
     a_vouched_declaration_takes_the_portals_identity_once,
     every_kind_of_bad_token_is_refused_and_stores_nothing,
     a_vouched_declaration_gets_past_squatters,
+    an_erasure_leaves_the_roster_its_vouched_twin_is_on,
 );
 
 /// The test key pair of docs/embedding.md (never for production).
@@ -266,4 +267,90 @@ async fn a_vouched_declaration_gets_past_squatters(engine: Engine) {
         4,
         "{flags:?}"
     );
+}
+
+/// A student declared, then their portal vouched for the same details: two
+/// declarations, both on the university's roster. Erasing one at the
+/// student's request leaves the roster entry the other is on; erasing both
+/// leaves none.
+async fn an_erasure_leaves_the_roster_its_vouched_twin_is_on(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, |config| {
+        config.clock = Clock::manual(datetime!(2026-10-15 09:00 UTC));
+        config.mail.poll = None;
+        config.portals.keys = Portals::parse(&format!("{UM5} um5 {UM5_PUBLIC}")).unwrap();
+        crate::helpers::with_operator(config);
+    })
+    .await;
+    let mut typed = form(1);
+    for (field, value) in [
+        ("cin", "K345678"),
+        ("massar", "R130999999"),
+        ("birth_day", "14"),
+        ("birth_month", "2"),
+        ("birth_year", "2005"),
+    ] {
+        typed[field] = json!(value);
+    }
+    let plain = app.declare(&key(), &typed).await;
+    assert_eq!(plain.status(), 201);
+    let plain: amoe_domain::messages::Receipt = plain.json().await.unwrap();
+    let vouched = declare_vouched(&app, &typed, &um5_token(&claims("twin-1"))).await;
+    assert_eq!(vouched.status(), 201, "{}", vouched.text().await.unwrap());
+    let given = app
+        .client
+        .put(format!("{}/api/rosters/um5/2026-2027", app.url))
+        .bearer_auth(crate::helpers::OPERATOR_TOKEN)
+        .header("content-type", "text/csv")
+        .body("cin;massar;birth_date\nK345678;R130999999;14/02/2005\n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(given.status(), 200);
+    let db = app.database().await;
+    let marks = || async {
+        sqlx::query("SELECT vouched_by, enrolled FROM declarations ORDER BY vouched_by")
+            .fetch_all(&db)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| {
+                (
+                    row.get::<String, _>("vouched_by"),
+                    row.get::<i64, _>("enrolled"),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    for _ in 0..200 {
+        if marks().await.iter().all(|(_, enrolled)| *enrolled == 1) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(marks().await, [("".into(), 1), ("um5".into(), 1)]);
+    let entries = || async {
+        sqlx::query("SELECT COUNT(*) AS n FROM roster_entries")
+            .fetch_one(&db)
+            .await
+            .unwrap()
+            .get::<i64, _>("n")
+    };
+    let erase = |reference: String| {
+        app.operator("erase")
+            .json(&json!({"reference": reference, "reason": "asked by the student"}))
+            .send()
+    };
+    assert_eq!(
+        erase(plain.reference.to_string()).await.unwrap().status(),
+        200
+    );
+    assert_eq!(entries().await, 1, "the twin is still on the roster");
+    assert_eq!(marks().await, [("um5".into(), 1)]);
+    let twin: String = sqlx::query("SELECT reference FROM declarations")
+        .fetch_one(&db)
+        .await
+        .unwrap()
+        .get("reference");
+    assert_eq!(erase(twin).await.unwrap().status(), 200);
+    assert_eq!(entries().await, 0);
 }
