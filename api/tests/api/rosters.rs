@@ -359,16 +359,7 @@ async fn a_roster_is_the_universitys_alone_and_a_wrong_file_changes_nothing(engi
     .await;
     let report: RosterReport = response.json().await.unwrap();
     assert!(report.dry_run && report.added == 2, "{report:?}");
-    let state: RosterState = app
-        .client
-        .get(format!("{}/api/rosters/{path}", app.url))
-        .bearer_auth(REGISTRAR_TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let state = settled(&app, &year).await;
     assert_eq!((state.students, state.uploaded_at), (0, None));
     // Final before any roster: refused, saying why.
     let (status, body) = error(

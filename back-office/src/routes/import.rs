@@ -68,14 +68,6 @@ fn Import() -> impl IntoView {
             busy.set(false);
         });
     };
-    let chosen = move |event: leptos::ev::Event| {
-        stage.set(Stage::Choosing);
-        pick(&event, file, problem);
-    };
-    let check = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        send(true);
-    };
     view! {
         <ErrorSummary problem />
         <PageHeading
@@ -84,17 +76,8 @@ fn Import() -> impl IntoView {
         />
         <p class="lead">{tr("bo-import-lead")}</p>
         <p>{tr("bo-import-columns")}</p>
-        <form on:submit=check novalidate>
-            <div class="form-group">
-                <label class="label" for="decision-file">{tr("bo-import-file")}</label>
-                <div class="hint" id="decision-file-hint">{tr("bo-import-file-hint")}</div>
-                <input class="back-file" id="decision-file" name="decision-file" type="file" accept=".csv,text/csv"
-                    aria-describedby="decision-file-hint" on:change=chosen />
-            </div>
-            <button type="submit" class="button" aria-disabled=move || busy.get().to_string()>
-                {tr("bo-import-check")}
-            </button>
-        </form>
+        <FileCheck id="decision-file" label="bo-import-file" hint="bo-import-file-hint" file problem busy
+            on_choose=move |()| stage.set(Stage::Choosing) on_check=move |()| send(true) />
         <div role="status">
         {move || match stage.get() {
             Stage::Choosing => None,
@@ -132,6 +115,43 @@ fn Import() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A CSV file to choose, then check: its text goes to `file` (each new
+/// choice calls `on_choose` first); the button calls `on_check`.
+#[component]
+pub fn FileCheck(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    file: RwSignal<Option<String>>,
+    problem: RwSignal<Option<Problem>>,
+    busy: RwSignal<bool>,
+    #[prop(into)] on_choose: Callback<()>,
+    #[prop(into)] on_check: Callback<()>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let check = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        on_check.run(());
+    };
+    let chosen = move |event: leptos::ev::Event| {
+        on_choose.run(());
+        pick(&event, file, problem);
+    };
+    view! {
+        <form on:submit=check novalidate>
+            <div class="form-group">
+                <label class="label" for=id>{tr(label)}</label>
+                <div class="hint" id=hint_id.clone()>{tr(hint)}</div>
+                <input class="back-file" id=id name=id type="file" accept=".csv,text/csv"
+                    aria-describedby=hint_id on:change=chosen />
+            </div>
+            <button type="submit" class="button" aria-disabled=move || busy.get().to_string()>
+                {tr("bo-import-check")}
+            </button>
+        </form>
+    }
 }
 
 /// Reads the file chosen in `event`'s input into `file`, as text; an

@@ -6,7 +6,7 @@
 
 use crate::i18n::{Arg, tr, use_i18n};
 use crate::layout::{ErrorSummary, PageHeading, Problem};
-use crate::routes::import::{RowErrors, pick};
+use crate::routes::import::{FileCheck, RowErrors};
 use crate::routes::sign_in::SignedIn;
 use crate::show::{moment, universities};
 use crate::{api, use_auth};
@@ -217,14 +217,6 @@ fn Give(
             busy.set(false);
         });
     };
-    let chosen = move |event: leptos::ev::Event| {
-        stage.set(Stage::Choosing);
-        pick(&event, file, problem);
-    };
-    let check = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        send(true);
-    };
     let complete = move |value: bool| {
         busy.set(true);
         problem.set(None);
@@ -254,17 +246,8 @@ fn Give(
     view! {
         <h2 class="heading-m">{tr("bo-roster-give-title")}</h2>
         <p>{tr("bo-roster-columns")}</p>
-        <form on:submit=check novalidate>
-            <div class="form-group">
-                <label class="label" for="roster-file">{tr("bo-roster-file")}</label>
-                <div class="hint" id="roster-file-hint">{tr("bo-roster-file-hint")}</div>
-                <input class="back-file" id="roster-file" name="roster-file" type="file" accept=".csv,text/csv"
-                    aria-describedby="roster-file-hint" on:change=chosen />
-            </div>
-            <button type="submit" class="button" aria-disabled=move || busy.get().to_string()>
-                {tr("bo-import-check")}
-            </button>
-        </form>
+        <FileCheck id="roster-file" label="bo-roster-file" hint="bo-roster-file-hint" file problem busy
+            on_choose=move |()| stage.set(Stage::Choosing) on_check=move |()| send(true) />
         <div role="status">
         {move || match stage.get() {
             Stage::Choosing => None,

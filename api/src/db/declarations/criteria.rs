@@ -233,12 +233,9 @@ impl Criteria {
             Some(false) => sql.push_str(" AND enrolled = 0"),
             None => {}
         }
-        let final_roster = "EXISTS (SELECT 1 FROM rosters r \
-             WHERE r.university_id = declarations.university_id \
-             AND r.academic_year = declarations.academic_year AND r.final_at IS NOT NULL)";
         match self.not_on_roster {
-            Some(true) => sql.push_str(&format!(" AND enrolled = 0 AND {final_roster}")),
-            Some(false) => sql.push_str(&format!(" AND NOT (enrolled = 0 AND {final_roster})")),
+            Some(true) => sql.push_str(&format!(" AND {}", super::NOT_ON_ROSTER)),
+            Some(false) => sql.push_str(&format!(" AND NOT ({})", super::NOT_ON_ROSTER)),
             None => {}
         }
         (sql, binds)

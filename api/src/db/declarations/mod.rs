@@ -101,13 +101,27 @@ pub(crate) fn exported(row: &AnyRow) -> Result<ExportedDeclaration, sqlx::Error>
     })
 }
 
+/// A declaration not on its university's roster for its year, once that
+/// roster is final: a condition over `declarations`, the same for the
+/// columns read and the searches' filter.
+macro_rules! not_on_roster {
+    () => {
+        "enrolled = 0 AND EXISTS (SELECT 1 FROM rosters r \
+         WHERE r.university_id = declarations.university_id \
+         AND r.academic_year = declarations.academic_year AND r.final_at IS NOT NULL)"
+    };
+}
+
+/// See [`not_on_roster!`].
+pub(crate) const NOT_ON_ROSTER: &str = not_on_roster!();
+
 /// The columns [`exported`] reads of the roster: `enrolled`, and
-/// `not_on_roster` (not on its university's roster for its year, once that
-/// roster is final).
-pub(crate) const ROSTER_COLUMNS: &str = "enrolled, CAST(CASE WHEN enrolled = 0 AND EXISTS \
-    (SELECT 1 FROM rosters r WHERE r.university_id = declarations.university_id \
-     AND r.academic_year = declarations.academic_year AND r.final_at IS NOT NULL) \
-    THEN 1 ELSE 0 END AS BIGINT) AS not_on_roster";
+/// `not_on_roster` ([`NOT_ON_ROSTER`]).
+pub(crate) const ROSTER_COLUMNS: &str = concat!(
+    "enrolled, CAST(CASE WHEN ",
+    not_on_roster!(),
+    " THEN 1 ELSE 0 END AS BIGINT) AS not_on_roster"
+);
 
 pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db) if db.kind() == sqlx::error::ErrorKind::UniqueViolation)
