@@ -13,6 +13,7 @@ use crate::components::page_heading::PageHeading;
 use crate::i18n::tr;
 use crate::routes::declare::steps::Step;
 use crate::routes::{declare, offices, status};
+use amoe_domain::Lang;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use std::future::Future;
@@ -102,23 +103,32 @@ fn load(screen: Screen) -> Loading {
 }
 
 /// Fetches the module of the journey at `path` (an app path), if it has
-/// one: called before the app first draws, so that a page opened at a
-/// journey's address is drawn whole, at once.
-pub async fn preload(path: &str) -> Result<(), SplitLoaderError> {
+/// one, and its messages in `lang`: called before the app first draws, so
+/// that a page opened at a journey's address is drawn whole, at once.
+/// Whether it all came.
+pub async fn preload(path: &str, lang: Lang) -> bool {
     match journey_of(path) {
-        Some(journey) => fetch(journey).await,
-        None => Ok(()),
+        Some(journey) => fetch(journey, Some(lang)).await,
+        None => true,
     }
 }
 
-async fn fetch(journey: Journey) -> Result<(), SplitLoaderError> {
-    match journey {
-        Journey::Declare => preload_declare().await?,
-        Journey::Status => preload_status().await?,
-        Journey::Offices => preload_offices().await?,
+/// Fetches a journey's module and the messages of its own screens in
+/// `lang` and every language whose messages are here; whether both came.
+async fn fetch(journey: Journey, lang: Option<Lang>) -> bool {
+    let module = match journey {
+        Journey::Declare => preload_declare().await,
+        Journey::Status => preload_status().await,
+        Journey::Offices => preload_offices().await,
+    };
+    let came = module.is_ok()
+        && crate::messages::load_journey(journey.name(), lang)
+            .await
+            .is_ok();
+    if came {
+        FETCHED.with(|fetched| fetched.set(fetched.get() | journey.bit()));
     }
-    FETCHED.with(|fetched| fetched.set(fetched.get() | journey.bit()));
-    Ok(())
+    came
 }
 
 thread_local! {
@@ -134,6 +144,15 @@ enum Journey {
 }
 
 impl Journey {
+    /// Its name, as its module's and its messages' (`PARTS`).
+    fn name(self) -> &'static str {
+        match self {
+            Journey::Declare => "declare",
+            Journey::Status => "status",
+            Journey::Offices => "offices",
+        }
+    }
+
     fn bit(self) -> u8 {
         1 << self as u8
     }
@@ -179,7 +198,7 @@ pub fn screen(screen: Screen) -> impl IntoView {
             // None while the module is on its way, then whether it came.
             let arrived = RwSignal::new(None::<bool>);
             leptos::task::spawn_local(async move {
-                let came = fetch(journey).await.is_ok();
+                let came = fetch(journey, None).await;
                 // The student may have left the page meanwhile.
                 let _ = arrived.try_set(Some(came));
             });

@@ -33,7 +33,7 @@ fn main() {
             amoe::i18n::apply_to_document(start.lang);
         }
         let (_, messages) = futures_util::future::join(
-            amoe::journeys::preload(&path),
+            amoe::journeys::preload(&path, start.lang),
             amoe::messages::load(start.lang),
         )
         .await;

@@ -3,7 +3,23 @@
 // what is left of Fluent once the files are parsed and checked, and how a
 // Fluent string literal becomes text (which the typography lints read
 // too). The app fetches the student's language only
-// (`messages-<code>-<hash>.json`).
+// (`messages-<code>-<hash>.json`), and a journey's own messages with its
+// module (`messages-<code>-<journey>-<hash>.json`).
+
+/// The messages fetched with a journey's module rather than before the app
+/// starts: the journey, and the prefixes of its messages' keys.
+pub const PARTS: [(&str, &[&str]); 1] = [(
+    "status",
+    &["status-", "refusal-", "attestation-", "reexam-", "error-reexam_"],
+)];
+
+/// The table `key` is in: 0 for the shell's, `1 + i` for `PARTS[i]`'s.
+pub fn part_of(key: &str) -> usize {
+    PARTS
+        .iter()
+        .position(|(_, prefixes)| prefixes.iter().any(|p| key.starts_with(p)))
+        .map_or(0, |i| i + 1)
+}
 
 /// A language's messages, sorted by key.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]

@@ -7,7 +7,9 @@
 //!
 //! The browser fetches a language's table ([`load`]) before showing it:
 //! the student's own before the app is drawn, another when the student
-//! switches (the service worker keeps all three for offline use).
+//! switches (the service worker keeps all three for offline use). The
+//! messages of a journey's own screens (`PARTS`) come with its module
+//! ([`load_journey`]), so that a first visit does not fetch them.
 //! Elsewhere (the renderer, tests) the tables are compiled in.
 
 use amoe_domain::Lang;
@@ -50,61 +52,120 @@ macro_rules! number_arg {
 }
 number_arg!(i32, i64, u8, u16, u32, usize);
 
-/// The name of `lang`'s messages in `dist/` (served at `/<name>`).
-pub fn file(lang: Lang) -> &'static str {
-    generated::FILES[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)]
+fn lang_index(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
-/// `lang`'s table as JSON, as the renderer writes it to `dist/`.
+/// The name of `lang`'s messages in `dist/` (served at `/<name>`): the
+/// shell's, which the app fetches before it starts.
+pub fn file(lang: Lang) -> &'static str {
+    generated::FILES[0][lang_index(lang)]
+}
+
+/// The name in `dist/` of the messages of `journey`'s own screens in
+/// `lang`, if it has any (fetched with its module).
+pub fn journey_file(journey: &str, lang: Lang) -> Option<&'static str> {
+    let row = 1 + PARTS.iter().position(|(part, _)| *part == journey)?;
+    Some(generated::FILES[row][lang_index(lang)])
+}
+
+/// Every table of `lang` (its name in `dist/`, its JSON), as the renderer
+/// writes them to `dist/`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn source(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ar => include_str!(concat!(env!("OUT_DIR"), "/messages-ar.json")),
-        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/messages-fr.json")),
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/messages-en.json")),
-    }
+pub fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let at = lang_index(lang);
+    (0..generated::FILES.len())
+        .map(move |row| (generated::FILES[row][at], generated::SOURCES[row][at]))
 }
 
 thread_local! {
-    /// The tables at hand, by language.
-    static LOADED: RefCell<Vec<(Lang, Rc<Table>)>> = const { RefCell::new(Vec::new()) };
+    /// The tables at hand: language, table (`part_of`), messages.
+    static LOADED: RefCell<Vec<(Lang, usize, Rc<Table>)>> = const { RefCell::new(Vec::new()) };
+    /// The journeys' tables fetched so far (in the language shown, and
+    /// with any other language fetched after them).
+    static WANTED: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
 
-fn table(lang: Lang) -> Option<Rc<Table>> {
+fn table(lang: Lang, row: usize) -> Option<Rc<Table>> {
     let found = LOADED.with(|loaded| {
         let loaded = loaded.borrow();
         loaded
             .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, t)| t.clone())
+            .find(|(l, r, _)| *l == lang && *r == row)
+            .map(|(_, _, t)| t.clone())
     });
     #[cfg(not(target_arch = "wasm32"))]
     let found = found.or_else(|| {
-        let table: Table = serde_json::from_str(source(lang)).expect("build.rs wrote it");
-        Some(keep(lang, table))
+        let source = generated::SOURCES[row][lang_index(lang)];
+        let table: Table = serde_json::from_str(source).expect("build.rs wrote it");
+        Some(keep(lang, row, table))
     });
     found
 }
 
-fn keep(lang: Lang, table: Table) -> Rc<Table> {
+fn keep(lang: Lang, row: usize, table: Table) -> Rc<Table> {
     let table = Rc::new(table);
-    LOADED.with(|loaded| loaded.borrow_mut().push((lang, table.clone())));
+    LOADED.with(|loaded| loaded.borrow_mut().push((lang, row, table.clone())));
     table
 }
 
-/// Whether `lang`'s messages are at hand (always, outside the browser).
-pub fn loaded(lang: Lang) -> bool {
-    !cfg!(target_arch = "wasm32") || table(lang).is_some()
+fn rows_wanted() -> Vec<usize> {
+    std::iter::once(0)
+        .chain(WANTED.with(|wanted| wanted.borrow().clone()))
+        .collect()
 }
 
-/// Fetches `lang`'s messages, unless they are here already.
+/// Whether `lang`'s messages are at hand (always, outside the browser):
+/// the shell's and those of every journey fetched so far.
+pub fn loaded(lang: Lang) -> bool {
+    !cfg!(target_arch = "wasm32")
+        || rows_wanted()
+            .into_iter()
+            .all(|row| table(lang, row).is_some())
+}
+
+/// Fetches `lang`'s messages, unless they are here already: the shell's
+/// and those of every journey fetched so far.
 pub async fn load(lang: Lang) -> Result<(), crate::api::ApiError> {
-    if loaded(lang) {
+    for row in rows_wanted() {
+        fetch(lang, row).await?;
+    }
+    Ok(())
+}
+
+/// Fetches the messages of `journey`'s own screens (if it has any) in
+/// `lang` (the one the app starts in, whose messages may be on their way)
+/// and every language whose messages are here, and in any language
+/// fetched from now on.
+pub async fn load_journey(journey: &str, lang: Option<Lang>) -> Result<(), crate::api::ApiError> {
+    let Some(row) = PARTS
+        .iter()
+        .position(|(part, _)| *part == journey)
+        .map(|i| i + 1)
+    else {
+        return Ok(());
+    };
+    WANTED.with(|wanted| {
+        let mut wanted = wanted.borrow_mut();
+        if !wanted.contains(&row) {
+            wanted.push(row);
+        }
+    });
+    for other in Lang::ALL {
+        if Some(other) == lang || table(other, 0).is_some() {
+            fetch(other, row).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn fetch(lang: Lang, row: usize) -> Result<(), crate::api::ApiError> {
+    if table(lang, row).is_some() {
         return Ok(());
     }
-    let table: Table = crate::api::built_file(file(lang)).await?;
-    if !loaded(lang) {
-        keep(lang, table);
+    let table: Table = crate::api::built_file(generated::FILES[row][lang_index(lang)]).await?;
+    if self::table(lang, row).is_none() {
+        keep(lang, row, table);
     }
     Ok(())
 }
@@ -112,7 +173,7 @@ pub async fn load(lang: Lang) -> Result<(), crate::api::ApiError> {
 /// Message `key` in `lang` with `args`, or `None` when there is no such
 /// message (or `lang`'s messages are not here).
 pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
-    let table = table(lang)?;
+    let table = table(lang, part_of(key))?;
     let at = find(&table, key)?;
     let mut text = String::new();
     write(&mut text, &table.0[at].1, lang, args);
@@ -121,7 +182,7 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
 
 /// Whether `lang` has message `key`.
 pub fn has(lang: Lang, key: &str) -> bool {
-    table(lang).is_some_and(|table| find(&table, key).is_some())
+    table(lang, part_of(key)).is_some_and(|table| find(&table, key).is_some())
 }
 
 fn find(table: &Table, key: &str) -> Option<usize> {
@@ -244,8 +305,13 @@ mod tests {
                 .and_then(|rest| rest.strip_suffix(".json"))
                 .unwrap_or_else(|| panic!("{name}"));
             assert!(hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
-            let table = table(lang).unwrap();
-            assert!(table.0.windows(2).all(|pair| pair[0].0 < pair[1].0));
+            let status = journey_file("status", lang).unwrap();
+            assert!(status.starts_with(&format!("messages-{}-status-", lang.code())));
+            for row in 0..=PARTS.len() {
+                let table = table(lang, row).unwrap();
+                assert!(table.0.windows(2).all(|pair| pair[0].0 < pair[1].0));
+                assert!(table.0.iter().all(|(key, _)| part_of(key) == row));
+            }
         }
     }
 

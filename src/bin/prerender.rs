@@ -45,11 +45,13 @@ fn prerender(dist: &Path) -> Result<usize, String> {
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
     let seed = Seed::leaflet();
-    // Each language's messages, which the app fetches before it starts.
+    // Each language's messages, which the app fetches before it starts,
+    // and those a journey fetches with its module.
     for lang in Lang::ALL {
-        let file = dist.join(amoe::messages::file(lang));
-        std::fs::write(&file, amoe::messages::source(lang))
-            .map_err(|e| format!("{}: {e}", file.display()))?;
+        for (name, json) in amoe::messages::sources(lang) {
+            let file = dist.join(name);
+            std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))?;
+        }
     }
     let mut count = 0;
     for lang in Lang::ALL {
@@ -58,7 +60,9 @@ fn prerender(dist: &Path) -> Result<usize, String> {
             if title.is_empty() {
                 return Err(format!("{address} in {}: no page heading", lang.code()));
             }
-            let html = page(&template, lang, &title, &body)?;
+            // A journey's page asks at once for its own messages too.
+            let journey = amoe::messages::journey_file(address.trim_start_matches('/'), lang);
+            let html = page(&template, lang, &title, &body, journey)?;
             let file = dist
                 .join("pages")
                 .join(lang.code())
@@ -100,7 +104,13 @@ fn render(lang: Lang, address: &str, seed: &Seed) -> (String, String) {
 /// messages asked for at once (the app fetches them before it starts), and
 /// without the template's "needs JavaScript" notice (each journey's page
 /// says it itself).
-fn page(template: &str, lang: Lang, title: &str, body: &str) -> Result<String, String> {
+fn page(
+    template: &str,
+    lang: Lang,
+    title: &str,
+    body: &str,
+    journey: Option<&str>,
+) -> Result<String, String> {
     let html_tag = between(template, "<html", ">")?;
     let mut out = template.replacen(
         &html_tag,
@@ -121,14 +131,10 @@ fn page(template: &str, lang: Lang, title: &str, body: &str) -> Result<String, S
     }
     // `crossorigin`: the same request as the app's `fetch`, so that the
     // app gets the preloaded answer.
-    out = out.replacen(
-        "</head>",
-        &format!(
-            "<link rel=preload href=/{} as=fetch crossorigin></head>",
-            amoe::messages::file(lang)
-        ),
-        1,
-    );
+    let preload = |file: &str| format!("<link rel=preload href=/{file} as=fetch crossorigin>");
+    let mut links = preload(amoe::messages::file(lang));
+    links.extend(journey.map(preload));
+    out = out.replacen("</head>", &format!("{links}</head>"), 1);
     let body_tag = between(&out, "<body", ">")?;
     Ok(out.replacen(
         &body_tag,
