@@ -136,6 +136,7 @@ bo-status-received = تم التوصل به
 bo-status-under-verification = قيد التحقق من طرف الوكالة الوطنية للتأمين الصحي
 bo-status-covered = مقبول
 bo-status-refused = مرفوض
+bo-status-under-reexamination = قيد إعادة النظر
 
 bo-reason-covered-elsewhere = يستفيد من تغطية صحية أساسية أخرى
 bo-reason-over-age = تجاوز السن المحددة

@@ -134,6 +134,7 @@ bo-status-received = Received
 bo-status-under-verification = Being checked by ANAM
 bo-status-covered = Accepted
 bo-status-refused = Refused
+bo-status-under-reexamination = Under re-examination
 
 bo-reason-covered-elsewhere = Already has other basic health cover
 bo-reason-over-age = Over the age limit

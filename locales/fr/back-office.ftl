@@ -134,6 +134,7 @@ bo-status-received = Reçue
 bo-status-under-verification = En cours de vérification par l’ANAM
 bo-status-covered = Acceptée
 bo-status-refused = Refusée
+bo-status-under-reexamination = En cours de réexamen
 
 bo-reason-covered-elsewhere = Autre couverture médicale de base
 bo-reason-over-age = Âge limite dépassé

@@ -14,10 +14,21 @@ pub fn PageHeading(
     error: Option<Signal<bool>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let title = title_key(key);
     #[cfg(feature = "ssr")]
     if let Some(rendering) = use_context::<crate::prerendered::Rendering>() {
         *rendering.title.lock().expect("one renderer") =
-            amoe_ui::document_title(&i18n.t(key), &i18n.t(KEYS.service_name));
+            amoe_ui::document_title(&i18n.t(title), &i18n.t(KEYS.service_name));
     }
-    amoe_ui::page_heading(i18n, &KEYS, move || i18n.t(key), error)
+    amoe_ui::page_heading(i18n, &KEYS, move || i18n.t(key), move || i18n.t(title), error)
+}
+
+/// The key of the page's name in the document title: the heading's,
+/// except on the home page, whose heading is the service's own name (which
+/// the title ends with): there, what a student can do.
+fn title_key(heading: &'static str) -> &'static str {
+    match heading {
+        "home-title" => "home-page-title",
+        other => other,
+    }
 }

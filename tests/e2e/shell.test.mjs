@@ -10,7 +10,10 @@ import {
 
 const T = Object.fromEntries(LANGS.map((lang) => [lang, messages(lang)]));
 const dir = (lang) => (lang === 'ar' ? 'rtl' : 'ltr');
-const title = (lang, key) => `${T[lang][key]} – ${T[lang]['service-name']}`;
+// The home page's heading is the service's name: its title says instead
+// what a student can do there, so that the name is not written twice.
+const title = (lang, key) =>
+  `${T[lang][key === 'home-title' ? 'home-page-title' : key]} – ${T[lang]['service-name']}`;
 
 describe('shell', () => {
   const suite = sharedServerAndBrowser();
@@ -24,6 +27,7 @@ describe('shell', () => {
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.equal(await page.getAttribute('html', 'dir'), dir(lang));
         assert.equal(await page.title(), title(lang, 'home-title'));
+        assert.equal((await page.title()).split(T[lang]['service-name']).length, 2);
         // The language switcher names each language in that language.
         for (const other of LANGS) {
           const button = page.locator(`.language-switcher button[lang="${other}"]`);

@@ -94,11 +94,12 @@ pub fn page_heading<W: Words>(
     words: W,
     keys: &'static Keys,
     text: impl Fn() -> String + Copy + Send + Sync + 'static,
+    title: impl Fn() -> String + Send + Sync + 'static,
     error: Option<Signal<bool>>,
 ) -> impl IntoView {
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
-        let title = document_title(&text(), &words.t(keys.service_name));
+        let title = document_title(&title(), &words.t(keys.service_name));
         if error.is_some_and(|e| e.get()) {
             document().set_title(&format!("{} {title}", words.t(keys.error_prefix)));
         } else {
