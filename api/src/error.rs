@@ -43,6 +43,10 @@ pub enum Error {
     IdempotencyKeyReused,
     #[error("no declaration matches these details")]
     NoMatch,
+    #[error("this declaration is not refused: there is nothing to examine again")]
+    NotRefused,
+    #[error("a re-examination of this decision was asked for already")]
+    ReexaminationAlreadyRequested,
     /// A status lookup for a CIN whose allowance of failures is spent:
     /// the puzzle to solve first.
     #[error(
@@ -106,7 +110,9 @@ impl Error {
             Error::InvalidFields(_) | Error::NotEligible(_) | Error::IdempotencyKeyReused => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            Error::AlreadyDeclared => StatusCode::CONFLICT,
+            Error::AlreadyDeclared | Error::NotRefused | Error::ReexaminationAlreadyRequested => {
+                StatusCode::CONFLICT
+            }
             Error::InvalidPortalToken => StatusCode::UNAUTHORIZED,
             Error::NoMatch | Error::UnknownReference => StatusCode::NOT_FOUND,
             Error::Unauthorized | Error::SignedOut | Error::NotAllowed(_) => {
@@ -140,6 +146,8 @@ impl Error {
             Error::IdempotencyKeyMissing => ErrorCode::IdempotencyKeyMissing,
             Error::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Error::NoMatch => ErrorCode::NoMatch,
+            Error::NotRefused => ErrorCode::NotRefused,
+            Error::ReexaminationAlreadyRequested => ErrorCode::ReexaminationAlreadyRequested,
             Error::UnknownReference => ErrorCode::NotFound,
             Error::Unauthorized | Error::SignedOut | Error::NotAllowed(_) => {
                 ErrorCode::Unauthorized

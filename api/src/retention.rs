@@ -311,6 +311,7 @@ async fn erase_declarations(
     for table in [
         "declaration_events",
         "declaration_corrections",
+        "reexaminations",
         "declarations",
     ] {
         let sql = format!("DELETE FROM {table} WHERE reference IN ({list})");

@@ -14,6 +14,7 @@ pub fn status_key(status: Status) -> &'static str {
         Status::UnderVerification => "bo-status-under-verification",
         Status::Covered => "bo-status-covered",
         Status::Refused => "bo-status-refused",
+        Status::UnderReexamination => "bo-status-under-reexamination",
     }
 }
 

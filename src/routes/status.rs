@@ -25,6 +25,7 @@ fn status_key(status: Status) -> &'static str {
         Status::UnderVerification => "status-under_verification",
         Status::Covered => "status-covered",
         Status::Refused => "status-refused",
+        Status::UnderReexamination => "status-under_reexamination",
     }
 }
 
@@ -34,6 +35,7 @@ fn todo_key(status: Status) -> &'static str {
         Status::UnderVerification => "status-todo-under_verification",
         Status::Covered => "status-todo-covered",
         Status::Refused => "status-todo-refused",
+        Status::UnderReexamination => "status-todo-under_reexamination",
     }
 }
 

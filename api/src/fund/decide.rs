@@ -231,7 +231,7 @@ fn mail(fund: Fund<'_>, decision: &Decision, student: &Student) -> Outgoing {
             reason: reason.clone(),
         },
     };
-    let mail = render(
+    let mut mail = render(
         &event,
         &decision.reference,
         year,
@@ -239,6 +239,7 @@ fn mail(fund: Fund<'_>, decision: &Decision, student: &Student) -> Outgoing {
         &student.email,
         &fund.config.server.public_url,
     );
+    mail.id = crate::mail::round_id(&mail.id, student.round);
     Outgoing {
         bucket: Buckets(&fund.config.secret).mails_to(&mail.recipient),
         mail,

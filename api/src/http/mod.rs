@@ -14,6 +14,7 @@ mod offices;
 mod openapi;
 mod operator;
 mod portal;
+mod reexaminations;
 mod rosters;
 mod service_worker;
 mod status;
@@ -84,6 +85,7 @@ pub(crate) fn api_routes() -> OpenApiRouter<ApiContext> {
         .routes(routes!(offices::list))
         .routes(routes!(declarations::submit))
         .routes(routes!(status::lookup))
+        .routes(routes!(reexaminations::request))
         .routes(routes!(portal::identity))
         .routes(routes!(operator::export))
         .routes(decision_file(routes!(operator::import)))

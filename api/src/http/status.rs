@@ -53,15 +53,26 @@ pub async fn lookup(
     headers: HeaderMap,
     Json(form): Json<LookupForm>,
 ) -> Result<axum::Json<StatusResponse>, Error> {
+    let lookup = form
+        .parse(ctx.clock().today().date())
+        .map_err(Error::InvalidFields)?;
+    let declarations = own(&ctx, client, &headers, &lookup).await?;
+    Ok(axum::Json(StatusResponse { declarations }))
+}
+
+/// The declarations of `lookup`'s CIN whose own Massar code and birth date
+/// are `lookup`'s, under the lookup's limits: a miss is `no_match` (or
+/// costs a puzzle, or waits), whatever made it one.
+pub(super) async fn own(
+    ctx: &ApiContext,
+    client: std::net::IpAddr,
+    headers: &HeaderMap,
+    lookup: &amoe_domain::declaration::Lookup,
+) -> Result<Vec<amoe_domain::messages::DeclarationStatus>, Error> {
     let now_ms = ctx.clock().now_ms();
     let pool = &ctx.db.pool;
     let limits = ctx.config.limits;
     let buckets = Buckets(&ctx.config.secret);
-
-    let lookup = form
-        .parse(ctx.clock().today().date())
-        .map_err(Error::InvalidFields)?;
-
     let found = declarations::by_cin(pool, lookup.cin.as_str()).await?;
     let presented = proof(lookup.massar.as_str(), &lookup.birth_date.to_string());
     // Compare with every declaration of the CIN, each in constant time.
@@ -106,7 +117,7 @@ pub async fn lookup(
     // is larger.
     let now_secs = now_ms / 1000;
     let puzzle_size = |debts: &[u64]| limits.proofs.max_number(debts[0], debts[1]);
-    let proven = match proven(&headers, &ctx, lookup.cin.as_str(), now_secs) {
+    let proven = match proven(headers, ctx, lookup.cin.as_str(), now_secs) {
         Some(proof) => charged(&ctx.db, &takes, &proof, puzzle_size, now_ms).await?,
         None => false,
     };
@@ -127,7 +138,7 @@ pub async fn lookup(
         return Err(Error::ProofRequired(challenge));
     }
     if !failed {
-        return Ok(axum::Json(StatusResponse { declarations: mine }));
+        return Ok(mine);
     }
     // Then the address, for failures only: thousands of students behind
     // one campus or mobile NAT are never refused their own status because

@@ -14,8 +14,14 @@ use time::Date;
 #[derive(Clone, Debug)]
 pub enum Event {
     Received,
-    Covered { on: Date },
-    Refused { reason: RefusalReason },
+    Covered {
+        on: Date,
+    },
+    Refused {
+        reason: RefusalReason,
+    },
+    /// A refused student asked for a re-examination.
+    Reexamination,
 }
 
 impl Event {
@@ -24,6 +30,7 @@ impl Event {
             Event::Received => "received",
             Event::Covered { .. } => "covered",
             Event::Refused { .. } => "refused",
+            Event::Reexamination => "reexamination",
         }
     }
 }
@@ -147,7 +154,7 @@ pub fn render(
         format!("{}/status", public_url.trim_end_matches('/')),
     );
     match event {
-        Event::Received => {}
+        Event::Received | Event::Reexamination => {}
         Event::Covered { on } => args.set("date", written_date(lang, *on)),
         Event::Refused { reason } => {
             let mut reason_args = FluentArgs::new();
@@ -198,6 +205,7 @@ mod tests {
     fn all_events() -> Vec<Event> {
         vec![
             Event::Received,
+            Event::Reexamination,
             Event::Covered {
                 on: date!(2026 - 12 - 01),
             },
@@ -261,7 +269,11 @@ mod tests {
                     assert!(!mail.text.contains('\u{2068}'));
                 }
                 assert_eq!(mail.id, format!("{reference}.{}", event.kind()));
-                assert!(super::super::KINDS.contains(&event.kind()));
+                // A request's mail exists once per round (`ids_of`).
+                let ids = super::super::ids_of(&reference.to_string(), 1);
+                assert!(
+                    ids.contains(&mail.id) || ids.contains(&super::super::round_id(&mail.id, 1))
+                );
             }
         }
     }

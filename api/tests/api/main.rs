@@ -11,6 +11,7 @@ mod metrics;
 mod operator;
 mod portal;
 mod process;
+mod reexaminations;
 mod reference;
 mod replicas;
 mod retention;

@@ -19,14 +19,18 @@ pub enum Status {
     Covered,
     /// Refused, with a reason.
     Refused,
+    /// Refused, then the student asked the fund to look again (once per
+    /// decision): waiting for the fund's new decision.
+    UnderReexamination,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Received,
         Status::UnderVerification,
         Status::Covered,
         Status::Refused,
+        Status::UnderReexamination,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +39,7 @@ impl Status {
             Status::UnderVerification => "under_verification",
             Status::Covered => "covered",
             Status::Refused => "refused",
+            Status::UnderReexamination => "under_reexamination",
         }
     }
 
@@ -44,19 +49,24 @@ impl Status {
 
     /// Waiting for a decision.
     pub fn is_pending(self) -> bool {
-        matches!(self, Status::Received | Status::UnderVerification)
+        matches!(
+            self,
+            Status::Received | Status::UnderVerification | Status::UnderReexamination
+        )
     }
 
     /// Whether a declaration in this status may move to `next`: forward
-    /// only, and a decision is final.
+    /// only; a decision is final, except that a refusal may be examined
+    /// again at the student's request, and then decided anew.
     pub fn can_become(self, next: Status) -> bool {
         matches!(
             (self, next),
             (Status::Received, Status::UnderVerification)
                 | (
-                    Status::Received | Status::UnderVerification,
+                    Status::Received | Status::UnderVerification | Status::UnderReexamination,
                     Status::Covered | Status::Refused
                 )
+                | (Status::Refused, Status::UnderReexamination)
         )
     }
 
@@ -162,11 +172,24 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_may_be_examined_again_then_decided() {
+        use Status::*;
+        assert_eq!(Refused.then(UnderReexamination), Ok(UnderReexamination));
+        assert_eq!(UnderReexamination.then(Covered), Ok(Covered));
+        assert_eq!(UnderReexamination.then(Refused), Ok(Refused));
+        assert!(!Covered.can_become(UnderReexamination));
+        assert!(!Received.can_become(UnderReexamination));
+        assert!(!UnderVerification.can_become(UnderReexamination));
+        assert!(!UnderReexamination.can_become(UnderVerification));
+    }
+
+    #[test]
     fn nothing_goes_back_and_decisions_are_final() {
         for from in Status::ALL {
             for to in Status::ALL {
                 let legal = from.can_become(to);
-                if !from.is_pending() || to == Status::Received || from == to {
+                let reexamined = (from, to) == (Status::Refused, Status::UnderReexamination);
+                if (!from.is_pending() && !reexamined) || to == Status::Received || from == to {
                     assert!(!legal, "{from} -> {to}");
                     assert_eq!(from.then(to), Err(IllegalTransition { from, to }));
                 }

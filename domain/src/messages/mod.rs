@@ -197,6 +197,12 @@ pub enum ErrorCode {
     NoMatch,
     /// Too many attempts: wait the `Retry-After` seconds.
     TooManyRequests,
+    /// A re-examination asked for a declaration that is not refused
+    /// (accepted, or still waiting for a decision).
+    NotRefused,
+    /// A re-examination of this decision was asked for already: the fund
+    /// answers it once.
+    ReexaminationAlreadyRequested,
     /// Wrong details were typed for this CIN too often: send the lookup
     /// again with the answer (`AMOE-Proof`) to the puzzle of the
     /// `AMOE-Challenge` header.
@@ -242,6 +248,8 @@ impl ErrorCode {
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::NoMatch => "no_match",
             ErrorCode::TooManyRequests => "too_many_requests",
+            ErrorCode::NotRefused => "not_refused",
+            ErrorCode::ReexaminationAlreadyRequested => "reexamination_already_requested",
             ErrorCode::ProofRequired => "proof_required",
             ErrorCode::Unauthorized => "unauthorized",
             #[cfg(feature = "back-office")]

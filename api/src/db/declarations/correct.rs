@@ -7,7 +7,7 @@ use super::{
 };
 use crate::db::audit::{self, Stamp};
 use amoe_domain::messages::operator::{Checked, StoredDeclaration};
-use sqlx::{AnyPool, Row};
+use sqlx::{Any, AnyPool, Row, Transaction};
 
 /// What became of a correction.
 pub enum Corrected {
@@ -34,6 +34,31 @@ pub async fn correct(
     let Some((old_cin, year)) = lock_for_rights(&mut tx, reference).await? else {
         return Ok(Corrected::UnknownReference);
     };
+    if !apply(&mut tx, secret, reference, (&old_cin, &year), changes, who).await? {
+        tx.rollback().await?;
+        return Ok(Corrected::Duplicate);
+    }
+    let mut declarations = stored(&mut tx, &Whose::Reference(reference.to_owned())).await?;
+    tx.commit().await?;
+    Ok(match declarations.pop() {
+        Some(declaration) => Corrected::Done(Box::new(declaration)),
+        None => Corrected::UnknownReference,
+    })
+}
+
+/// Corrects the declaration `reference` of `(old_cin, year)` in `tx`,
+/// whose write lock, CIN and row the caller holds: false (the transaction
+/// to be rolled back) when the same student has a declaration with these
+/// details already.
+pub(crate) async fn apply(
+    tx: &mut Transaction<'_, Any>,
+    secret: &crate::secret::Secret,
+    reference: &str,
+    (old_cin, year): (&str, &str),
+    changes: &Checked,
+    who: &Stamp<'_>,
+) -> Result<bool, sqlx::Error> {
+    let (old_cin, year) = (old_cin.to_owned(), year.to_owned());
     let new_cin = changes
         .iter()
         .find(|(column, _)| *column == "cin")
@@ -43,7 +68,7 @@ pub async fn correct(
     cins.sort();
     cins.dedup();
     if new_cin != old_cin {
-        lock_cin(&mut tx, &new_cin, &year).await?;
+        lock_cin(tx, &new_cin, &year).await?;
     }
     // A portal vouched for the details it sent, not for corrected ones.
     let identity = changes
@@ -64,12 +89,12 @@ pub async fn correct(
         update = update.bind(value.clone());
     }
     let mut changes = changes.clone();
-    let updated = match update.execute(&mut *tx).await {
+    let updated = match update.execute(&mut **tx).await {
         Ok(_) if identity => sqlx::query(
             "UPDATE declarations SET vouched_by = '' WHERE reference = $1 AND vouched_by <> ''",
         )
         .bind(reference)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .map(|done| {
             if done.rows_affected() > 0 {
@@ -81,10 +106,7 @@ pub async fn correct(
     };
     match updated {
         Ok(()) => {}
-        Err(e) if is_unique_violation(&e) => {
-            tx.rollback().await?;
-            return Ok(Corrected::Duplicate);
-        }
+        Err(e) if is_unique_violation(&e) => return Ok(false),
         Err(e) => return Err(e),
     }
     if changes
@@ -95,7 +117,7 @@ pub async fn correct(
             "SELECT last_name, first_name, received_at FROM declarations WHERE reference = $1",
         )
         .bind(reference)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         let folded = super::names::folded_name(
             &row.try_get::<String, _>("last_name")?,
@@ -104,10 +126,10 @@ pub async fn correct(
         sqlx::query("UPDATE declarations SET name_folded = $1 WHERE reference = $2")
             .bind(&folded)
             .bind(reference)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         let received_at: String = row.try_get("received_at")?;
-        super::names::index_name(&mut tx, reference, &received_at, &folded).await?;
+        super::names::index_name(tx, reference, &received_at, &folded).await?;
     }
     let changes = &changes;
     let mut position: i64 = sqlx::query(
@@ -115,7 +137,7 @@ pub async fn correct(
          WHERE reference = $1",
     )
     .bind(reference)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?
     .try_get("next")?;
     for (column, _) in changes {
@@ -128,17 +150,17 @@ pub async fn correct(
         .bind(*column)
         .bind(who.at)
         .bind(who.actor)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         position += 1;
     }
     if identity {
         // Corrected details are on the roster, or not.
-        crate::db::rosters::matching::match_one(&mut tx, secret, reference).await?;
+        crate::db::rosters::matching::match_one(tx, secret, reference).await?;
         for cin in &cins {
-            judge_again(&mut tx, cin).await?;
+            judge_again(tx, cin).await?;
         }
-        forget_cin(&mut tx, &old_cin, &year).await?;
+        forget_cin(tx, &old_cin, &year).await?;
     }
     // Mails not sent yet go to the corrected address.
     if let Some((_, Some(email))) = changes.iter().find(|(column, _)| *column == "email") {
@@ -150,21 +172,16 @@ pub async fn correct(
         .bind(email)
         .bind(&prefix)
         .bind(prefix.len() as i64)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
     let fields: Vec<&str> = changes.iter().map(|(column, _)| *column).collect();
     audit::record(
-        &mut tx,
+        tx,
         who,
         "correct",
         serde_json::json!({"reference": reference, "fields": fields}),
     )
     .await?;
-    let mut declarations = stored(&mut tx, &Whose::Reference(reference.to_owned())).await?;
-    tx.commit().await?;
-    Ok(match declarations.pop() {
-        Some(declaration) => Corrected::Done(Box::new(declaration)),
-        None => Corrected::UnknownReference,
-    })
+    Ok(true)
 }

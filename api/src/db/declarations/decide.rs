@@ -12,6 +12,9 @@ pub struct Student {
     pub email: String,
     pub lang: String,
     pub academic_year: String,
+    /// The re-examinations the declaration has had: its mail's id counts
+    /// them.
+    pub round: i64,
 }
 
 /// What became of one decision.
@@ -123,7 +126,9 @@ pub async fn decide(
             }),
         };
         audit::record(tx, who, "decision", detail).await?;
+        let round = super::reexamine::rounds(tx, &reference).await?;
         return Ok(Decided::Recorded(Student {
+            round,
             email: current.try_get("email")?,
             lang: current.try_get("lang")?,
             academic_year: current.try_get("academic_year")?,

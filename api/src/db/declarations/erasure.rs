@@ -79,23 +79,25 @@ async fn erase_with(
         .bind(reference)
         .execute(&mut *tx)
         .await?;
-    let [a, b, c] = crate::mail::ids_of(reference);
-    let mail_ids: Vec<String> = sqlx::query("SELECT id FROM outbox WHERE id IN ($1, $2, $3)")
-        .bind(&a)
-        .bind(&b)
-        .bind(&c)
-        .fetch_all(&mut *tx)
-        .await?
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<Result<_, _>>()?;
-    let mails = sqlx::query("DELETE FROM outbox WHERE id IN ($1, $2, $3)")
-        .bind(a)
-        .bind(b)
-        .bind(c)
+    let rounds = super::reexamine::rounds(&mut tx, reference).await?;
+    sqlx::query("DELETE FROM reexaminations WHERE reference = $1")
+        .bind(reference)
         .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .await?;
+    let ids = crate::mail::ids_of(reference, rounds);
+    let list = crate::db::outbox::placeholders(ids.len());
+    let select = format!("SELECT id FROM outbox WHERE id IN ({list})");
+    let mut select = sqlx::query_scalar::<_, String>(&select);
+    for id in &ids {
+        select = select.bind(id);
+    }
+    let mail_ids: Vec<String> = select.fetch_all(&mut *tx).await?;
+    let delete = format!("DELETE FROM outbox WHERE id IN ({list})");
+    let mut delete = sqlx::query(&delete);
+    for id in &ids {
+        delete = delete.bind(id);
+    }
+    let mails = delete.execute(&mut *tx).await?.rows_affected();
     sqlx::query("DELETE FROM declarations WHERE reference = $1")
         .bind(reference)
         .execute(&mut *tx)

@@ -12,6 +12,7 @@ pub mod erasure;
 pub mod export;
 pub mod names;
 pub mod read;
+pub mod reexamine;
 pub mod search;
 pub mod set_aside;
 pub mod status;

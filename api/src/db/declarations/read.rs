@@ -71,30 +71,34 @@ pub(crate) async fn stored(
             })
         })
         .collect::<Result<_, sqlx::Error>>()?;
-        let [a, b, c] = crate::mail::ids_of(&reference);
-        let mails = sqlx::query(
+        let rounds = super::reexamine::rounds(&mut *tx, &reference).await?;
+        let ids = crate::mail::ids_of(&reference, rounds);
+        let sql = format!(
             "SELECT id, recipient, subject, body_text, created_at, sent_at, attempts \
-             FROM outbox WHERE id IN ($1, $2, $3) ORDER BY created_at, id",
-        )
-        .bind(a)
-        .bind(b)
-        .bind(c)
-        .fetch_all(&mut **tx)
-        .await?
-        .iter()
-        .map(|m| {
-            let id: String = m.try_get("id")?;
-            Ok(StoredMail {
-                kind: id[reference.len() + 1..].to_owned(),
-                recipient: m.try_get("recipient")?,
-                subject: m.try_get("subject")?,
-                body_text: m.try_get("body_text")?,
-                created_at: m.try_get("created_at")?,
-                sent_at: m.try_get("sent_at")?,
-                attempts: m.try_get("attempts")?,
+             FROM outbox WHERE id IN ({}) ORDER BY created_at, id",
+            crate::db::outbox::placeholders(ids.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in &ids {
+            query = query.bind(id);
+        }
+        let mails = query
+            .fetch_all(&mut **tx)
+            .await?
+            .iter()
+            .map(|m| {
+                let id: String = m.try_get("id")?;
+                Ok(StoredMail {
+                    kind: id[reference.len() + 1..].to_owned(),
+                    recipient: m.try_get("recipient")?,
+                    subject: m.try_get("subject")?,
+                    body_text: m.try_get("body_text")?,
+                    created_at: m.try_get("created_at")?,
+                    sent_at: m.try_get("sent_at")?,
+                    attempts: m.try_get("attempts")?,
+                })
             })
-        })
-        .collect::<Result<_, sqlx::Error>>()?;
+            .collect::<Result<_, sqlx::Error>>()?;
         let reason: Option<String> = row.try_get("refusal_reason")?;
         declarations.push(StoredDeclaration {
             declaration: exported(row)?,

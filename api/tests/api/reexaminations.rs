@@ -1,0 +1,217 @@
+//! `POST /api/reexaminations`: a refused student asks, once per decision,
+//! for their declaration to be examined again, found as the status page
+//! finds it; a corrected typing mistake is written, the request is kept
+//! for the fund, its mail goes, and the fund decides as usual.
+
+use crate::declarations::{form, key};
+use crate::helpers::{Engine, TestApp, with_operator};
+use crate::status::lookup;
+use amoe_domain::messages::{DeclarationStatus, ErrorBody, ErrorCode, Receipt, StatusResponse};
+use serde_json::{Value, json};
+use sqlx::Row;
+
+crate::on_both_engines!(
+    a_refused_student_is_examined_again_once_per_decision,
+    a_request_with_wrong_details_or_bad_fields_changes_nothing,
+);
+
+/// The request of student `n` (the lookup of `form(n)`) for `reference`,
+/// details as declared.
+fn request(n: u32, reference: &str) -> Value {
+    let form = form(n);
+    json!({
+        "lookup": lookup(n), "reference": reference, "reason": "typo",
+        "explanation": "J’ai inversé deux chiffres.",
+        "massar": form["massar"], "birth_day": form["birth_day"],
+        "birth_month": form["birth_month"], "birth_year": form["birth_year"],
+        "last_name": form["last_name"], "first_name": form["first_name"], "email": "",
+    })
+}
+
+async fn post(app: &TestApp, body: &Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{}/api/reexaminations", app.url))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn decide(app: &TestApp, reference: &str, decision: Value) {
+    let mut row = json!({"reference": reference, "decision_date": "2026-12-01"});
+    for (k, v) in decision.as_object().unwrap() {
+        row[k] = v.clone();
+    }
+    let response = app
+        .operator("decisions")
+        .json(&json!([row]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+}
+
+async fn code(response: reqwest::Response) -> (u16, ErrorCode) {
+    let status = response.status().as_u16();
+    let body: ErrorBody = response.json().await.unwrap();
+    (status, body.code)
+}
+
+async fn mail_ids(app: &TestApp, reference: &str) -> Vec<String> {
+    let pool = app.database().await;
+    sqlx::query("SELECT id FROM outbox WHERE id LIKE $1 ORDER BY id")
+        .bind(format!("{reference}.%"))
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get::<String, _>("id"))
+        .collect()
+}
+
+async fn a_refused_student_is_examined_again_once_per_decision(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, with_operator).await;
+    let receipt: Receipt = app.declare(&key(), &form(1)).await.json().await.unwrap();
+    let reference = receipt.reference.to_string();
+    // Not refused yet: nothing to examine again.
+    assert_eq!(
+        code(post(&app, &request(1, &reference)).await).await,
+        (409, ErrorCode::NotRefused)
+    );
+    decide(
+        &app,
+        &reference,
+        json!({"decision": "refused", "reason_code": "identity_mismatch"}),
+    )
+    .await;
+
+    // The Massar code was mistyped: corrected through the request.
+    let mut asked = request(1, &reference);
+    asked["massar"] = json!("r 130000099");
+    asked["reason"] = json!("typo");
+    let response = post(&app, &asked).await;
+    assert_eq!(response.status(), 200);
+    let now: DeclarationStatus = response.json().await.unwrap();
+    assert_eq!(now.status.as_str(), "under_reexamination");
+    let timeline: Vec<&str> = now.events.iter().map(|e| e.status.as_str()).collect();
+    assert_eq!(timeline, ["received", "refused", "under_reexamination"]);
+    assert!(
+        mail_ids(&app, &reference)
+            .await
+            .contains(&format!("{reference}.reexamination-1"))
+    );
+
+    // The status page finds it with the corrected code only.
+    let mut corrected = lookup(1);
+    corrected["massar"] = json!("R130000099");
+    let found: StatusResponse = app.status(&corrected).await.json().await.unwrap();
+    assert_eq!(found.declarations[0].status.as_str(), "under_reexamination");
+    assert_eq!(app.status(&lookup(1)).await.status(), 404);
+
+    // Once per decision.
+    let mut again = request(1, &reference);
+    again["lookup"] = corrected.clone();
+    again["massar"] = json!("R130000099");
+    assert_eq!(
+        code(post(&app, &again).await).await,
+        (409, ErrorCode::ReexaminationAlreadyRequested)
+    );
+
+    // The fund decides as usual: one mail, the declaration covered.
+    decide(&app, &reference, json!({"decision": "covered"})).await;
+    let found: StatusResponse = app.status(&corrected).await.json().await.unwrap();
+    assert_eq!(found.declarations[0].status.as_str(), "covered");
+    let mails = mail_ids(&app, &reference).await;
+    assert_eq!(
+        mails,
+        [
+            format!("{reference}.covered-1"),
+            format!("{reference}.received"),
+            format!("{reference}.reexamination-1"),
+            format!("{reference}.refused"),
+        ]
+    );
+    assert_eq!(
+        code(post(&app, &again).await).await,
+        (409, ErrorCode::NotRefused)
+    );
+
+    // Kept for the fund and audited, the corrected detail with it.
+    let pool = app.database().await;
+    let row = sqlx::query("SELECT reason, explanation, corrections FROM reexaminations")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(row.get::<String, _>("reason"), "typo");
+    let corrections: Value = serde_json::from_str(&row.get::<String, _>("corrections")).unwrap();
+    assert_eq!(
+        corrections,
+        json!([{"field": "massar", "before": "R130000001", "after": "R130000099"}])
+    );
+    let audit = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'reexamination'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(audit.get::<i64, _>("n"), 1);
+}
+
+async fn a_request_with_wrong_details_or_bad_fields_changes_nothing(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, with_operator).await;
+    let receipt: Receipt = app.declare(&key(), &form(2)).await.json().await.unwrap();
+    let reference = receipt.reference.to_string();
+    decide(
+        &app,
+        &reference,
+        json!({"decision": "refused", "reason_code": "not_enrolled"}),
+    )
+    .await;
+    // Another's reference, or a wrong birth year: the lookup's answer.
+    let mut wrong = request(2, &reference);
+    wrong["lookup"]["birth_year"] = json!("1990");
+    assert_eq!(
+        code(post(&app, &wrong).await).await,
+        (404, ErrorCode::NoMatch)
+    );
+    let other: Receipt = app.declare(&key(), &form(3)).await.json().await.unwrap();
+    let theirs = request(2, &other.reference.to_string());
+    assert_eq!(
+        code(post(&app, &theirs).await).await,
+        (404, ErrorCode::NoMatch)
+    );
+    // Bad fields: each with the form's code, nothing recorded.
+    let mut bad = request(2, &reference);
+    bad["reason"] = json!("");
+    bad["explanation"] = json!("x".repeat(501));
+    bad["birth_day"] = json!("31");
+    bad["birth_month"] = json!("2");
+    bad["email"] = json!("not an address");
+    let response = post(&app, &bad).await;
+    assert_eq!(response.status(), 422);
+    let body: ErrorBody = response.json().await.unwrap();
+    let fields: Vec<String> = body
+        .fields
+        .iter()
+        .map(|f| format!("{}:{}", f.field, f.code))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "reason:reexam_reason_missing",
+            "explanation:reexam_explanation_too_long",
+            "birth_date:birth_date_not_a_real_date",
+            "email:email_invalid",
+        ]
+    );
+    let response = reqwest::Client::new()
+        .post(format!("{}/api/reexaminations", app.url))
+        .header("content-type", "application/json")
+        .body("{\"lookup\": 3}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(code(response).await, (400, ErrorCode::InvalidJson));
+    let found: StatusResponse = app.status(&lookup(2)).await.json().await.unwrap();
+    assert_eq!(found.declarations[0].status.as_str(), "refused");
+    // The right request still goes through.
+    assert_eq!(post(&app, &request(2, &reference)).await.status(), 200);
+}
