@@ -1,10 +1,10 @@
 //! The only module that talks to the API. Every call answers the domain's
 //! own types (shared with the server) or an [`ApiError`].
 
-use amoe_domain::declaration::{DeclarationForm, LookupForm};
+use amoe_domain::declaration::{DeclarationForm, LookupForm, ReexaminationForm};
 use amoe_domain::messages::{
-    ErrorBody, OfficesResponse, PortalTokenRequest, PublicConfig, Receipt, StatusResponse,
-    UniversitiesResponse,
+    DeclarationStatus, ErrorBody, OfficesResponse, PortalTokenRequest, PublicConfig, Receipt,
+    StatusResponse, UniversitiesResponse,
 };
 use amoe_domain::{Office, University};
 use gloo_net::http::{Request, Response};
@@ -59,6 +59,16 @@ pub async fn status(
 ) -> Result<Answer<StatusResponse>, ApiError> {
     let headers: Vec<(&str, &str)> = proof.map(|p| ("AMOE-Proof", p)).into_iter().collect();
     answer(post_json("/api/status", lookup, &headers).await?).await
+}
+
+/// Asks for a refused declaration to be examined again (a POST, as the
+/// lookup it carries), with the answer to a puzzle if one was asked.
+pub async fn reexamine(
+    form: &ReexaminationForm,
+    proof: Option<&str>,
+) -> Result<Answer<DeclarationStatus>, ApiError> {
+    let headers: Vec<(&str, &str)> = proof.map(|p| ("AMOE-Proof", p)).into_iter().collect();
+    answer(post_json("/api/reexaminations", form, &headers).await?).await
 }
 
 /// The puzzle of a `428`, or what the response says.

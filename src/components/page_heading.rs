@@ -20,7 +20,13 @@ pub fn PageHeading(
         *rendering.title.lock().expect("one renderer") =
             amoe_ui::document_title(&i18n.t(title), &i18n.t(KEYS.service_name));
     }
-    amoe_ui::page_heading(i18n, &KEYS, move || i18n.t(key), move || i18n.t(title), error)
+    amoe_ui::page_heading(
+        i18n,
+        &KEYS,
+        move || i18n.t(key),
+        move || i18n.t(title),
+        error,
+    )
 }
 
 /// The key of the page's name in the document title: the heading's,

@@ -5,6 +5,7 @@ pub mod home;
 pub mod learn;
 pub mod not_found;
 pub mod offices;
+pub mod reexamination;
 pub mod status;
 pub mod universities;
 

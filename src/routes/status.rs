@@ -10,7 +10,8 @@ use crate::components::form::{Checkbox, DateField, ErrorSummary, IdentityCodes, 
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{I18n, tr, use_i18n};
 use crate::routes::declare::state::use_declare;
-use amoe_domain::declaration::{LookupForm, RefusalReason, Status};
+use crate::routes::reexamination;
+use amoe_domain::declaration::{LookupForm, ReexaminationForm, RefusalReason, Status};
 use amoe_domain::messages::{DeclarationStatus, ErrorCode};
 use amoe_domain::student::Cin;
 use leptos::html::H2;
@@ -76,15 +77,13 @@ pub fn StatusPage() -> impl IntoView {
     let problem = RwSignal::new(None::<&'static str>);
     let failure = RwSignal::new(None::<ApiError>);
     let found = RwSignal::new(None::<Vec<DeclarationStatus>>);
+    // The request for a re-examination being written, and whether one
+    // was just sent.
+    let reexamining = RwSignal::new(None::<ReexaminationForm>);
+    let sent = RwSignal::new(false);
     let searching = RwSignal::new(false);
     // Solving the proof of work the server asked for.
     let proving = RwSignal::new(false);
-    let field = move |get: fn(&LookupForm) -> &String| {
-        Signal::derive(move || lookup.with(|l| get(l).clone()))
-    };
-    let set = move |put: fn(&mut LookupForm, String)| {
-        Callback::new(move |v| lookup.update(|l| put(l, v)))
-    };
 
     // Ages and dates are the server's: a lookup sent before its settings
     // have arrived (as soon as the page was drawn) goes when they do.
@@ -152,6 +151,88 @@ pub fn StatusPage() -> impl IntoView {
     let has_errors = Signal::derive(move || errors.with(|e| !e.is_empty()));
     let masked =
         move || lookup.with(|l| Cin::parse(&l.cin).map(|c| c.masked()).unwrap_or_default());
+    let on_reexamine = Callback::new(move |declaration: DeclarationStatus| {
+        sent.set(false);
+        reexamining.set(Some(reexamination::prefilled(
+            &lookup.get_untracked(),
+            &declaration,
+        )));
+    });
+    let on_done = Callback::new(move |(now, corrected): (DeclarationStatus, LookupForm)| {
+        lookup.set(corrected);
+        found.update(|list| {
+            for d in list.iter_mut().flatten() {
+                if d.reference == now.reference {
+                    *d = now.clone();
+                }
+            }
+        });
+        reexamining.set(None);
+        sent.set(true);
+    });
+    let on_cancel = Callback::new(move |()| reexamining.set(None));
+    move || match reexamining.get() {
+        Some(start) => {
+            view! { <reexamination::Reexamination start on_done on_cancel /> }.into_any()
+        }
+        None => page(PageParts {
+            lookup,
+            remember,
+            errors,
+            problem,
+            failure,
+            found,
+            proving,
+            searching,
+            sent,
+            has_errors,
+            search,
+            on_reexamine,
+            masked: Signal::derive(masked),
+        })
+        .into_any(),
+    }
+}
+
+/// The page's signals, for its drawing.
+struct PageParts<S: Fn() + Copy + Send + Sync + 'static> {
+    lookup: RwSignal<LookupForm>,
+    remember: RwSignal<bool>,
+    errors: RwSignal<Vec<amoe_domain::messages::FieldError>>,
+    problem: RwSignal<Option<&'static str>>,
+    failure: RwSignal<Option<ApiError>>,
+    found: RwSignal<Option<Vec<DeclarationStatus>>>,
+    proving: RwSignal<bool>,
+    searching: RwSignal<bool>,
+    sent: RwSignal<bool>,
+    has_errors: Signal<bool>,
+    search: S,
+    on_reexamine: Callback<DeclarationStatus>,
+    masked: Signal<String>,
+}
+
+fn page<S: Fn() + Copy + Send + Sync + 'static>(parts: PageParts<S>) -> impl IntoView {
+    let PageParts {
+        lookup,
+        remember,
+        errors,
+        problem,
+        failure,
+        found,
+        proving,
+        searching,
+        sent,
+        has_errors,
+        search,
+        on_reexamine,
+        masked,
+    } = parts;
+    let field = move |get: fn(&LookupForm) -> &String| {
+        Signal::derive(move || lookup.with(|l| get(l).clone()))
+    };
+    let set = move |put: fn(&mut LookupForm, String)| {
+        Callback::new(move |v| lookup.update(|l| put(l, v)))
+    };
     view! {
         <ErrorSummary errors />
         <PageHeading key="status-title" error=has_errors />
@@ -198,12 +279,19 @@ pub fn StatusPage() -> impl IntoView {
             {move || problem.get().map(|key| view! { <p class="inset inset-warning">{tr(key)}</p> })}
         </div>
         {move || failure.get().map(|error| view! { <ApiErrorMessage error on_retry=search /> })}
-        {move || found.get().map(|list| view! { <Results list masked=masked() /> })}
+        <div role="status">
+            {move || sent.get().then(|| view! { <p class="inset" id="reexam-sent">{tr("reexam-sent")}</p> })}
+        </div>
+        {move || found.get().map(|list| view! { <Results list masked=masked.get() on_reexamine /> })}
     }
 }
 
 #[component]
-fn Results(list: Vec<DeclarationStatus>, masked: String) -> impl IntoView {
+fn Results(
+    list: Vec<DeclarationStatus>,
+    masked: String,
+    on_reexamine: Callback<DeclarationStatus>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H2>::new();
     // Screen-reader and keyboard users land on the answer.
@@ -230,7 +318,20 @@ fn Results(list: Vec<DeclarationStatus>, masked: String) -> impl IntoView {
                 let year = d.academic_year.to_string();
                 let reference = d.reference.to_string();
                 let status = d.status;
-                let reason = d.refusal_reason.clone();
+                // A refusal's reason (kept while it is examined again).
+                let reason = d.refusal_reason.clone().filter(|_| status == Status::Refused);
+                let refused = (status == Status::Refused).then(|| {
+                    let declaration = d.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="button button-secondary no-print"
+                            on:click=move |_| on_reexamine.run(declaration.clone())
+                        >
+                            {tr("reexam-open")}
+                        </button>
+                    }
+                });
                 let attested_university = university.clone();
                 let covered = (status == Status::Covered).then(|| {
                     let name = format!("{} {}", d.first_name, d.last_name);
@@ -301,6 +402,7 @@ fn Results(list: Vec<DeclarationStatus>, masked: String) -> impl IntoView {
                             }
                             None => view! { <p>{tr(todo_key(status))}</p> }.into_any(),
                         }}
+                        {refused}
                         {covered}
                     </section>
                 }

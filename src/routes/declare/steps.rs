@@ -235,6 +235,8 @@ pub fn input_id(field_name: &str) -> String {
         // The first radio of a question.
         field::COVERED => format!("{}-yes", field::COVERED),
         field::SCHEME => format!("{}-cnops", field::SCHEME),
+        // A re-examination's reason.
+        "reason" => "reason-enrolled".into(),
         other => other.to_owned(),
     }
 }
