@@ -2,6 +2,7 @@
 //! each step validates (with the domain's own parsers) and which step
 //! comes next.
 
+use amoe_domain::declaration::reexamination::REASON;
 use amoe_domain::declaration::{AcademicYear, DeclarationForm, Ineligibility, Rules, field};
 use amoe_domain::messages::{FieldError, PublicConfig};
 use amoe_domain::student::BirthDate;
@@ -236,7 +237,7 @@ pub fn input_id(field_name: &str) -> String {
         field::COVERED => format!("{}-yes", field::COVERED),
         field::SCHEME => format!("{}-cnops", field::SCHEME),
         // A re-examination's reason.
-        "reason" => "reason-enrolled".into(),
+        REASON => format!("{REASON}-enrolled"),
         other => other.to_owned(),
     }
 }
