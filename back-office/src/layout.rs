@@ -101,7 +101,13 @@ pub fn PageHeading(
     #[prop(optional, into)]
     error: Option<Signal<bool>>,
 ) -> impl IntoView {
-    amoe_ui::page_heading(use_i18n(), &KEYS, move || text.get(), move || text.get(), error)
+    amoe_ui::page_heading(
+        use_i18n(),
+        &KEYS,
+        move || text.get(),
+        move || text.get(),
+        error,
+    )
 }
 
 /// What went wrong on a screen, kept untranslated so that it is said in

@@ -374,3 +374,26 @@ bo-code-roster-changed = تغير عدد التصريحات المراد رفض�
 bo-row-more-errors = توجد خانات أخرى غير صحيحة: صحح هذه أولا، ثم تحقق من الملف من جديد
 bo-row-no-students = لا يتضمن الملف أي طالب(ة)
 bo-action-refuse-not-enrolled = رفض التصريحات خارج اللائحة
+
+## Re-examination
+bo-reexam-title = يطلب الطالب(ة) إعادة النظر
+bo-reexam-requested = قُدّم الطلب في { $at }.
+bo-reexam-reason-enrolled = «تقييدي بهذه الجامعة منتظم»
+bo-reexam-reason-typo = «ارتكبت خطأ في كتابة رقم مسار أو تاريخ الميلاد أو الاسم»
+bo-reexam-reason-cover-ended = «انتهت تغطيتي الصحية الأساسية الأخرى»
+bo-reexam-reason-other = سبب آخر
+bo-reexam-explanation = بكلمات الطالب(ة):
+bo-reexam-no-explanation = لم يكتب الطالب(ة) أي توضيح.
+bo-reexam-corrected = المعطيات التي صححها الطالب(ة)
+bo-reexam-no-corrections = لم يصحح الطالب(ة) أي معطى.
+bo-reexam-before = قبل
+bo-reexam-after = الآن
+bo-column-field = المعطى
+bo-column-asked = تاريخ الطلب
+bo-reexam-waiting-title = طلبات إعادة النظر في انتظار القرار
+bo-reexam-waiting-none = لا يوجد أي طلب لإعادة النظر في انتظار القرار.
+bo-reexam-waiting-count = { $count ->
+    [one] ينتظر تصريح واحد قرارا جديدا.
+   *[other] تنتظر { $count } تصريحات قرارا جديدا؛ تُعرض أولا أقدم { $shown } طلبات.
+}
+bo-action-reexamination = طلب إعادة النظر

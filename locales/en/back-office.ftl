@@ -364,3 +364,26 @@ bo-code-roster-changed = The number of declarations to refuse changed since the 
 bo-row-more-errors = More cells are wrong: correct these first, then check the file again
 bo-row-no-students = The file has no student
 bo-action-refuse-not-enrolled = Refusals off the roster
+
+## Re-examination
+bo-reexam-title = The student asks for a re-examination
+bo-reexam-requested = Asked on { $at }.
+bo-reexam-reason-enrolled = “I am enrolled at this university”
+bo-reexam-reason-typo = “I made a typing mistake in my Massar code, date of birth or name”
+bo-reexam-reason-cover-ended = “My other basic health cover has ended”
+bo-reexam-reason-other = Another reason
+bo-reexam-explanation = In the student’s words:
+bo-reexam-no-explanation = The student wrote no explanation.
+bo-reexam-corrected = Details the student corrected
+bo-reexam-no-corrections = The student corrected no detail.
+bo-reexam-before = Before
+bo-reexam-after = Now
+bo-column-field = Detail
+bo-column-asked = Asked on
+bo-reexam-waiting-title = Re-examinations to decide
+bo-reexam-waiting-none = No re-examination is waiting for a decision.
+bo-reexam-waiting-count = { $count ->
+    [one] One declaration waits for a new decision.
+   *[other] { $count } declarations wait for a new decision; the { $shown } oldest requests are listed first.
+}
+bo-action-reexamination = Re-examination asked

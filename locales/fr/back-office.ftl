@@ -364,3 +364,26 @@ bo-code-roster-changed = Le nombre de déclarations à refuser a changé depuis 
 bo-row-more-errors = D’autres cellules sont erronées : corrigez d’abord celles-ci, puis vérifiez de nouveau le fichier
 bo-row-no-students = Le fichier ne contient aucun étudiant
 bo-action-refuse-not-enrolled = Refus hors liste
+
+## Re-examination
+bo-reexam-title = L’étudiant demande un réexamen
+bo-reexam-requested = Demandé le { $at }.
+bo-reexam-reason-enrolled = « Mon inscription à cette université est régulière »
+bo-reexam-reason-typo = « J’ai fait une faute de frappe dans mon code Massar, ma date de naissance ou mon nom »
+bo-reexam-reason-cover-ended = « Mon autre couverture médicale de base a pris fin »
+bo-reexam-reason-other = Autre raison
+bo-reexam-explanation = Dans les mots de l’étudiant :
+bo-reexam-no-explanation = L’étudiant n’a pas écrit d’explication.
+bo-reexam-corrected = Données corrigées par l’étudiant
+bo-reexam-no-corrections = L’étudiant n’a corrigé aucune donnée.
+bo-reexam-before = Avant
+bo-reexam-after = Maintenant
+bo-column-field = Donnée
+bo-column-asked = Demandé le
+bo-reexam-waiting-title = Réexamens à décider
+bo-reexam-waiting-none = Aucun réexamen n’attend de décision.
+bo-reexam-waiting-count = { $count ->
+    [one] Une déclaration attend une nouvelle décision.
+   *[other] { $count } déclarations attendent une nouvelle décision ; les { $shown } demandes les plus anciennes sont listées d’abord.
+}
+bo-action-reexamination = Réexamen demandé

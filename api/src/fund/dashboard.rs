@@ -19,7 +19,11 @@ pub async fn dashboard(fund: Fund<'_>, actor: &Actor) -> Result<Dashboard, Error
         Ok(()) => Some(crate::db::outbox::health(pool, fund.config.clock.now_secs()).await?),
         Err(_) => None,
     };
+    let (reexaminations, reexaminations_waiting) =
+        crate::db::declarations::reexamine::waiting(pool, university).await?;
     Ok(Dashboard {
+        reexaminations,
+        reexaminations_waiting,
         academic_year: year,
         per_day,
         by_status,

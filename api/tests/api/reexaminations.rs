@@ -13,6 +13,7 @@ use sqlx::Row;
 crate::on_both_engines!(
     a_refused_student_is_examined_again_once_per_decision,
     a_request_with_wrong_details_or_bad_fields_changes_nothing,
+    the_fund_sees_the_requests_first_and_decides_them_as_usual,
 );
 
 /// The request of student `n` (the lookup of `form(n)`) for `reference`,
@@ -214,4 +215,108 @@ async fn a_request_with_wrong_details_or_bad_fields_changes_nothing(engine: Engi
     assert_eq!(found.declarations[0].status.as_str(), "refused");
     // The right request still goes through.
     assert_eq!(post(&app, &request(2, &reference)).await.status(), 200);
+}
+
+async fn back_office(
+    app: &TestApp,
+    agent: &crate::back_office::Agent,
+    path: &str,
+    body: Option<Value>,
+) -> reqwest::Response {
+    let url = format!("{}/api/back-office/{path}", app.url);
+    let request = match &body {
+        Some(body) => app.client.post(url).json(body),
+        None => app.client.get(url),
+    };
+    request
+        .header("cookie", &agent.cookie)
+        .header("x-csrf-token", &agent.csrf)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn the_fund_sees_the_requests_first_and_decides_them_as_usual(engine: Engine) {
+    use amoe_domain::messages::back_office::{Case, Dashboard};
+    let clock = amoe_api::clock::Clock::manual(time::OffsetDateTime::now_utc());
+    let app = TestApp::spawn_configured(engine, |config| {
+        with_operator(config);
+        config.clock = clock.clone();
+    })
+    .await;
+    let fund = crate::back_office::signed_in(&app, &clock, "Samira Alaoui", "fund").await;
+    let mut references = Vec::new();
+    for n in [4, 5] {
+        let receipt: Receipt = app.declare(&key(), &form(n)).await.json().await.unwrap();
+        let reference = receipt.reference.to_string();
+        let refused = back_office(
+            &app,
+            &fund,
+            &format!("cases/{reference}/decision"),
+            Some(json!({"decision": "refused", "reason_code": "not_enrolled"})),
+        )
+        .await;
+        assert_eq!(refused.status(), 200);
+        references.push(reference);
+    }
+    // Student 5 asks first, then student 4 with a corrected first name.
+    assert_eq!(post(&app, &request(5, &references[1])).await.status(), 200);
+    clock.advance(std::time::Duration::from_secs(300));
+    let mut asked = request(4, &references[0]);
+    asked["reason"] = json!("enrolled");
+    asked["first_name"] = json!("Salmah");
+    assert_eq!(post(&app, &asked).await.status(), 200);
+
+    let dashboard: Dashboard = back_office(&app, &fund, "dashboard", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let waiting: Vec<&str> = dashboard
+        .reexaminations
+        .iter()
+        .map(|r| r.reference.as_str())
+        .collect();
+    assert_eq!(waiting, [references[1].as_str(), references[0].as_str()]);
+    assert_eq!(dashboard.reexaminations_waiting, 2);
+    let staff = crate::back_office::signed_in(&app, &clock, "Omar Idrissi", "university:uca").await;
+    let theirs: Dashboard = back_office(&app, &staff, "dashboard", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(theirs.reexaminations.is_empty() && theirs.reexaminations_waiting == 0);
+
+    let case: Case = back_office(&app, &fund, &format!("cases/{}", references[0]), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        case.declaration.declaration.status.as_str(),
+        "under_reexamination"
+    );
+    assert_eq!(case.reexaminations.len(), 1);
+    assert_eq!(case.reexaminations[0].reason, "enrolled");
+    assert_eq!(
+        serde_json::to_value(&case.reexaminations[0].corrections).unwrap(),
+        json!([{"field": "first_name", "before": "Salma", "after": "Salmah"}])
+    );
+    let decided = back_office(
+        &app,
+        &fund,
+        &format!("cases/{}/decision", references[0]),
+        Some(json!({"decision": "covered"})),
+    )
+    .await;
+    assert_eq!(decided.status(), 200);
+    let mails = mail_ids(&app, &references[0]).await;
+    assert_eq!(mails.len(), 4, "{mails:?}");
+    assert!(mails.contains(&format!("{}.covered-1", references[0])));
+    let dashboard: Dashboard = back_office(&app, &fund, "dashboard", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(dashboard.reexaminations_waiting, 1);
 }

@@ -1,7 +1,9 @@
 //! The year at a glance: declarations per day (a chart, and the same
 //! figures in a table for screen readers and for reading exact numbers),
 //! counts by status and by university, refusals by reason and, for the
-//! fund, the outbox's health.
+//! fund, the outbox's health. First, the declarations waiting for a new
+//! decision after a student asked for a re-examination, the oldest request
+//! first.
 
 use crate::i18n::{Arg, tr, use_i18n};
 use crate::layout::{ErrorSummary, PageHeading, Problem};
@@ -9,7 +11,7 @@ use crate::routes::sign_in::SignedIn;
 use crate::show::{reason_key, status_key, university_name};
 use crate::{api, use_auth};
 use amoe_domain::declaration::Status;
-use amoe_domain::messages::back_office::{Count, Dashboard};
+use amoe_domain::messages::back_office::{Count, Dashboard, Reexamining};
 use leptos::prelude::*;
 
 #[component]
@@ -124,6 +126,7 @@ fn Figures(dashboard: Dashboard) -> impl IntoView {
     });
     let refusals = dashboard.refusals.clone();
     view! {
+        <Waiting listed=dashboard.reexaminations.clone() total=dashboard.reexaminations_waiting />
         <p class="lead">
             {move || i18n.t_with("bo-dashboard-lead", &[
                 ("year", Arg::Text(year.clone())),
@@ -295,5 +298,54 @@ mod tests {
         assert_eq!(super::shares(&[2, 4, 1]), [50, 100, 25]);
         assert_eq!(super::shares(&[0, 0]), [0, 0]);
         assert!(super::shares(&[]).is_empty());
+    }
+}
+
+/// The declarations under re-examination: what the fund decides first.
+#[component]
+fn Waiting(listed: Vec<Reexamining>, total: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = listed.len() as i64;
+    view! {
+        <h2 class="heading-l" id="reexaminations">{tr("bo-reexam-waiting-title")}</h2>
+        {if listed.is_empty() {
+            view! { <p>{tr("bo-reexam-waiting-none")}</p> }.into_any()
+        } else {
+            view! {
+                <p>{move || i18n.t_with("bo-reexam-waiting-count", &[
+                    ("count", Arg::Number(total)),
+                    ("shown", Arg::Number(shown)),
+                ])}</p>
+                <div class="back-table-scroll" role="region" aria-labelledby="reexaminations" tabindex="0">
+                    <table class="back-table" aria-labelledby="reexaminations">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr("bo-column-reference")}</th>
+                                <th scope="col">{tr("bo-column-name")}</th>
+                                <th scope="col">{tr("bo-column-university")}</th>
+                                <th scope="col">{tr("bo-column-reason")}</th>
+                                <th scope="col">{tr("bo-column-asked")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {listed.into_iter().map(|r| {
+                                let href = format!("/back-office/cases/{}", r.reference);
+                                let university = r.university.clone();
+                                view! {
+                                    <tr>
+                                        <td><a href=href><bdi dir="ltr" class="code">{r.reference.clone()}</bdi></a></td>
+                                        <td><bdi>{format!("{} {}", r.last_name, r.first_name)}</bdi></td>
+                                        <td>{move || university_name(&university, i18n.lang())}</td>
+                                        <td>{tr(crate::routes::case::reexamination::reason_key(&r.reason))}</td>
+                                        <td><bdi dir="ltr">{crate::show::moment(&r.requested_at)}</bdi></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }}
     }
 }

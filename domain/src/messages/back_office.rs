@@ -4,7 +4,7 @@
 //! The back office's app and the API compile them; the students' app never
 //! does.
 
-use crate::declaration::{Status, UniversityId};
+use crate::declaration::{CorrectedDetail, Status, UniversityId};
 use crate::messages::operator::{AuditEntry, StoredDeclaration};
 use serde::{Deserialize, Serialize};
 
@@ -217,7 +217,39 @@ pub const SEARCH_LIMIT: i64 = 100;
 pub struct Case {
     pub declaration: StoredDeclaration,
     pub audit: Vec<AuditEntry>,
+    /// The student's requests for a re-examination, the newest first.
+    #[serde(default)]
+    pub reexaminations: Vec<ReexaminationRequest>,
 }
+
+/// A refused student's request that the fund look again: why, in their
+/// words, and each detail they corrected, as it was and as it now reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReexaminationRequest {
+    pub requested_at: String,
+    /// `enrolled`, `typo`, `cover_ended` or `other`.
+    pub reason: String,
+    pub explanation: String,
+    pub corrections: Vec<CorrectedDetail>,
+}
+
+/// A declaration waiting for the fund's new decision after a student's
+/// request, as the dashboard lists them: the oldest request first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reexamining {
+    pub reference: String,
+    pub academic_year: String,
+    pub last_name: String,
+    pub first_name: String,
+    pub university: String,
+    pub reason: String,
+    pub requested_at: String,
+}
+
+/// How many re-examinations the dashboard lists at most.
+pub const REEXAMINING_LIMIT: i64 = 50;
 
 /// `POST /api/back-office/cases/{reference}/set-aside`: set a declaration
 /// aside (`true`), or put it back (`false`).
@@ -286,6 +318,13 @@ pub struct Dashboard {
     pub enrolled: Vec<Count>,
     /// For the fund's agents only.
     pub outbox: Option<OutboxHealth>,
+    /// The declarations under re-examination (of any year), the oldest
+    /// request first, [`REEXAMINING_LIMIT`] at most; first on the screen.
+    #[serde(default)]
+    pub reexaminations: Vec<Reexamining>,
+    /// How many are under re-examination in all.
+    #[serde(default)]
+    pub reexaminations_waiting: i64,
 }
 
 /// `POST /api/operator/agents`: invites an agent.

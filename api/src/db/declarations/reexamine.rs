@@ -8,6 +8,7 @@ use super::{lock_for_rights, lock_for_writing, record_event};
 use crate::db::audit::{self, Stamp};
 use crate::db::outbox::{self, Outgoing};
 use amoe_domain::declaration::{CorrectedDetail, Reexamination, Status};
+use amoe_domain::messages::back_office::{REEXAMINING_LIMIT, ReexaminationRequest, Reexamining};
 use sqlx::{AnyPool, Row};
 
 /// What became of a request.
@@ -190,4 +191,85 @@ pub async fn rounds(conn: &mut sqlx::AnyConnection, reference: &str) -> Result<i
         .fetch_one(conn)
         .await?
         .try_get("rounds")
+}
+
+/// The requests for a re-examination of `reference`, the newest first.
+pub async fn of_declaration(
+    pool: &AnyPool,
+    reference: &str,
+) -> Result<Vec<ReexaminationRequest>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT requested_at, reason, explanation, corrections FROM reexaminations \
+         WHERE reference = $1 ORDER BY decision DESC",
+    )
+    .bind(reference)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let corrections: String = row.try_get("corrections")?;
+            Ok(ReexaminationRequest {
+                requested_at: row.try_get("requested_at")?,
+                reason: row.try_get("reason")?,
+                explanation: row.try_get("explanation")?,
+                corrections: serde_json::from_str(&corrections).map_err(|e| {
+                    sqlx::Error::ColumnDecode {
+                        index: "corrections".into(),
+                        source: Box::new(e),
+                    }
+                })?,
+            })
+        })
+        .collect()
+}
+
+/// The declarations under re-examination (of `university`, or all), the
+/// oldest request first, [`REEXAMINING_LIMIT`] at most, and how many in
+/// all: read along the index of statuses, a handful among millions.
+pub async fn waiting(
+    pool: &AnyPool,
+    university: Option<&str>,
+) -> Result<(Vec<Reexamining>, i64), sqlx::Error> {
+    let of_university = if university.is_some() {
+        "AND d.university_id = $2"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT d.reference, d.academic_year, d.last_name, d.first_name, d.university_id, \
+           r.reason, r.requested_at \
+         FROM declarations d JOIN reexaminations r ON r.reference = d.reference \
+         WHERE d.status = $1 {of_university} \
+           AND r.decision = (SELECT MAX(x.decision) FROM reexaminations x \
+                             WHERE x.reference = d.reference) \
+         ORDER BY r.requested_at, d.reference LIMIT {REEXAMINING_LIMIT}"
+    );
+    let mut query = sqlx::query(&sql).bind(Status::UnderReexamination.as_str());
+    if let Some(university) = university {
+        query = query.bind(university);
+    }
+    let listed = query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(Reexamining {
+                reference: row.try_get("reference")?,
+                academic_year: row.try_get("academic_year")?,
+                last_name: row.try_get("last_name")?,
+                first_name: row.try_get("first_name")?,
+                university: row.try_get("university_id")?,
+                reason: row.try_get("reason")?,
+                requested_at: row.try_get("requested_at")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let count =
+        format!("SELECT COUNT(*) AS n FROM declarations d WHERE d.status = $1 {of_university}");
+    let mut count = sqlx::query(&count).bind(Status::UnderReexamination.as_str());
+    if let Some(university) = university {
+        count = count.bind(university);
+    }
+    let total: i64 = count.fetch_one(pool).await?.try_get("n")?;
+    Ok((listed, total))
 }

@@ -1,6 +1,6 @@
 //! One declaration: what the student declared, its timeline, its mails
 //! (sent or waiting), its corrections and every audit entry that names
-//! it; for the fund, the decision (`decide`), the correction of a field
+//! it, and the student's requests for a re-examination; for the fund, the decision (`decide`), the correction of a field
 //! (`correct`) and the steps on a made-up declaration (`steps`).
 
 use crate::i18n::{Arg, tr, use_i18n};
@@ -9,13 +9,13 @@ use crate::routes::sign_in::SignedIn;
 use crate::show::{StatusTag, moment, reason_key, university_name, unix_moment};
 use crate::{api, use_auth};
 use amoe_domain::Lang;
-use amoe_domain::declaration::Status;
 use amoe_domain::messages::back_office::Case;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 mod correct;
 mod decide;
+pub mod reexamination;
 mod steps;
 
 use correct::CorrectForm;
@@ -129,7 +129,7 @@ fn CaseView(
             })}
         </dl>
     };
-    let pending = matches!(d.status, Status::Received | Status::UnderVerification);
+    let pending = d.status.is_pending();
     let actions = auth.may_decide().then(|| {
         let decide = pending
             .then(|| view! { <DecideForm reference=reference.clone() case notice problem /> });
@@ -157,6 +157,7 @@ fn CaseView(
             {move || notice.get().map(|key| view! { <div class="inset back-notice"><p>{tr(key)}</p></div> })}
         </div>
         {fields}
+        <reexamination::Requests requests=found.reexaminations.clone() />
         {actions}
         <h2 class="heading-l">{tr("bo-timeline-title")}</h2>
         <ol class="timeline">
