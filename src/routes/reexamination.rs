@@ -43,6 +43,8 @@ fn problem_key(code: ErrorCode) -> Option<&'static str> {
 #[component]
 pub fn Reexamination(
     start: ReexaminationForm,
+    /// Today, as the server counts it (ages are the server's).
+    today: time::Date,
     /// The declaration as it now stands, with the lookup that finds it now.
     on_done: Callback<(DeclarationStatus, LookupForm)>,
     on_cancel: Callback<()>,
@@ -64,7 +66,6 @@ pub fn Reexamination(
             return;
         }
         let typed = form.get_untracked();
-        let today = time::OffsetDateTime::now_utc().date();
         if let Err(list) = typed.parse(today) {
             errors.set(list);
             return;

@@ -153,6 +153,7 @@ pub fn StatusPage() -> impl IntoView {
         move || lookup.with(|l| Cin::parse(&l.cin).map(|c| c.masked()).unwrap_or_default());
     let on_reexamine = Callback::new(move |declaration: DeclarationStatus| {
         sent.set(false);
+        problem.set(None);
         reexamining.set(Some(reexamination::prefilled(
             &lookup.get_untracked(),
             &declaration,
@@ -171,11 +172,14 @@ pub fn StatusPage() -> impl IntoView {
         sent.set(true);
     });
     let on_cancel = Callback::new(move |()| reexamining.set(None));
-    move || match reexamining.get() {
-        Some(start) => {
-            view! { <reexamination::Reexamination start on_done on_cancel /> }.into_any()
+    // Only opening or closing the request redraws the page (the server's
+    // settings arriving must not: the student may be typing).
+    move || match (reexamining.get(), declare.context.get_untracked()) {
+        (Some(start), Some(context)) => {
+            view! { <reexamination::Reexamination start today=context.today on_done on_cancel /> }
+                .into_any()
         }
-        None => page(PageParts {
+        _ => page(PageParts {
             lookup,
             remember,
             errors,

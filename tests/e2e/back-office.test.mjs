@@ -12,10 +12,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import {
-  DESKTOP, ROOT, expectAccessible, expectNoHorizontalScroll, launchBrowser, messages, plain,
+  DESKTOP, ROOT, expectAccessible, freePort, passkeyPage, expectNoHorizontalScroll, launchBrowser, messages, plain,
   startServer,
 } from './harness.mjs';
 
@@ -27,18 +26,6 @@ const EN = messages('en', 'back-office.ftl');
 const YEAR = String(new Date().getFullYear() - 20);
 /** The narrowest screen the back office is made for. */
 const NARROW = { width: 320, height: 640 };
-
-/** A free port: passkeys are bound to the service's address, which the
- * server must know before it starts (AMOE_PUBLIC_URL). */
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('back office', () => {
   let server;
@@ -73,31 +60,7 @@ describe('back office', () => {
     return JSON.parse(body).reference;
   }
 
-  /** A page whose browser holds a virtual passkey authenticator. */
-  async function agentPage({ locale = 'fr-MA', viewport = DESKTOP } = {}) {
-    const context = await browser.newContext({ locale, viewport });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // A refused call (401, 403, 409, 422) is logged by the browser: expected here.
-      if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
-    });
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
-        isUserVerified: true, automaticPresenceSimulation: true,
-      },
-    });
-    page.passkeys = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
-    page.done = async () => {
-      await context.close();
-      assert.deepEqual(errors, [], 'the page logged errors');
-    };
-    return page;
-  }
+  const agentPage = (options) => passkeyPage(browser, options);
 
   async function h1(page, text) {
     const heading = page.locator('main h1');

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -186,4 +187,45 @@ export async function expectNoHorizontalScroll(page, label) {
     width: window.innerWidth,
   }));
   assert.ok(scroll <= width, `${label}: ${scroll}px wide in a ${width}px viewport`);
+}
+
+/** A free port: passkeys are bound to the service's address, which the
+ * server must know before it starts (AMOE_PUBLIC_URL). */
+export function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A page whose browser holds a virtual passkey authenticator (the DevTools
+ * protocol's WebAuthn domain), for the back office's sign-in.
+ */
+export async function passkeyPage(browser, { locale = 'fr-MA', viewport = DESKTOP } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // A refused call (401, 403, 409, 422) is logged by the browser: expected here.
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
+      isUserVerified: true, automaticPresenceSimulation: true,
+    },
+  });
+  page.passkeys = async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+  page.done = async () => {
+    await context.close();
+    assert.deepEqual(errors, [], 'the page logged errors');
+  };
+  return page;
 }
