@@ -215,6 +215,24 @@ async fn a_request_with_wrong_details_or_bad_fields_changes_nothing(engine: Engi
     assert_eq!(found.declarations[0].status.as_str(), "refused");
     // The right request still goes through.
     assert_eq!(post(&app, &request(2, &reference)).await.status(), 200);
+
+    // An erasure takes the request and every mail of it with the
+    // declaration.
+    let erased = app
+        .operator("erase")
+        .json(&json!({"reference": reference, "reason": "the student's request"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(erased.status(), 200, "{}", erased.text().await.unwrap());
+    let pool = app.database().await;
+    let left: i64 = sqlx::query("SELECT COUNT(*) AS n FROM reexaminations")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(left, 0);
+    assert!(mail_ids(&app, &reference).await.is_empty());
 }
 
 async fn back_office(
