@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn a_page_has_its_language_title_and_body() {
-        let html = page(TEMPLATE, Lang::Ar, "A <b> & c", "<main>نص</main>").unwrap();
+        let html = page(TEMPLATE, Lang::Ar, "A <b> & c", "<main>نص</main>", None).unwrap();
         assert!(html.contains("<html lang=ar dir=rtl>"));
         assert!(html.contains("<title>A &lt;b&gt; &amp; c</title>"));
         assert!(html.contains("/locales/ar/manifest.webmanifest"));
@@ -188,7 +188,19 @@ mod tests {
 
     #[test]
     fn a_template_without_a_body_is_refused() {
-        assert!(page("<html><title>x</title>", Lang::Fr, "t", "b").is_err());
+        assert!(page("<html><title>x</title>", Lang::Fr, "t", "b", None).is_err());
+    }
+
+    #[test]
+    fn a_journeys_page_asks_at_once_for_its_own_messages() {
+        let status = amoe::messages::journey_file("status", Lang::Fr);
+        let html = page(TEMPLATE, Lang::Fr, "t", "<main></main>", status).unwrap();
+        let preload = format!(
+            "<link rel=preload href=/{} as=fetch crossorigin></head>",
+            status.unwrap()
+        );
+        assert!(html.contains(&preload), "{html}");
+        assert_eq!(amoe::messages::journey_file("offices", Lang::Fr), None);
     }
 
     #[test]
