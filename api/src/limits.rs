@@ -58,6 +58,10 @@ pub struct Limits {
     /// Roster uploads (dry runs too) per university: each reads a file of
     /// up to hundreds of thousands of rows.
     pub roster_uploads: Limit,
+    /// Requests for a re-examination that found their declaration, per
+    /// CIN: a refused student asks once per decision, and each request
+    /// takes a write transaction under the CIN's lock.
+    pub reexaminations_per_cin: Limit,
     /// The puzzles a status lookup solves once its CIN's allowance of
     /// failures is spent, instead of being refused.
     pub proofs: crate::proof::Puzzles,
@@ -101,6 +105,7 @@ impl Default for Limits {
                 window_secs: 86_400,
                 burst: 10,
             },
+            reexaminations_per_cin: Limit::per(5, 3600),
             proofs: crate::proof::Puzzles::default(),
         }
     }
@@ -111,7 +116,7 @@ pub type Field = fn(&mut Limits) -> &mut Limit;
 
 /// The environment variables of each limit: `<PREFIX>_MAX`,
 /// `<PREFIX>_WINDOW_SECS` and `<PREFIX>_BURST`.
-pub const VARIABLES: [(&str, Field); 11] = [
+pub const VARIABLES: [(&str, Field); 12] = [
     ("AMOE_STATUS_ADDRESS", |l| &mut l.status_per_address),
     ("AMOE_STATUS_CIN", |l| &mut l.status_failures_per_cin),
     ("AMOE_STATUS_CIN_TOTAL", |l| {
@@ -127,6 +132,7 @@ pub const VARIABLES: [(&str, Field); 11] = [
     ("AMOE_MAILS_RECIPIENT", |l| &mut l.mails_per_recipient),
     ("AMOE_PASSKEY_ADDRESS", |l| &mut l.passkeys_per_address),
     ("AMOE_ROSTER_UPLOADS", |l| &mut l.roster_uploads),
+    ("AMOE_REEXAMINATIONS_CIN", |l| &mut l.reexaminations_per_cin),
 ];
 
 /// Limits no longer kept, each with why: start-up refuses them, rather
@@ -224,6 +230,9 @@ impl Buckets<'_> {
     }
     pub fn roster_uploads(&self, university: &str) -> String {
         self.0.bucket("roster-uploads", university)
+    }
+    pub fn reexaminations_cin(&self, cin: &str) -> String {
+        self.0.bucket("reexaminations-cin", cin)
     }
 }
 

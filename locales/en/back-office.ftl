@@ -387,3 +387,7 @@ bo-reexam-waiting-count = { $count ->
    *[other] { $count } declarations wait for a new decision; the { $shown } oldest requests are listed first.
 }
 bo-action-reexamination = Re-examination asked
+bo-code-correction-duplicate = The student’s corrected details are those of another declaration of theirs this year: open it, then decide
+bo-code-before-reexamination = This decision is dated before the student asked for a re-examination: it answers the earlier refusal
+bo-reexam-pending = These corrections are made if you accept the request; a refusal leaves the details as they are.
+bo-reexam-applied = These corrections were made when the request was accepted.

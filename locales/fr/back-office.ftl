@@ -387,3 +387,7 @@ bo-reexam-waiting-count = { $count ->
    *[other] { $count } déclarations attendent une nouvelle décision ; les { $shown } demandes les plus anciennes sont listées d’abord.
 }
 bo-action-reexamination = Réexamen demandé
+bo-code-correction-duplicate = Les données corrigées par l’étudiant sont celles d’une autre de ses déclarations cette année : ouvrez-la, puis décidez
+bo-code-before-reexamination = Cette décision est datée d’avant la demande de réexamen de l’étudiant : elle répond au refus précédent
+bo-reexam-pending = Ces corrections sont faites si vous acceptez la demande ; un refus laisse les données telles quelles.
+bo-reexam-applied = Ces corrections ont été faites quand la demande a été acceptée.

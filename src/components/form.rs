@@ -208,6 +208,9 @@ pub fn DateField(
 #[component]
 pub fn Radios(
     name: &'static str,
+    /// The question, where the page's heading is not it.
+    #[prop(optional)]
+    legend: Option<&'static str>,
     #[prop(optional)] hint: Option<&'static str>,
     options: Vec<(&'static str, &'static str)>,
     value: Signal<String>,
@@ -221,9 +224,10 @@ pub fn Radios(
         <div class="form-group" class:form-group-error=has_error>
             <fieldset
                 class="fieldset"
-                aria-labelledby="page-heading"
+                aria-labelledby=legend.is_none().then_some("page-heading")
                 aria-describedby=move || described_by(name, hint.is_some(), has_error())
             >
+                {legend.map(|legend| view! { <legend class="legend">{tr(legend)}</legend> })}
                 {hint.map(|hint| view! { <div class="hint" id=format!("{name}-hint")>{tr(hint)}</div> })}
                 <ErrorMessage id=format!("{name}-error") error />
                 <div class="radios">

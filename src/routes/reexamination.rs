@@ -35,7 +35,6 @@ fn problem_key(code: ErrorCode) -> Option<&'static str> {
         ErrorCode::NotRefused => Some("reexam-not-refused"),
         ErrorCode::NoMatch => Some("status-no-match"),
         ErrorCode::TooManyRequests => Some("status-too-many"),
-        ErrorCode::AlreadyDeclared => Some("send-already-declared"),
         _ => None,
     }
 }
@@ -45,8 +44,8 @@ pub fn Reexamination(
     start: ReexaminationForm,
     /// Today, as the server counts it (ages are the server's).
     today: time::Date,
-    /// The declaration as it now stands, with the lookup that finds it now.
-    on_done: Callback<(DeclarationStatus, LookupForm)>,
+    /// The declaration as it now stands.
+    on_done: Callback<DeclarationStatus>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let form = RwSignal::new(start);
@@ -81,17 +80,19 @@ pub fn Reexamination(
             })
             .await;
             match answer {
-                Ok(api::Answer::Done(declaration)) => {
-                    let lookup = LookupForm {
-                        massar: typed.massar.clone(),
-                        birth_day: typed.birth_day.clone(),
-                        birth_month: typed.birth_month.clone(),
-                        birth_year: typed.birth_year.clone(),
-                        ..typed.lookup.clone()
-                    };
-                    on_done.run((declaration, lookup));
-                }
+                Ok(api::Answer::Done(declaration)) => on_done.run(declaration),
                 Ok(api::Answer::Puzzle(_)) => problem.set(Some("proof-too-long")),
+                // The lookup and the reference are not on this page: the
+                // declaration changed since it was found.
+                Err(ApiError::Server(body))
+                    if body.code == ErrorCode::InvalidFields
+                        && body
+                            .fields
+                            .iter()
+                            .any(|f| matches!(f.field.as_str(), "lookup" | "reference")) =>
+                {
+                    problem.set(Some("reexam-not-refused"))
+                }
                 Err(ApiError::Server(body)) if body.code == ErrorCode::InvalidFields => {
                     errors.set(body.fields)
                 }
@@ -118,7 +119,7 @@ pub fn Reexamination(
         >
             <Radios
                 name="reason"
-                hint="reexam-reason-legend"
+                legend="reexam-reason-legend"
                 options=vec![
                     ("enrolled", "reexam-reason-enrolled"),
                     ("typo", "reexam-reason-typo"),
@@ -209,15 +210,18 @@ fn Explanation(
             <div class="hint" id="explanation-hint">{tr("reexam-explain-hint")}</div>
             {move || error.get().map(|e| view! {
                 <p class="error-message" id="explanation-error">
+                    <span class="visually-hidden">{tr("error-prefix")} " "</span>
                     {i18n.t(&format!("error-{}", e.code))}
                 </p>
             })}
+            // No `maxlength`: a longer text pasted is kept whole, and the
+            // error says how long it may be.
             <textarea
                 class="textarea"
                 id="explanation"
                 name="explanation"
                 rows="4"
-                maxlength="500"
+                aria-invalid=move || has_error().then_some("true")
                 aria-describedby=move || if has_error() { "explanation-hint explanation-error" } else { "explanation-hint" }
                 prop:value=value
                 on:input=move |event| on_input.run(event_target_value(&event))

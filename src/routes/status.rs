@@ -159,8 +159,7 @@ pub fn StatusPage() -> impl IntoView {
             &declaration,
         )));
     });
-    let on_done = Callback::new(move |(now, corrected): (DeclarationStatus, LookupForm)| {
-        lookup.set(corrected);
+    let on_done = Callback::new(move |now: DeclarationStatus| {
         found.update(|list| {
             for d in list.iter_mut().flatten() {
                 if d.reference == now.reference {

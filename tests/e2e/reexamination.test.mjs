@@ -3,8 +3,8 @@
 // phone (French, then Arabic), correcting a mistyped Massar code; bad
 // input gets the form's translated errors and loses nothing; the fund's
 // agent finds the request first on the dashboard, sees the corrected code
-// beside the old one and accepts; one mail goes; the status page shows the
-// new decision. A second request for the same decision is refused, saying
+// beside the old one and accepts, which makes the correction; one mail
+// goes; the status page shows the new decision. A second request for the same decision is refused, saying
 // so. Every screen passes axe.
 
 import { after, before, describe, test } from 'node:test';
@@ -179,7 +179,9 @@ describe('re-examination', () => {
       assert.ok(mails.includes(`${reference}.covered-1.eml`), String(mails));
       assert.equal(mails.filter((m) => m.includes('covered')).length, 1, String(mails));
 
-      // The student sees the new decision, found with the corrected code.
+      // The student sees the new decision, found with the corrected code
+      // (until the fund accepted, with the one declared).
+      await page.fill('#massar', corrected);
       await page.click('form button[type="submit"]');
       await page.waitForFunction((t) => document.querySelector('.declaration-status .tag')?.textContent.trim() === t, T[lang]['status-covered']);
       await page.locator('.attestation').waitFor();

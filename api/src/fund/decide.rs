@@ -109,6 +109,7 @@ pub async fn one(
                 Some("unknown_reference") => Error::UnknownReference,
                 Some("changed_meanwhile") => Error::DecisionRefused("changed_meanwhile"),
                 Some("set_aside") => Error::DecisionRefused("set_aside"),
+                Some("correction_duplicate") => Error::DecisionRefused("correction_duplicate"),
                 _ => Error::DecisionRefused("already_decided"),
             },
             other => other,
@@ -167,7 +168,7 @@ async fn record_all(
     let mut errors = Vec::new();
     let mut mails = Vec::new();
     for (row, decision) in in_order {
-        match decide::decide(&mut tx, decision, &who).await? {
+        match decide::decide(&mut tx, &fund.config.secret, decision, &who).await? {
             Decided::Recorded(student) => {
                 mails.push(mail(fund, decision, &student));
                 applied += 1;

@@ -82,10 +82,5 @@ pub async fn case(
     };
     let declaration = found.pop().ok_or(Error::UnknownReference)?;
     let audit = crate::db::audit::of_declaration(&fund.db.pool, reference).await?;
-    let reexaminations = declarations::reexamine::of_declaration(&fund.db.pool, reference).await?;
-    Ok(Case {
-        declaration,
-        audit,
-        reexaminations,
-    })
+    Ok(Case { declaration, audit })
 }

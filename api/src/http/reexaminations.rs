@@ -10,6 +10,7 @@ use super::extract::{ClientIp, Json};
 use crate::db::audit::Stamp;
 use crate::db::declarations::reexamine::{self, Requested};
 use crate::db::outbox::Outgoing;
+use crate::db::rate_limits::{self, Verdict};
 use crate::error::Error;
 use crate::limits::Buckets;
 use crate::mail::render::{Event, render};
@@ -49,13 +50,36 @@ pub async fn request(
     let Some(declaration) = own.into_iter().find(|d| d.reference == request.reference) else {
         return Err(Error::NoMatch);
     };
+    let pool = &ctx.db.pool;
+    let reference = request.reference.to_string();
+    // Most refusals need no lock; the rest costs the CIN's allowance of
+    // requests first, so that nobody holding a student's details can keep
+    // the CIN's lock busy.
+    if let Some(refused) = reexamine::precheck(pool, &reference).await? {
+        return Err(refusal(refused));
+    }
+    let now_ms = ctx.clock().now_ms();
+    let bucket = Buckets(&ctx.config.secret).reexaminations_cin(request.lookup.cin.as_str());
+    if let Verdict::Refused { retry_after } = rate_limits::take(
+        pool,
+        &bucket,
+        ctx.config.limits.reexaminations_per_cin,
+        now_ms,
+    )
+    .await?
+    {
+        return Err(Error::TooManyRequests {
+            retry_after,
+            limit: "reexaminations-cin",
+            field: None,
+        });
+    }
     let at = crate::clock::rfc3339(ctx.clock().now()).map_err(|_| Error::Internal)?;
     let who = Stamp {
         actor: "student",
         at: &at,
     };
-    let reference = request.reference.clone();
-    let mailed = reference.clone();
+    let mailed = request.reference.clone();
     let year = declaration.academic_year;
     let public_url = ctx.config.server.public_url.clone();
     let secret = &ctx.config.secret;
@@ -76,30 +100,35 @@ pub async fn request(
         }
     };
     let requested = reexamine::request(
-        &ctx.db.pool,
-        secret,
+        pool,
         &request,
         &who,
         &mail_of,
         ctx.config.limits.mails_per_recipient,
-        ctx.clock().now_ms(),
+        now_ms,
     )
     .await?;
+    let Requested::Done { round } = requested else {
+        return Err(refusal(requested));
+    };
+    tracing::info!(round, reason = request.reason.code(), "reexamination");
+    ctx.outbox_wake.notify_one();
+    // As the status page now shows it (the details are as they were: the
+    // corrections wait for the fund).
+    let now = crate::db::declarations::status::by_cin(pool, request.lookup.cin.as_str())
+        .await?
+        .into_iter()
+        .map(|found| found.status)
+        .find(|d| d.reference == request.reference);
+    Ok(axum::Json(now.unwrap_or(DeclarationStatus {
+        status: amoe_domain::declaration::Status::UnderReexamination,
+        ..declaration
+    })))
+}
+
+fn refusal(requested: Requested) -> Error {
     match requested {
-        Requested::Done { round, .. } => {
-            tracing::info!(round, reason = request.reason.code(), "reexamination");
-            ctx.outbox_wake.notify_one();
-            // As the status page now shows it (the CIN is never corrected).
-            crate::db::declarations::status::by_cin(&ctx.db.pool, request.lookup.cin.as_str())
-                .await?
-                .into_iter()
-                .map(|found| found.status)
-                .find(|d| d.reference == reference)
-                .map(axum::Json)
-                .ok_or(Error::Internal)
-        }
-        Requested::NotRefused => Err(Error::NotRefused),
-        Requested::AlreadyRequested => Err(Error::ReexaminationAlreadyRequested),
-        Requested::Duplicate => Err(Error::AlreadyDeclared),
+        Requested::AlreadyRequested => Error::ReexaminationAlreadyRequested,
+        Requested::NotRefused | Requested::Done { .. } => Error::NotRefused,
     }
 }

@@ -102,26 +102,50 @@ async fn a_refused_student_is_examined_again_once_per_decision(engine: Engine) {
             .contains(&format!("{reference}.reexamination-1"))
     );
 
-    // The status page finds it with the corrected code only.
+    // Until the fund decides, the details are as declared: a request
+    // cannot lock the student out of their own status page.
+    let found: StatusResponse = app.status(&lookup(1)).await.json().await.unwrap();
+    assert_eq!(found.declarations[0].status.as_str(), "under_reexamination");
     let mut corrected = lookup(1);
     corrected["massar"] = json!("R130000099");
-    let found: StatusResponse = app.status(&corrected).await.json().await.unwrap();
-    assert_eq!(found.declarations[0].status.as_str(), "under_reexamination");
-    assert_eq!(app.status(&lookup(1)).await.status(), 404);
+    assert_eq!(app.status(&corrected).await.status(), 404);
 
     // Once per decision.
-    let mut again = request(1, &reference);
-    again["lookup"] = corrected.clone();
-    again["massar"] = json!("R130000099");
     assert_eq!(
-        code(post(&app, &again).await).await,
+        code(post(&app, &asked).await).await,
         (409, ErrorCode::ReexaminationAlreadyRequested)
     );
+    // The refusal asked about, imported again, changes nothing; a decision
+    // dated before the request answers an earlier state.
+    decide(
+        &app,
+        &reference,
+        json!({"decision": "refused", "reason_code": "identity_mismatch"}),
+    )
+    .await;
+    let found: StatusResponse = app.status(&lookup(1)).await.json().await.unwrap();
+    assert_eq!(found.declarations[0].status.as_str(), "under_reexamination");
+    let stale = app
+        .operator("decisions")
+        .json(&json!([{"reference": reference, "decision": "covered", "decision_date": "2026-01-01"}]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), 422);
 
-    // The fund decides as usual: one mail, the declaration covered.
-    decide(&app, &reference, json!({"decision": "covered"})).await;
+    // The fund accepts: the correction is made, one mail goes, to the
+    // address the declaration held.
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let response = app
+        .operator("decisions")
+        .json(&json!([{"reference": reference, "decision": "covered", "decision_date": today}]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
     let found: StatusResponse = app.status(&corrected).await.json().await.unwrap();
     assert_eq!(found.declarations[0].status.as_str(), "covered");
+    assert_eq!(app.status(&lookup(1)).await.status(), 404);
     let mails = mail_ids(&app, &reference).await;
     assert_eq!(
         mails,
@@ -132,6 +156,9 @@ async fn a_refused_student_is_examined_again_once_per_decision(engine: Engine) {
             format!("{reference}.refused"),
         ]
     );
+    let mut again = request(1, &reference);
+    again["lookup"] = corrected.clone();
+    again["massar"] = json!("R130000099");
     assert_eq!(
         code(post(&app, &again).await).await,
         (409, ErrorCode::NotRefused)
@@ -139,11 +166,12 @@ async fn a_refused_student_is_examined_again_once_per_decision(engine: Engine) {
 
     // Kept for the fund and audited, the corrected detail with it.
     let pool = app.database().await;
-    let row = sqlx::query("SELECT reason, explanation, corrections FROM reexaminations")
+    let row = sqlx::query("SELECT reason, explanation, corrections, applied FROM reexaminations")
         .fetch_one(&pool)
         .await
         .unwrap();
     assert_eq!(row.get::<String, _>("reason"), "typo");
+    assert_eq!(row.get::<i64, _>("applied"), 1);
     let corrections: Value = serde_json::from_str(&row.get::<String, _>("corrections")).unwrap();
     assert_eq!(
         corrections,
@@ -314,12 +342,24 @@ async fn the_fund_sees_the_requests_first_and_decides_them_as_usual(engine: Engi
         case.declaration.declaration.status.as_str(),
         "under_reexamination"
     );
-    assert_eq!(case.reexaminations.len(), 1);
-    assert_eq!(case.reexaminations[0].reason, "enrolled");
+    let requests = &case.declaration.reexaminations;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].reason, "enrolled");
+    assert!(!requests[0].applied);
     assert_eq!(
-        serde_json::to_value(&case.reexaminations[0].corrections).unwrap(),
+        serde_json::to_value(&requests[0].corrections).unwrap(),
         json!([{"field": "first_name", "before": "Salma", "after": "Salmah"}])
     );
+    // Refused again: the corrections are not made.
+    let refused = back_office(
+        &app,
+        &fund,
+        &format!("cases/{}/decision", references[1]),
+        Some(json!({"decision": "refused", "reason_code": "other", "reason_text": "Inscription non confirmée"})),
+    )
+    .await;
+    assert_eq!(refused.status(), 200, "{}", refused.text().await.unwrap());
+    assert_eq!(app.status(&lookup(5)).await.status(), 200);
     let decided = back_office(
         &app,
         &fund,
@@ -336,5 +376,12 @@ async fn the_fund_sees_the_requests_first_and_decides_them_as_usual(engine: Engi
         .json()
         .await
         .unwrap();
-    assert_eq!(dashboard.reexaminations_waiting, 1);
+    assert_eq!(dashboard.reexaminations_waiting, 0);
+    let case: Case = back_office(&app, &fund, &format!("cases/{}", references[0]), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(case.declaration.declaration.first_name, "Salmah");
+    assert!(case.declaration.reexaminations[0].applied);
 }

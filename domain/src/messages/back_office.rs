@@ -4,7 +4,7 @@
 //! The back office's app and the API compile them; the students' app never
 //! does.
 
-use crate::declaration::{CorrectedDetail, Status, UniversityId};
+use crate::declaration::{Status, UniversityId};
 use crate::messages::operator::{AuditEntry, StoredDeclaration};
 use serde::{Deserialize, Serialize};
 
@@ -217,21 +217,6 @@ pub const SEARCH_LIMIT: i64 = 100;
 pub struct Case {
     pub declaration: StoredDeclaration,
     pub audit: Vec<AuditEntry>,
-    /// The student's requests for a re-examination, the newest first.
-    #[serde(default)]
-    pub reexaminations: Vec<ReexaminationRequest>,
-}
-
-/// A refused student's request that the fund look again: why, in their
-/// words, and each detail they corrected, as it was and as it now reads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ReexaminationRequest {
-    pub requested_at: String,
-    /// `enrolled`, `typo`, `cover_ended` or `other`.
-    pub reason: String,
-    pub explanation: String,
-    pub corrections: Vec<CorrectedDetail>,
 }
 
 /// A declaration waiting for the fund's new decision after a student's

@@ -203,6 +203,25 @@ pub struct StoredDeclaration {
     pub events: Vec<StoredEvent>,
     pub corrections: Vec<StoredCorrection>,
     pub mails: Vec<StoredMail>,
+    /// The student's requests for a re-examination, the newest first.
+    #[serde(default)]
+    pub reexaminations: Vec<ReexaminationRequest>,
+}
+
+/// A refused student's request that the fund look again: why, in their
+/// words, and each detail they asked to correct, as it was and as it
+/// should read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReexaminationRequest {
+    pub requested_at: String,
+    /// `enrolled`, `typo`, `cover_ended` or `other`.
+    pub reason: String,
+    pub explanation: String,
+    /// Proposed with the request; made when the fund accepts it.
+    pub corrections: Vec<crate::declaration::CorrectedDetail>,
+    /// Whether the corrections were made (the fund accepted).
+    pub applied: bool,
 }
 
 /// The answer of `show` (and of `correct`, with the corrected one).

@@ -162,18 +162,22 @@ pub(crate) async fn apply(
         }
         forget_cin(tx, &old_cin, &year).await?;
     }
-    // Mails not sent yet go to the corrected address.
+    // Mails not sent yet go to the corrected address, found by their ids.
     if let Some((_, Some(email))) = changes.iter().find(|(column, _)| *column == "email") {
-        let prefix = format!("{reference}.");
-        sqlx::query(
-            "UPDATE outbox SET recipient = $1 \
-             WHERE substr(id, 1, CAST($3 AS INTEGER)) = $2 AND sent_at IS NULL",
-        )
-        .bind(email)
-        .bind(&prefix)
-        .bind(prefix.len() as i64)
-        .execute(&mut **tx)
-        .await?;
+        let rounds = super::reexamine::rounds(tx, reference).await?;
+        let ids = crate::mail::ids_of(reference, rounds);
+        let sql = format!(
+            "UPDATE outbox SET recipient = $1 WHERE sent_at IS NULL AND id IN ({})",
+            (2..ids.len() + 2)
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut update = sqlx::query(&sql).bind(email);
+        for id in &ids {
+            update = update.bind(id);
+        }
+        update.execute(&mut **tx).await?;
     }
     let fields: Vec<&str> = changes.iter().map(|(column, _)| *column).collect();
     audit::record(

@@ -68,7 +68,11 @@ impl Criteria {
     pub fn selection(&self) -> (Selection, serde_json::Value) {
         let statuses = match (self.status, self.pending) {
             (Some(status), _) => vec![status],
-            (None, true) => vec![Status::Received, Status::UnderVerification],
+            (None, true) => vec![
+                Status::Received,
+                Status::UnderVerification,
+                Status::UnderReexamination,
+            ],
             (None, false) => Vec::new(),
         };
         let (clause, binds) = Criteria {
@@ -189,10 +193,11 @@ impl Criteria {
         match self.status {
             Some(v) => add("status = ?", vec![v.as_str().to_owned()]),
             None if self.pending => add(
-                "status IN (?, ?)",
+                "status IN (?, ?, ?)",
                 vec![
                     Status::Received.as_str().to_owned(),
                     Status::UnderVerification.as_str().to_owned(),
+                    Status::UnderReexamination.as_str().to_owned(),
                 ],
             ),
             None => {}

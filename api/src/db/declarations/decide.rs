@@ -50,6 +50,7 @@ pub async fn begin(pool: &AnyPool) -> Result<Transaction<'static, Any>, sqlx::Er
 /// PostgreSQL the update waits for the other transaction first.
 pub async fn decide(
     tx: &mut Transaction<'_, Any>,
+    secret: &crate::secret::Secret,
     decision: &Decision,
     who: &Stamp<'_>,
 ) -> Result<Decided, sqlx::Error> {
@@ -84,6 +85,26 @@ pub async fn decide(
         if same {
             return Ok(Decided::Unchanged);
         }
+        if status == Status::UnderReexamination {
+            // The refusal the student asked about, imported or sent again:
+            // nothing changes; a decision dated before the request
+            // answered an earlier state.
+            let asked_about = current
+                .try_get::<Option<String>, _>("decided_on")?
+                .as_deref()
+                == Some(date.as_str())
+                && current.try_get::<Option<String>, _>("refusal_reason")? == reason;
+            if asked_about {
+                return Ok(Decided::Unchanged);
+            }
+            let requested_on = super::reexamine::requested_on(tx, &reference).await?;
+            if requested_on.is_some_and(|day| date < day) {
+                return Ok(Decided::Refused {
+                    column: "decision_date",
+                    code: "before_reexamination",
+                });
+            }
+        }
         // Made up under someone's CIN: no decision, and no mail to
         // whoever made it up.
         if current
@@ -100,6 +121,39 @@ pub async fn decide(
                 column: "decision",
                 code: "not_pending",
             });
+        }
+        // Accepting a re-examination makes the corrections its student
+        // asked for, as the fund's own (a savepoint: corrected details
+        // that are another declaration's refuse this decision alone).
+        if status == Status::UnderReexamination
+            && matches!(decision.outcome, Outcome::Covered)
+            && let Some((asked, changes)) =
+                super::reexamine::pending_corrections(tx, &reference).await?
+        {
+            let Some((cin, year)) = super::lock_for_rights(tx, &reference).await? else {
+                continue;
+            };
+            if !changes.is_empty() {
+                let mut savepoint = sqlx::Connection::begin(&mut **tx).await?;
+                let made = super::correct::apply(
+                    &mut savepoint,
+                    secret,
+                    &reference,
+                    (&cin, &year),
+                    &changes,
+                    who,
+                )
+                .await?;
+                if !made {
+                    savepoint.rollback().await?;
+                    return Ok(Decided::Refused {
+                        column: "decision",
+                        code: "correction_duplicate",
+                    });
+                }
+                savepoint.commit().await?;
+            }
+            super::reexamine::applied(tx, &reference, asked).await?;
         }
         let changed = sqlx::query(
             "UPDATE declarations SET status = $1, decided_on = $2, refusal_reason = $3 \

@@ -110,6 +110,7 @@ pub(crate) async fn stored(
             events,
             corrections,
             mails,
+            reexaminations: super::reexamine::of_declaration(&mut *tx, &reference).await?,
         });
     }
     Ok(declarations)

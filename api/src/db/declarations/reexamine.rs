@@ -1,43 +1,64 @@
 //! A refused student's request for a re-examination, once per decision:
-//! the corrected details written as the fund's corrections are (the CIN's
-//! identity judged again, the roster matched again), the declaration
-//! back with the fund as under re-examination, the request kept for the
-//! agent, its mail queued, and all of it audited, in one transaction.
+//! the declaration back with the fund as under re-examination, the request
+//! kept for the agent (with the details the student asks to correct, made
+//! only if the fund accepts: whoever typed the three details cannot
+//! change them, nor where the mails go), its mail queued to the address
+//! the declaration holds, and all of it audited, in one transaction under
+//! the CIN's lock (not the fund's: a student never waits for an export).
 
-use super::{lock_for_rights, lock_for_writing, record_event};
+use super::{lock_for_rights, record_event};
 use crate::db::audit::{self, Stamp};
 use crate::db::outbox::{self, Outgoing};
 use amoe_domain::declaration::{CorrectedDetail, Reexamination, Status};
-use amoe_domain::messages::back_office::{REEXAMINING_LIMIT, ReexaminationRequest, Reexamining};
-use sqlx::{AnyPool, Row};
+use amoe_domain::messages::back_office::{REEXAMINING_LIMIT, Reexamining};
+use amoe_domain::messages::operator::{Checked, ReexaminationRequest};
+use sqlx::{Any, AnyPool, Row, Transaction};
 
 /// What became of a request.
 pub enum Requested {
-    /// Recorded: the `round`-th re-examination of the declaration, whose
-    /// mail goes to `email` in `lang`.
-    Done {
-        round: i64,
-        email: String,
-        lang: String,
-        academic_year: String,
-    },
-    /// Accepted, or still waiting for a decision.
+    /// Recorded: the `round`-th re-examination of the declaration.
+    Done { round: i64 },
+    /// Accepted, still waiting for a decision, or set aside.
     NotRefused,
     /// This decision's re-examination was asked for already.
     AlreadyRequested,
-    /// The corrected details are those of another declaration of the
-    /// student this year.
-    Duplicate,
 }
 
-/// The mail of a request, once its round is known.
+/// The mail of a request, once its round is known: (round, address,
+/// language).
 pub type MailOf<'a> = dyn Fn(i64, &str, &str) -> Outgoing + Send + Sync + 'a;
+
+/// Where the declaration `reference` stands for a request, read without a
+/// lock: most refusals of a request are answered without taking one.
+pub async fn precheck(pool: &AnyPool, reference: &str) -> Result<Option<Requested>, sqlx::Error> {
+    let row = sqlx::query("SELECT status, set_aside_at FROM declarations WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(pool)
+        .await?;
+    let Some(row) = row else {
+        return Ok(Some(Requested::NotRefused));
+    };
+    Ok(refusal(
+        &row.try_get::<String, _>("status")?,
+        row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
+    ))
+}
+
+/// Why a declaration in `status` takes no request, if it does not.
+fn refusal(status: &str, set_aside: bool) -> Option<Requested> {
+    if status == Status::UnderReexamination.as_str() {
+        Some(Requested::AlreadyRequested)
+    } else if status != Status::Refused.as_str() || set_aside {
+        Some(Requested::NotRefused)
+    } else {
+        None
+    }
+}
 
 /// Records `request` for the declaration `request.reference`, which the
 /// caller found with the request's own lookup.
 pub async fn request(
     pool: &AnyPool,
-    secret: &crate::secret::Secret,
     request: &Reexamination,
     who: &Stamp<'_>,
     mail_of: &MailOf<'_>,
@@ -46,23 +67,22 @@ pub async fn request(
 ) -> Result<Requested, sqlx::Error> {
     let reference = request.reference.to_string();
     let mut tx = pool.begin().await?;
-    lock_for_writing(&mut tx).await?;
-    let Some((cin, year)) = lock_for_rights(&mut tx, &reference).await? else {
+    if lock_for_rights(&mut tx, &reference).await?.is_none() {
         return Ok(Requested::NotRefused);
-    };
+    }
     let row = sqlx::query(
-        "SELECT status, massar, birth_date, last_name, first_name, email, lang, \
-           identity_conflict FROM declarations WHERE reference = $1",
+        "SELECT status, set_aside_at, massar, birth_date, last_name, first_name, email, lang \
+         FROM declarations WHERE reference = $1",
     )
     .bind(&reference)
     .fetch_one(&mut *tx)
     .await?;
     let status: String = row.try_get("status")?;
-    if status == Status::UnderReexamination.as_str() {
-        return Ok(Requested::AlreadyRequested);
-    }
-    if status != Status::Refused.as_str() {
-        return Ok(Requested::NotRefused);
+    if let Some(refused) = refusal(
+        &status,
+        row.try_get::<Option<String>, _>("set_aside_at")?.is_some(),
+    ) {
+        return Ok(refused);
     }
     // The decision asked about: the refusal's event, the last one.
     let decision: i64 = sqlx::query(
@@ -86,16 +106,21 @@ pub async fn request(
         return Ok(Requested::AlreadyRequested);
     }
     let email: String = row.try_get("email")?;
-    let typed_email = request.email.as_ref().map(|e| e.as_str().to_owned());
-    let now = [
+    let asked_for = [
         ("massar", request.massar.as_str().to_owned()),
         ("last_name", request.last_name.as_str().to_owned()),
         ("first_name", request.first_name.as_str().to_owned()),
         ("birth_date", request.birth_date.to_string()),
-        ("email", typed_email.unwrap_or_else(|| email.clone())),
+        (
+            "email",
+            request
+                .email
+                .as_ref()
+                .map_or_else(|| email.clone(), |e| e.as_str().to_owned()),
+        ),
     ];
     let mut corrections = Vec::new();
-    for (field, after) in now {
+    for (field, after) in asked_for {
         let before: String = row.try_get(field)?;
         if before != after {
             corrections.push(CorrectedDetail {
@@ -105,40 +130,12 @@ pub async fn request(
             });
         }
     }
-    if !corrections.is_empty() {
-        // In the order of the correction's fields, as `Changes::check`.
-        let order = ["massar", "last_name", "first_name", "birth_date", "email"];
-        let changes: Vec<(&'static str, Option<String>)> = order
-            .iter()
-            .filter_map(|field| {
-                corrections
-                    .iter()
-                    .find(|c| c.field == *field)
-                    .map(|c| (*field, Some(c.after.clone())))
-            })
-            .collect();
-        let flagged: i64 = row.try_get("identity_conflict")?;
-        if !super::correct::apply(&mut tx, secret, &reference, (&cin, &year), &changes, who).await?
-        {
-            tx.rollback().await?;
-            return Ok(Requested::Duplicate);
-        }
-        // Only the fund clears a flag: corrected details that agree with
-        // the CIN's other declarations do not, by themselves.
-        if flagged != 0 {
-            sqlx::query("UPDATE declarations SET identity_conflict = 1 WHERE reference = $1")
-                .bind(&reference)
-                .execute(&mut *tx)
-                .await?;
-        }
-    }
     sqlx::query("UPDATE declarations SET status = $1 WHERE reference = $2")
         .bind(Status::UnderReexamination.as_str())
         .bind(&reference)
         .execute(&mut *tx)
         .await?;
     record_event(&mut tx, &reference, Status::UnderReexamination, who.at).await?;
-    let corrections_json = serde_json::to_string(&corrections).expect("serialisable");
     sqlx::query(
         "INSERT INTO reexaminations (reference, decision, requested_at, reason, explanation, \
            corrections) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -148,15 +145,10 @@ pub async fn request(
     .bind(who.at)
     .bind(request.reason.code())
     .bind(&request.explanation)
-    .bind(&corrections_json)
+    .bind(serde_json::to_string(&corrections).expect("serialisable"))
     .execute(&mut *tx)
     .await?;
-    let round: i64 =
-        sqlx::query("SELECT COUNT(*) AS round FROM reexaminations WHERE reference = $1")
-            .bind(&reference)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("round")?;
+    let round = rounds(&mut tx, &reference).await?;
     let fields: Vec<&str> = corrections.iter().map(|c| c.field.as_str()).collect();
     audit::record(
         &mut tx,
@@ -167,20 +159,78 @@ pub async fn request(
         }),
     )
     .await?;
-    let current = sqlx::query("SELECT email, lang FROM declarations WHERE reference = $1")
-        .bind(&reference)
-        .fetch_one(&mut *tx)
-        .await?;
-    let (email, lang): (String, String) = (current.try_get("email")?, current.try_get("lang")?);
-    let mail = mail_of(round, &email, &lang);
-    outbox::enqueue(&mut tx, &mail, mails, now_ms).await?;
+    // To the address the declaration holds: a request cannot send the
+    // student's mails elsewhere.
+    let lang: String = row.try_get("lang")?;
+    outbox::enqueue(&mut tx, &mail_of(round, &email, &lang), mails, now_ms).await?;
     tx.commit().await?;
-    Ok(Requested::Done {
-        round,
-        email,
-        lang,
-        academic_year: year,
-    })
+    Ok(Requested::Done { round })
+}
+
+/// The corrections the latest request of `reference` asks for, not made
+/// yet, as a correction's checked columns: made when the fund accepts.
+pub async fn pending_corrections(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<Option<(i64, Checked)>, sqlx::Error> {
+    let Some(row) = sqlx::query(
+        "SELECT decision, corrections FROM reexaminations WHERE reference = $1 AND applied = 0 \
+         ORDER BY decision DESC LIMIT 1",
+    )
+    .bind(reference)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let corrections: Vec<CorrectedDetail> =
+        serde_json::from_str(&row.try_get::<String, _>("corrections")?).map_err(|e| {
+            sqlx::Error::ColumnDecode {
+                index: "corrections".into(),
+                source: Box::new(e),
+            }
+        })?;
+    // In the order of `Changes`' fields, with the columns' own names.
+    let order = ["massar", "last_name", "first_name", "birth_date", "email"];
+    let checked: Checked = order
+        .iter()
+        .filter_map(|field| {
+            corrections
+                .iter()
+                .find(|c| c.field == *field)
+                .map(|c| (*field, Some(c.after.clone())))
+        })
+        .collect();
+    Ok(Some((row.try_get("decision")?, checked)))
+}
+
+/// Marks the request of `reference` for `decision` as made.
+pub async fn applied(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+    decision: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE reexaminations SET applied = 1 WHERE reference = $1 AND decision = $2")
+        .bind(reference)
+        .bind(decision)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}
+
+/// The day (`YYYY-MM-DD`) the latest request of `reference` was made.
+pub async fn requested_on(
+    tx: &mut Transaction<'_, Any>,
+    reference: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let at: Option<String> = sqlx::query_scalar(
+        "SELECT requested_at FROM reexaminations WHERE reference = $1 \
+         ORDER BY decision DESC LIMIT 1",
+    )
+    .bind(reference)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(at.map(|at| at.chars().take(10).collect()))
 }
 
 /// How many re-examinations the declaration `reference` has had (its
@@ -195,20 +245,21 @@ pub async fn rounds(conn: &mut sqlx::AnyConnection, reference: &str) -> Result<i
 
 /// The requests for a re-examination of `reference`, the newest first.
 pub async fn of_declaration(
-    pool: &AnyPool,
+    conn: &mut sqlx::AnyConnection,
     reference: &str,
 ) -> Result<Vec<ReexaminationRequest>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT requested_at, reason, explanation, corrections FROM reexaminations \
+        "SELECT requested_at, reason, explanation, corrections, applied FROM reexaminations \
          WHERE reference = $1 ORDER BY decision DESC",
     )
     .bind(reference)
-    .fetch_all(pool)
+    .fetch_all(conn)
     .await?;
     rows.iter()
         .map(|row| {
             let corrections: String = row.try_get("corrections")?;
             Ok(ReexaminationRequest {
+                applied: row.try_get::<i64, _>("applied")? != 0,
                 requested_at: row.try_get("requested_at")?,
                 reason: row.try_get("reason")?,
                 explanation: row.try_get("explanation")?,
@@ -239,7 +290,7 @@ pub async fn waiting(
         "SELECT d.reference, d.academic_year, d.last_name, d.first_name, d.university_id, \
            r.reason, r.requested_at \
          FROM declarations d JOIN reexaminations r ON r.reference = d.reference \
-         WHERE d.status = $1 {of_university} \
+         WHERE d.status = $1 AND d.set_aside_at IS NULL {of_university} \
            AND r.decision = (SELECT MAX(x.decision) FROM reexaminations x \
                              WHERE x.reference = d.reference) \
          ORDER BY r.requested_at, d.reference LIMIT {REEXAMINING_LIMIT}"

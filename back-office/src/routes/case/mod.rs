@@ -157,7 +157,7 @@ fn CaseView(
             {move || notice.get().map(|key| view! { <div class="inset back-notice"><p>{tr(key)}</p></div> })}
         </div>
         {fields}
-        <reexamination::Requests requests=found.reexaminations.clone() />
+        <reexamination::Requests requests=stored.reexaminations.clone() />
         {actions}
         <h2 class="heading-l">{tr("bo-timeline-title")}</h2>
         <ol class="timeline">

@@ -1,10 +1,11 @@
 //! A student's requests for a re-examination, on their case: why, in
-//! their words, and each detail they corrected beside what it was, so that
-//! the agent decides with both in view. The newest first.
+//! their words, and each detail they ask to correct beside what it is
+//! (made if the agent accepts), so that the agent decides with both in
+//! view. The newest first.
 
 use crate::i18n::{Arg, tr, use_i18n};
 use crate::show::moment;
-use amoe_domain::messages::back_office::ReexaminationRequest;
+use amoe_domain::messages::operator::ReexaminationRequest;
 use leptos::prelude::*;
 
 /// The message of a request's reason code (`other`'s for a code this
@@ -49,6 +50,7 @@ pub fn Requests(requests: Vec<ReexaminationRequest>) -> impl IntoView {
                         } else {
                             view! {
                                 <h3 class="heading-m" id=table_id>{tr("bo-reexam-corrected")}</h3>
+                                <p>{tr(if request.applied { "bo-reexam-applied" } else { "bo-reexam-pending" })}</p>
                                 <table class="back-table" aria-labelledby=labelled_by>
                                     <thead>
                                         <tr>
