@@ -3,7 +3,7 @@
 
 use super::decision_file;
 use super::{Actor, Fund, field_error};
-use crate::db::declarations::decide::{self, Decided, Student};
+use crate::db::declarations::decide::{self, Decided, Source, Student};
 use crate::db::outbox::{self, Outgoing};
 use crate::error::Error;
 use crate::limits::Buckets;
@@ -71,7 +71,7 @@ pub async fn import(
     if !errors.is_empty() {
         return Err(Error::InvalidFile(errors));
     }
-    record_all(fund, actor, &decisions, dry_run, None).await
+    record_all(fund, actor, &decisions, dry_run, None, Source::File).await
 }
 
 /// Records the decision on one case (`typed`, a reference the actor may
@@ -102,7 +102,7 @@ pub async fn one(
                 .collect(),
         )
     })?;
-    let report = record_all(fund, actor, &[(1, decision)], false, None)
+    let report = record_all(fund, actor, &[(1, decision)], false, None, Source::Case)
         .await
         .map_err(|e| match e {
             Error::InvalidFile(rows) => match rows.first().map(|r| r.code.as_str()) {
@@ -128,7 +128,7 @@ pub(super) async fn refuse_off_roster(
     decisions: Vec<(usize, Decision)>,
     roster: (&str, &str),
 ) -> Result<usize, Error> {
-    match record_all(fund, actor, &decisions, false, Some(roster)).await {
+    match record_all(fund, actor, &decisions, false, Some(roster), Source::File).await {
         Ok(report) => Ok(report.applied),
         Err(Error::InvalidFile(_)) => Err(Error::RosterBusy("roster_changed")),
         Err(other) => Err(other),
@@ -144,6 +144,7 @@ async fn record_all(
     decisions: &[(usize, Decision)],
     dry_run: bool,
     off_roster: Option<(&str, &str)>,
+    source: Source,
 ) -> Result<ImportReport, Error> {
     let at = fund.now()?;
     let who = fund.stamped(actor, &at);
@@ -168,7 +169,7 @@ async fn record_all(
     let mut errors = Vec::new();
     let mut mails = Vec::new();
     for (row, decision) in in_order {
-        match decide::decide(&mut tx, &fund.config.secret, decision, &who).await? {
+        match decide::decide(&mut tx, &fund.config.secret, decision, source, &who).await? {
             Decided::Recorded(student) => {
                 mails.push(mail(fund, decision, &student));
                 applied += 1;

@@ -14,6 +14,7 @@ crate::on_both_engines!(
     a_refused_student_is_examined_again_once_per_decision,
     a_request_with_wrong_details_or_bad_fields_changes_nothing,
     the_fund_sees_the_requests_first_and_decides_them_as_usual,
+    requests_sent_at_once_make_one,
 );
 
 /// The request of student `n` (the lookup of `form(n)`) for `reference`,
@@ -350,16 +351,23 @@ async fn the_fund_sees_the_requests_first_and_decides_them_as_usual(engine: Engi
         serde_json::to_value(&requests[0].corrections).unwrap(),
         json!([{"field": "first_name", "before": "Salma", "after": "Salmah"}])
     );
-    // Refused again: the corrections are not made.
+    // Refused again by an agent, for the same reason the same day: a new
+    // decision, with its mail; no correction was asked, none is made.
     let refused = back_office(
         &app,
         &fund,
         &format!("cases/{}/decision", references[1]),
-        Some(json!({"decision": "refused", "reason_code": "other", "reason_text": "Inscription non confirmée"})),
+        Some(json!({"decision": "refused", "reason_code": "not_enrolled"})),
     )
     .await;
     assert_eq!(refused.status(), 200, "{}", refused.text().await.unwrap());
-    assert_eq!(app.status(&lookup(5)).await.status(), 200);
+    let found: StatusResponse = app.status(&lookup(5)).await.json().await.unwrap();
+    assert_eq!(found.declarations[0].status.as_str(), "refused");
+    assert!(
+        mail_ids(&app, &references[1])
+            .await
+            .contains(&format!("{}.refused-1", references[1]))
+    );
     let decided = back_office(
         &app,
         &fund,
@@ -384,4 +392,40 @@ async fn the_fund_sees_the_requests_first_and_decides_them_as_usual(engine: Engi
         .unwrap();
     assert_eq!(case.declaration.declaration.first_name, "Salmah");
     assert!(case.declaration.reexaminations[0].applied);
+}
+
+async fn requests_sent_at_once_make_one(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, with_operator).await;
+    let receipt: Receipt = app.declare(&key(), &form(6)).await.json().await.unwrap();
+    let reference = receipt.reference.to_string();
+    decide(
+        &app,
+        &reference,
+        json!({"decision": "refused", "reason_code": "not_enrolled"}),
+    )
+    .await;
+    let asked = request(6, &reference);
+    let (a, b, c) = tokio::join!(post(&app, &asked), post(&app, &asked), post(&app, &asked));
+    let mut statuses = [
+        a.status().as_u16(),
+        b.status().as_u16(),
+        c.status().as_u16(),
+    ];
+    statuses.sort();
+    assert_eq!(statuses, [200, 409, 409]);
+    let pool = app.database().await;
+    let rows: i64 = sqlx::query("SELECT COUNT(*) AS n FROM reexaminations")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(rows, 1);
+    let events: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM declaration_events WHERE status = 'under_reexamination'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap()
+    .get("n");
+    assert_eq!(events, 1);
 }

@@ -17,6 +17,16 @@ pub struct Student {
     pub round: i64,
 }
 
+/// Where a decision comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A file of decisions (the operators', a roster's refusals): it may
+    /// be an old one imported again.
+    File,
+    /// An agent on the case, as it stands now.
+    Case,
+}
+
 /// What became of one decision.
 pub enum Decided {
     /// Recorded: its mail goes to this student.
@@ -52,6 +62,7 @@ pub async fn decide(
     tx: &mut Transaction<'_, Any>,
     secret: &crate::secret::Secret,
     decision: &Decision,
+    source: Source,
     who: &Stamp<'_>,
 ) -> Result<Decided, sqlx::Error> {
     let reference = decision.reference.to_string();
@@ -86,13 +97,15 @@ pub async fn decide(
             return Ok(Decided::Unchanged);
         }
         if status == Status::UnderReexamination {
-            // The refusal the student asked about, imported or sent again:
-            // nothing changes; a decision dated before the request
-            // answered an earlier state.
-            let asked_about = current
-                .try_get::<Option<String>, _>("decided_on")?
-                .as_deref()
-                == Some(date.as_str())
+            // The refusal the student asked about, in a file imported
+            // again: nothing changes (an agent on the case decides anew,
+            // even the same refusal the same day); a decision dated before
+            // the request answered an earlier state.
+            let asked_about = source == Source::File
+                && current
+                    .try_get::<Option<String>, _>("decided_on")?
+                    .as_deref()
+                    == Some(date.as_str())
                 && current.try_get::<Option<String>, _>("refusal_reason")? == reason;
             if asked_about {
                 return Ok(Decided::Unchanged);
