@@ -391,3 +391,4 @@ bo-code-correction-duplicate = The student’s corrected details are those of an
 bo-code-before-reexamination = This decision is dated before the student asked for a re-examination: it answers the earlier refusal
 bo-reexam-pending = These corrections are made if you accept the request; a refusal leaves the details as they are.
 bo-reexam-applied = These corrections were made when the request was accepted.
+bo-reexam-not-made = The request was refused: these corrections were not made.

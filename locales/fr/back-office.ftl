@@ -391,3 +391,4 @@ bo-code-correction-duplicate = Les données corrigées par l’étudiant sont ce
 bo-code-before-reexamination = Cette décision est datée d’avant la demande de réexamen de l’étudiant : elle répond au refus précédent
 bo-reexam-pending = Ces corrections sont faites si vous acceptez la demande ; un refus laisse les données telles quelles.
 bo-reexam-applied = Ces corrections ont été faites quand la demande a été acceptée.
+bo-reexam-not-made = La demande a été refusée : ces corrections n’ont pas été faites.

@@ -165,6 +165,12 @@ async fn record_all(
         in_order.retain(|(_, d)| still.contains(&d.reference.to_string()));
     }
     in_order.sort_by_key(|(_, d)| d.reference.to_string());
+    let accepted: Vec<String> = in_order
+        .iter()
+        .filter(|(_, d)| matches!(d.outcome, Outcome::Covered))
+        .map(|(_, d)| d.reference.to_string())
+        .collect();
+    crate::db::declarations::reexamine::lock_cins(&mut tx, &accepted).await?;
     let (mut applied, mut unchanged) = (0, 0);
     let mut errors = Vec::new();
     let mut mails = Vec::new();

@@ -15,6 +15,7 @@ crate::on_both_engines!(
     a_request_with_wrong_details_or_bad_fields_changes_nothing,
     the_fund_sees_the_requests_first_and_decides_them_as_usual,
     requests_sent_at_once_make_one,
+    an_agents_own_correction_wins_over_a_proposal,
 );
 
 /// The request of student `n` (the lookup of `form(n)`) for `reference`,
@@ -133,6 +134,8 @@ async fn a_refused_student_is_examined_again_once_per_decision(engine: Engine) {
         .await
         .unwrap();
     assert_eq!(stale.status(), 422);
+    let body: Value = stale.json().await.unwrap();
+    assert_eq!(body["rows"][0]["code"], "before_reexamination", "{body}");
 
     // The fund accepts: the correction is made, one mail goes, to the
     // address the declaration held.
@@ -428,4 +431,46 @@ async fn requests_sent_at_once_make_one(engine: Engine) {
     .unwrap()
     .get("n");
     assert_eq!(events, 1);
+}
+
+async fn an_agents_own_correction_wins_over_a_proposal(engine: Engine) {
+    let app = TestApp::spawn_configured(engine, with_operator).await;
+    let receipt: Receipt = app.declare(&key(), &form(7)).await.json().await.unwrap();
+    let reference = receipt.reference.to_string();
+    decide(
+        &app,
+        &reference,
+        json!({"decision": "refused", "reason_code": "identity_mismatch"}),
+    )
+    .await;
+    let mut asked = request(7, &reference);
+    asked["massar"] = json!("R130000077");
+    asked["first_name"] = json!("Salmah");
+    assert_eq!(post(&app, &asked).await.status(), 200);
+    // The agent corrects the first name otherwise before accepting.
+    let corrected = app
+        .operator("correct")
+        .json(&json!({"reference": reference, "changes": {"first_name": "Salma Maria"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        corrected.status(),
+        200,
+        "{}",
+        corrected.text().await.unwrap()
+    );
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let accepted = app
+        .operator("decisions")
+        .json(&json!([{"reference": reference, "decision": "covered", "decision_date": today}]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), 200, "{}", accepted.text().await.unwrap());
+    let mut lookup_now = lookup(7);
+    lookup_now["massar"] = json!("R130000077");
+    let found: StatusResponse = app.status(&lookup_now).await.json().await.unwrap();
+    assert_eq!(found.declarations[0].status.as_str(), "covered");
+    assert_eq!(found.declarations[0].first_name, "Salma Maria");
 }

@@ -37,12 +37,26 @@ const FUND_WRITES: i64 = 0x414d_4f45_0001;
 /// what the other waits for. Students' declarations take their CIN's lock
 /// instead, and never wait for these.
 pub(crate) async fn lock_for_writing(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
-    let statement = if tx.backend_name() == "PostgreSQL" {
-        format!("SELECT pg_advisory_xact_lock({FUND_WRITES})")
+    if tx.backend_name() == "PostgreSQL" {
+        let statement = format!("SELECT pg_advisory_xact_lock({FUND_WRITES})");
+        sqlx::query(&statement).execute(&mut **tx).await.map(|_| ())
     } else {
-        "UPDATE declarations SET status = status WHERE 1 = 0".to_owned()
-    };
-    sqlx::query(&statement).execute(&mut **tx).await.map(|_| ())
+        write_first(tx).await
+    }
+}
+
+/// On SQLite, takes the database's write lock at once: a transaction that
+/// reads first and then writes fails at once while another writes
+/// (`busy_timeout` waits only for a first lock). On PostgreSQL, nothing:
+/// row locks serve.
+pub(crate) async fn write_first(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+    if tx.backend_name() == "PostgreSQL" {
+        return Ok(());
+    }
+    sqlx::query("UPDATE declarations SET status = status WHERE 1 = 0")
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
 }
 
 pub(crate) async fn next_position(

@@ -6,7 +6,7 @@
 //! the declaration holds, and all of it audited, in one transaction under
 //! the CIN's lock (not the fund's: a student never waits for an export).
 
-use super::{lock_for_rights, record_event};
+use super::{lock_for_rights, record_event, write_first};
 use crate::db::audit::{self, Stamp};
 use crate::db::outbox::{self, Outgoing};
 use amoe_domain::declaration::{CorrectedDetail, Reexamination, Status};
@@ -67,16 +67,25 @@ pub async fn request(
 ) -> Result<Requested, sqlx::Error> {
     let reference = request.reference.to_string();
     let mut tx = pool.begin().await?;
+    write_first(&mut tx).await?;
     if lock_for_rights(&mut tx, &reference).await?.is_none() {
         return Ok(Requested::NotRefused);
     }
     let row = sqlx::query(
-        "SELECT status, set_aside_at, massar, birth_date, last_name, first_name, email, lang \
-         FROM declarations WHERE reference = $1",
+        "SELECT cin, status, set_aside_at, massar, birth_date, last_name, first_name, email, \
+           lang FROM declarations WHERE reference = $1",
     )
     .bind(&reference)
     .fetch_one(&mut *tx)
     .await?;
+    // Still the declaration the lookup found (a correction may have come
+    // between), and still refused.
+    let found = row.try_get::<String, _>("cin")? == request.lookup.cin.as_str()
+        && row.try_get::<String, _>("massar")? == request.lookup.massar.as_str()
+        && row.try_get::<String, _>("birth_date")? == request.lookup.birth_date.to_string();
+    if !found {
+        return Ok(Requested::NotRefused);
+    }
     let status: String = row.try_get("status")?;
     if let Some(refused) = refusal(
         &status,
@@ -168,7 +177,9 @@ pub async fn request(
 }
 
 /// The corrections the latest request of `reference` asks for, not made
-/// yet, as a correction's checked columns: made when the fund accepts.
+/// yet, as a correction's checked columns: made when the fund accepts,
+/// each only while its detail still reads as the student saw it (an
+/// agent's own correction since then wins).
 pub async fn pending_corrections(
     tx: &mut Transaction<'_, Any>,
     reference: &str,
@@ -190,18 +201,60 @@ pub async fn pending_corrections(
                 source: Box::new(e),
             }
         })?;
+    let current = sqlx::query(
+        "SELECT massar, last_name, first_name, birth_date, email FROM declarations \
+         WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_one(&mut **tx)
+    .await?;
     // In the order of `Changes`' fields, with the columns' own names.
     let order = ["massar", "last_name", "first_name", "birth_date", "email"];
-    let checked: Checked = order
-        .iter()
-        .filter_map(|field| {
-            corrections
-                .iter()
-                .find(|c| c.field == *field)
-                .map(|c| (*field, Some(c.after.clone())))
-        })
-        .collect();
+    let mut checked: Checked = Vec::new();
+    for field in order {
+        if let Some(c) = corrections.iter().find(|c| c.field == field)
+            && current.try_get::<String, _>(field)? == c.before
+        {
+            checked.push((field, Some(c.after.clone())));
+        }
+    }
     Ok(Some((row.try_get("decision")?, checked)))
+}
+
+/// Locks, sorted, the CINs of those of `references` under re-examination:
+/// a decision file takes them before any declaration's row, as every
+/// student's write takes its CIN's lock first, since accepting corrects a
+/// declaration under its CIN's lock (no deadlock on PostgreSQL).
+pub async fn lock_cins(
+    tx: &mut Transaction<'_, Any>,
+    references: &[String],
+) -> Result<(), sqlx::Error> {
+    let mut cins = Vec::new();
+    for chunk in references.chunks(500) {
+        let sql = format!(
+            "SELECT cin, academic_year FROM declarations WHERE status = $1 AND reference IN ({})",
+            (2..chunk.len() + 2)
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(Status::UnderReexamination.as_str());
+        for reference in chunk {
+            query = query.bind(reference);
+        }
+        for row in query.fetch_all(&mut **tx).await? {
+            cins.push((
+                row.try_get::<String, _>("cin")?,
+                row.try_get::<String, _>("academic_year")?,
+            ));
+        }
+    }
+    cins.sort();
+    cins.dedup();
+    for (cin, year) in &cins {
+        super::lock_cin(tx, cin, year).await?;
+    }
+    Ok(())
 }
 
 /// Marks the request of `reference` for `decision` as made.
@@ -230,7 +283,12 @@ pub async fn requested_on(
     .bind(reference)
     .fetch_optional(&mut **tx)
     .await?;
-    Ok(at.map(|at| at.chars().take(10).collect()))
+    // Moroccan days, as decisions are dated.
+    Ok(at.map(|at| {
+        time::OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339)
+            .map(|at| amoe_domain::Day::in_morocco(at).to_string())
+            .unwrap_or_else(|_| at.chars().take(10).collect())
+    }))
 }
 
 /// How many re-examinations the declaration `reference` has had (its
@@ -315,8 +373,9 @@ pub async fn waiting(
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let count =
-        format!("SELECT COUNT(*) AS n FROM declarations d WHERE d.status = $1 {of_university}");
+    let count = format!(
+        "SELECT COUNT(*) AS n FROM declarations d WHERE d.status = $1 AND d.set_aside_at IS NULL {of_university}"
+    );
     let mut count = sqlx::query(&count).bind(Status::UnderReexamination.as_str());
     if let Some(university) = university {
         count = count.bind(university);

@@ -157,7 +157,10 @@ fn CaseView(
             {move || notice.get().map(|key| view! { <div class="inset back-notice"><p>{tr(key)}</p></div> })}
         </div>
         {fields}
-        <reexamination::Requests requests=stored.reexaminations.clone() />
+        <reexamination::Requests
+            requests=stored.reexaminations.clone()
+            waiting=d.status == amoe_domain::declaration::Status::UnderReexamination
+        />
         {actions}
         <h2 class="heading-l">{tr("bo-timeline-title")}</h2>
         <ol class="timeline">

@@ -20,7 +20,11 @@ pub fn reason_key(code: &str) -> &'static str {
 }
 
 #[component]
-pub fn Requests(requests: Vec<ReexaminationRequest>) -> impl IntoView {
+pub fn Requests(
+    requests: Vec<ReexaminationRequest>,
+    /// Whether the newest request waits for the fund's decision.
+    waiting: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     (!requests.is_empty()).then(|| {
         view! {
@@ -50,7 +54,11 @@ pub fn Requests(requests: Vec<ReexaminationRequest>) -> impl IntoView {
                         } else {
                             view! {
                                 <h3 class="heading-m" id=table_id>{tr("bo-reexam-corrected")}</h3>
-                                <p>{tr(if request.applied { "bo-reexam-applied" } else { "bo-reexam-pending" })}</p>
+                                <p>{tr(match (request.applied, i == 0 && waiting) {
+                                    (true, _) => "bo-reexam-applied",
+                                    (false, true) => "bo-reexam-pending",
+                                    (false, false) => "bo-reexam-not-made",
+                                })}</p>
                                 <table class="back-table" aria-labelledby=labelled_by>
                                     <thead>
                                         <tr>
