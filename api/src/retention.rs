@@ -303,10 +303,7 @@ async fn erase_declarations(
             ))
             .or_default() += 1;
     }
-    let list = (1..=references.len())
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = crate::db::placeholders(1, references.len());
     let mut erased = 0;
     for table in [
         "declaration_events",

@@ -178,114 +178,66 @@ pub fn StatusPage() -> impl IntoView {
             view! { <reexamination::Reexamination start today=context.today on_done on_cancel /> }
                 .into_any()
         }
-        _ => page(PageParts {
-            lookup,
-            remember,
-            errors,
-            problem,
-            failure,
-            found,
-            proving,
-            searching,
-            sent,
-            has_errors,
-            search,
-            on_reexamine,
-            masked: Signal::derive(masked),
-        })
-        .into_any(),
-    }
-}
-
-/// The page's signals, for its drawing.
-struct PageParts<S: Fn() + Copy + Send + Sync + 'static> {
-    lookup: RwSignal<LookupForm>,
-    remember: RwSignal<bool>,
-    errors: RwSignal<Vec<amoe_domain::messages::FieldError>>,
-    problem: RwSignal<Option<&'static str>>,
-    failure: RwSignal<Option<ApiError>>,
-    found: RwSignal<Option<Vec<DeclarationStatus>>>,
-    proving: RwSignal<bool>,
-    searching: RwSignal<bool>,
-    sent: RwSignal<bool>,
-    has_errors: Signal<bool>,
-    search: S,
-    on_reexamine: Callback<DeclarationStatus>,
-    masked: Signal<String>,
-}
-
-fn page<S: Fn() + Copy + Send + Sync + 'static>(parts: PageParts<S>) -> impl IntoView {
-    let PageParts {
-        lookup,
-        remember,
-        errors,
-        problem,
-        failure,
-        found,
-        proving,
-        searching,
-        sent,
-        has_errors,
-        search,
-        on_reexamine,
-        masked,
-    } = parts;
-    let field = move |get: fn(&LookupForm) -> &String| {
-        Signal::derive(move || lookup.with(|l| get(l).clone()))
-    };
-    let set = move |put: fn(&mut LookupForm, String)| {
-        Callback::new(move |v| lookup.update(|l| put(l, v)))
-    };
-    view! {
-        <ErrorSummary errors />
-        <PageHeading key="status-title" error=has_errors />
-        // Read only without JavaScript (the page the server drew at build time).
-        <noscript><p class="inset inset-warning">{tr("needs-javascript")}</p></noscript>
-        <p class="lead">{tr("status-lead")}</p>
-        // POST: sent without JavaScript, a CIN never goes in an address.
-        <form
-            method="post"
-            novalidate
-            class="no-print"
-            on:submit=move |event: leptos::ev::SubmitEvent| {
-                event.prevent_default();
-                search();
+        _ => {
+            let field = move |get: fn(&LookupForm) -> &String| {
+                Signal::derive(move || lookup.with(|l| get(l).clone()))
+            };
+            let set = move |put: fn(&mut LookupForm, String)| {
+                Callback::new(move |v| lookup.update(|l| put(l, v)))
+            };
+            view! {
+                <ErrorSummary errors />
+                <PageHeading key="status-title" error=has_errors />
+                // Read only without JavaScript (the page the server drew at build time).
+                <noscript><p class="inset inset-warning">{tr("needs-javascript")}</p></noscript>
+                <p class="lead">{tr("status-lead")}</p>
+                // POST: sent without JavaScript, a CIN never goes in an address.
+                <form
+                    method="post"
+                    novalidate
+                    class="no-print"
+                    on:submit=move |event: leptos::ev::SubmitEvent| {
+                        event.prevent_default();
+                        search();
+                    }
+                >
+                    <IdentityCodes
+                        cin=field(|l| &l.cin)
+                        set_cin=set(|l, v| l.cin = v)
+                        massar=field(|l| &l.massar)
+                        set_massar=set(|l, v| l.massar = v)
+                        errors
+                    />
+                    <DateField
+                        values=[field(|l| &l.birth_day), field(|l| &l.birth_month), field(|l| &l.birth_year)]
+                        on_input=[set(|l, v| l.birth_day = v), set(|l, v| l.birth_month = v), set(|l, v| l.birth_year = v)]
+                        error=error_of(errors, "birth_date")
+                    />
+                    <Checkbox
+                        id="remember"
+                        label="status-remember"
+                        checked=remember.into()
+                        on_change=Callback::new(move |on| remember.set(on))
+                        error=Signal::derive(|| None)
+                    />
+                    <button type="submit" class="button" aria-disabled=move || searching.get().then_some("true")>
+                        {tr("status-find")}
+                    </button>
+                </form>
+                <div role="status">
+                    {move || proving.get().then(|| view! { <p class="inset" id="proving">{tr("status-proving")}</p> })}
+                </div>
+                <div role="alert">
+                    {move || problem.get().map(|key| view! { <p class="inset inset-warning">{tr(key)}</p> })}
+                </div>
+                {move || failure.get().map(|error| view! { <ApiErrorMessage error on_retry=search /> })}
+                <div role="status">
+                    {move || sent.get().then(|| view! { <p class="inset" id="reexam-sent">{tr("reexam-sent")}</p> })}
+                </div>
+                {move || found.get().map(|list| view! { <Results list masked=masked() on_reexamine /> })}
             }
-        >
-            <IdentityCodes
-                cin=field(|l| &l.cin)
-                set_cin=set(|l, v| l.cin = v)
-                massar=field(|l| &l.massar)
-                set_massar=set(|l, v| l.massar = v)
-                errors
-            />
-            <DateField
-                values=[field(|l| &l.birth_day), field(|l| &l.birth_month), field(|l| &l.birth_year)]
-                on_input=[set(|l, v| l.birth_day = v), set(|l, v| l.birth_month = v), set(|l, v| l.birth_year = v)]
-                error=error_of(errors, "birth_date")
-            />
-            <Checkbox
-                id="remember"
-                label="status-remember"
-                checked=remember.into()
-                on_change=Callback::new(move |on| remember.set(on))
-                error=Signal::derive(|| None)
-            />
-            <button type="submit" class="button" aria-disabled=move || searching.get().then_some("true")>
-                {tr("status-find")}
-            </button>
-        </form>
-        <div role="status">
-            {move || proving.get().then(|| view! { <p class="inset" id="proving">{tr("status-proving")}</p> })}
-        </div>
-        <div role="alert">
-            {move || problem.get().map(|key| view! { <p class="inset inset-warning">{tr(key)}</p> })}
-        </div>
-        {move || failure.get().map(|error| view! { <ApiErrorMessage error on_retry=search /> })}
-        <div role="status">
-            {move || sent.get().then(|| view! { <p class="inset" id="reexam-sent">{tr("reexam-sent")}</p> })}
-        </div>
-        {move || found.get().map(|list| view! { <Results list masked=masked.get() on_reexamine /> })}
+            .into_any()
+        }
     }
 }
 

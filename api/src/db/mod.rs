@@ -301,6 +301,15 @@ pub(crate) async fn delete_in_batches(
     }
 }
 
+/// `$first, …`: the placeholders of an `IN` list of `n` values whose first
+/// is the statement's `first`-th.
+pub fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -154,11 +154,3 @@ pub async fn health(pool: &AnyPool, now: i64) -> Result<OutboxHealth, sqlx::Erro
         oldest_seconds: oldest.map(|t| (now - t).max(0)),
     })
 }
-
-/// `$1, $2, …, $n`: the placeholders of an `IN` list of `n` values.
-pub fn placeholders(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}

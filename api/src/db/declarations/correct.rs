@@ -168,10 +168,7 @@ pub(crate) async fn apply(
         let ids = crate::mail::ids_of(reference, rounds);
         let sql = format!(
             "UPDATE outbox SET recipient = $1 WHERE sent_at IS NULL AND id IN ({})",
-            (2..ids.len() + 2)
-                .map(|i| format!("${i}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::db::placeholders(2, ids.len())
         );
         let mut update = sqlx::query(&sql).bind(email);
         for id in &ids {

@@ -85,7 +85,7 @@ async fn erase_with(
         .execute(&mut *tx)
         .await?;
     let ids = crate::mail::ids_of(reference, rounds);
-    let list = crate::db::outbox::placeholders(ids.len());
+    let list = crate::db::placeholders(1, ids.len());
     let select = format!("SELECT id FROM outbox WHERE id IN ({list})");
     let mut select = sqlx::query_scalar::<_, String>(&select);
     for id in &ids {

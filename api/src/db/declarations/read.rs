@@ -76,7 +76,7 @@ pub(crate) async fn stored(
         let sql = format!(
             "SELECT id, recipient, subject, body_text, created_at, sent_at, attempts \
              FROM outbox WHERE id IN ({}) ORDER BY created_at, id",
-            crate::db::outbox::placeholders(ids.len())
+            crate::db::placeholders(1, ids.len())
         );
         let mut query = sqlx::query(&sql);
         for id in &ids {

@@ -233,10 +233,7 @@ pub async fn lock_cins(
     for chunk in references.chunks(500) {
         let sql = format!(
             "SELECT cin, academic_year FROM declarations WHERE status = $1 AND reference IN ({})",
-            (2..chunk.len() + 2)
-                .map(|i| format!("${i}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            crate::db::placeholders(2, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(Status::UnderReexamination.as_str());
         for reference in chunk {

@@ -47,10 +47,7 @@ pub async fn search(
             let rows = if references.is_empty() {
                 Vec::new()
             } else {
-                let list = (1..=references.len())
-                    .map(|i| format!("${i}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let list = crate::db::placeholders(1, references.len());
                 let sql = format!(
                     "SELECT {columns} FROM declarations WHERE reference IN ({list}) \
                      ORDER BY received_at DESC, reference DESC"
